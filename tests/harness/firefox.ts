@@ -1,0 +1,90 @@
+// Firefox ESR with the built extension, driven by puppeteer-core over WebDriver BiDi (platform-facts:
+// installExtension installs a temporary add-on; BiDi refuses to navigate to moz-extension:// URLs, so extension
+// pages are opened from inside the extension and found as targets).
+import { randomUUID } from 'node:crypto';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import manifest from '../../manifest.json' with { type: 'json' };
+import { distFirefox, firefoxPath, requireBuild, requireFile } from './paths';
+
+export const geckoId = manifest.browser_specific_settings.gecko.id;
+
+export interface FirefoxSession {
+  browser: Browser;
+  /** The internal UUID we fixed for the add-on, so its pages have a known origin. */
+  uuid: string;
+  extensionUrl(path: string): string;
+  /** A page running inside the extension (its welcome page, opened by the background on install). */
+  extensionPage: Page;
+  /** Opens an extension page by asking the extension itself to open it (BiDi cannot navigate there). */
+  openExtensionPage(path: string): Promise<Page>;
+  newPage(): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(options: { extension?: boolean } = {}): Promise<FirefoxSession> {
+  const { extension = true } = options;
+  requireFile(firefoxPath, "install Firefox ESR as root: 'apt-get install -y firefox-esr'");
+  if (extension) requireBuild(distFirefox);
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'browser.shell.checkDefaultBrowser': false,
+    },
+  });
+  const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
+  const close = () => browser.close().catch(() => undefined);
+  if (!extension) {
+    return {
+      browser,
+      uuid,
+      extensionUrl,
+      extensionPage: undefined as unknown as Page,
+      openExtensionPage: () => Promise.reject(new Error('launched without the extension')),
+      newPage: () => browser.newPage(),
+      close,
+    };
+  }
+  try {
+    await browser.installExtension(distFirefox);
+    const extensionPage = await findPage(browser, extensionUrl('src/welcome/'));
+    return {
+      browser,
+      uuid,
+      extensionUrl,
+      extensionPage,
+      async openExtensionPage(path) {
+        const url = extensionUrl(path);
+        await extensionPage.evaluate((u) => {
+          void (globalThis as unknown as { browser: typeof chrome }).browser.tabs.create({ url: u });
+        }, url);
+        return findPage(browser, url);
+      },
+      newPage: () => browser.newPage(),
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw new Error(`CORS Lens did not start in Firefox: ${String(error)}`);
+  }
+}
+
+/**
+ * Finds the tab showing `urlPrefix`. Puppeteer's page.url() stays `about:blank` for moz-extension pages opened by
+ * the extension (BiDi sends no navigation event for them), so ask each page where it is.
+ */
+async function findPage(browser: Browser, urlPrefix: string, timeoutMs = 20_000): Promise<Page> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.startsWith(urlPrefix)) return page;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`no Firefox tab showed ${urlPrefix} within ${timeoutMs / 1000} s`);
+}

@@ -1,0 +1,30 @@
+// Drives the lab's human page from a test: open it, run scenarios by name, read the outcome.
+// Works with Playwright and Puppeteer pages alike (both evaluate a string expression).
+import type { ScenarioResult } from '../lab/public/run-scenario.mjs';
+
+export interface EvaluatingPage {
+  goto(url: string): Promise<unknown>;
+  evaluate(expression: string): Promise<unknown>;
+}
+
+export async function openLabPage(page: EvaluatingPage, pageOrigin: string): Promise<void> {
+  await page.goto(`${pageOrigin}/`);
+  for (let i = 0; i < 150; i++) {
+    if ((await page.evaluate(`document.body.dataset.ready === 'true'`)) === true) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`the lab page at ${pageOrigin}/ did not become ready in 15 s`);
+}
+
+export async function runLabScenario(page: EvaluatingPage, name: string): Promise<ScenarioResult> {
+  const expression = `(() => {
+    const scenario = window.lab.scenarios.find((s) => s.name === ${JSON.stringify(name)});
+    if (!scenario) throw new Error('no lab scenario named ' + ${JSON.stringify(name)});
+    return window.lab.runScenario(scenario);
+  })()`;
+  return (await page.evaluate(expression)) as ScenarioResult;
+}
+
+export async function runAllLabScenarios(page: EvaluatingPage): Promise<Record<string, ScenarioResult>> {
+  return (await page.evaluate('window.lab.runAll()')) as Record<string, ScenarioResult>;
+}
