@@ -3,11 +3,12 @@
 // (16, 32, 48, 128 px, transparent background) with headless Chromium.
 //
 //   node scripts/make-icons.mjs               write assets/icon-*.png, assets/icon-active-*.png
-//   node scripts/make-icons.mjs --preview F   also write a contact sheet (light and dark toolbars) to F
+//   node scripts/make-icons.mjs --preview F   also write a contact sheet (light and dark toolbars) to F (default: the OS temp dir)
 //
 // Each SVG carries its own 16 px variant: a `@media (max-width: 24px)` rule swaps the detailed
 // `.full` group for the bolder `.small` group, so the page viewport is set to the exact icon size.
 import { readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -67,7 +68,7 @@ try {
 
   const previewIndex = process.argv.indexOf('--preview');
   if (previewIndex !== -1) {
-    const out = process.argv[previewIndex + 1] ?? join(root, 'icon-preview.png');
+    const out = process.argv[previewIndex + 1] ?? join(tmpdir(), 'cors-lens-icon-preview.png');
     const cells = (/** @type {string} */ bg) =>
       rendered
         .map(({ size, png }) => {
