@@ -1,10 +1,10 @@
 // Debian Chromium with the built extension, driven by playwright-core (platform-facts: launchPersistentContext,
 // --load-extension, the closed network needs the background-networking flags).
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { chromiumPath, distChrome, requireBuild, requireFile } from './paths';
+import { chromiumPath, distChrome, outDir, requireBuild, requireFile } from './paths';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -25,6 +25,12 @@ export interface ChromiumOptions {
   extraArgs?: string[];
   /** Reuse a profile directory (browser-restart tests); a fresh temporary one otherwise. */
   userDataDir?: string;
+  /**
+   * Load a copy of dist/chrome whose optional host permissions are granted at install. Chromium has no way to
+   * accept the extension permission prompt under automation (it waits forever), so tests that need host access
+   * use this; Firefox tests exercise the real permissions.request path.
+   */
+  grantHosts?: boolean;
 }
 
 export const chromiumArgs = [
@@ -42,10 +48,11 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   const { extension = true, headless = true, devtools = false, extraArgs = [] } = options;
   requireFile(chromiumPath, "install Debian's Chromium as root: 'apt-get install -y chromium'");
   if (extension) requireBuild(distChrome);
+  const extensionDir = extension && options.grantHosts ? await grantedCopy() : distChrome;
   const ownDir = options.userDataDir === undefined;
   const dir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cors-lens-chromium-')));
   const args = [...chromiumArgs, ...extraArgs];
-  if (extension) args.push(`--disable-extensions-except=${distChrome}`, `--load-extension=${distChrome}`);
+  if (extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
   if (devtools) args.push('--auto-open-devtools-for-tabs');
   const context = await chromium.launchPersistentContext(dir, {
     executablePath: chromiumPath,
@@ -93,4 +100,19 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     await close();
     throw new Error(`CORS Lens did not start in Chromium (no service worker within 20 s): ${String(error)}`);
   }
+}
+
+/** dist/chrome with `optional_host_permissions` moved to `host_permissions` (see ChromiumOptions.grantHosts). */
+async function grantedCopy(): Promise<string> {
+  const dir = `${outDir}/test-dist/chrome-hosts-granted`;
+  await rm(dir, { recursive: true, force: true });
+  await cp(distChrome, dir, { recursive: true });
+  const manifest = JSON.parse(await readFile(`${dir}/manifest.json`, 'utf8'));
+  manifest.host_permissions = [
+    ...(manifest.host_permissions ?? []),
+    ...(manifest.optional_host_permissions ?? []),
+  ];
+  delete manifest.optional_host_permissions;
+  await writeFile(`${dir}/manifest.json`, JSON.stringify(manifest, null, 2));
+  return dir;
 }

@@ -34,6 +34,9 @@ export async function launchFirefox(options: { extension?: boolean } = {}): Prom
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
       'datareporting.policy.dataSubmissionEnabled': false,
       'browser.shell.checkDefaultBrowser': false,
+      // Firefox's own switch for automation: permissions.request() resolves without a prompt, so the real
+      // request path (popup click → permissions.request → rule) runs end to end.
+      'extensions.webextOptionalPermissionPrompts': false,
     },
   });
   const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;

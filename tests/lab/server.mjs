@@ -11,6 +11,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 /** @type {Record<string, [string, string]>} */
 const staticFiles = {
   '/': ['public/index.html', 'text/html; charset=utf-8'],
+  '/bench': ['public/bench.html', 'text/html; charset=utf-8'],
   '/lab-page.mjs': ['public/lab-page.mjs', 'text/javascript'],
   '/run-scenario.mjs': ['public/run-scenario.mjs', 'text/javascript'],
   '/scenarios.mjs': ['scenarios.mjs', 'text/javascript'],
@@ -161,9 +162,14 @@ export async function startLab({ pagePorts = [0, 0], apiPorts = [0, 0], quiet = 
 }
 
 // `node tests/lab/server.mjs` (or `npm run lab`): run the lab for a human on fixed, memorable ports.
+// `--any-port --json` (benchmarks): any free ports, one JSON line with the origins on stdout.
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const lab = await startLab({ pagePorts: [5173, 3000], apiPorts: [8081, 8082], quiet: false });
-  console.log(`Open ${lab.pageOrigin}/ — Ctrl-C to stop.`);
+  const json = process.argv.includes('--json');
+  const fixed = !process.argv.includes('--any-port');
+  const lab = await startLab(fixed ? { pagePorts: [5173, 3000], apiPorts: [8081, 8082], quiet: json } : {});
+  const { pageOrigin, page2Origin, apiOrigins } = lab;
+  if (json) console.log(JSON.stringify({ pageOrigin, page2Origin, apiOrigins }));
+  else console.log(`Open ${lab.pageOrigin}/ — Ctrl-C to stop.`);
   const stop = () => void lab.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
