@@ -1,0 +1,41 @@
+import { isHttpToken } from './is-http-token';
+import { isSerializedOrigin } from './is-serialized-origin';
+import type { FixInput } from './types';
+
+/** Thrown instead of producing a snippet from a value that could break out of its string literal. */
+export class InvalidFixInputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid fix input: ${problems.join('; ')}`);
+    this.name = 'InvalidFixInputError';
+  }
+}
+
+/** Every reason the input cannot be turned into headers or code; empty when it can. */
+export function validateFixInput(input: FixInput): string[] {
+  const problems: string[] = [];
+  if (!isSerializedOrigin(input.pageOrigin)) {
+    problems.push(`pageOrigin ${JSON.stringify(input.pageOrigin)} is not a serialized origin`);
+  }
+  if (!URL.canParse(input.targetUrl))
+    problems.push(`targetUrl ${JSON.stringify(input.targetUrl)} is not a URL`);
+  if (input.methods.length === 0) problems.push('methods is empty');
+  const tokenLists: [string, string[]][] = [
+    ['methods', input.methods],
+    ['requestHeaders', input.requestHeaders],
+    ['exposeHeaders', input.exposeHeaders],
+  ];
+  for (const [field, values] of tokenLists) {
+    for (const value of values) {
+      if (!isHttpToken(value)) problems.push(`${field} entry ${JSON.stringify(value)} is not an HTTP token`);
+    }
+  }
+  if (input.maxAge !== undefined && !(Number.isSafeInteger(input.maxAge) && input.maxAge >= 0)) {
+    problems.push(`maxAge ${input.maxAge} is not a non-negative integer`);
+  }
+  return problems;
+}
+
+export function assertValidFixInput(input: FixInput): void {
+  const problems = validateFixInput(input);
+  if (problems.length > 0) throw new InvalidFixInputError(problems);
+}
