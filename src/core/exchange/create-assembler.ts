@@ -1,0 +1,444 @@
+// Turns the webRequest event stream of all tabs into exchange records: each cross-origin request with its CORS
+// preflight, redirects and response. Pure and synchronous: the background feeds it events and stores what it emits.
+import { authorHeaders } from './author-headers';
+import { choosePreflight } from './choose-preflight';
+import type {
+  BeforeRequestEvent,
+  CompletedEvent,
+  ErrorEvent,
+  HeaderList,
+  HeadersReceivedEvent,
+  NetEvent,
+  RedirectEvent,
+  SendHeadersEvent,
+} from './events';
+import type { ExchangeDraft, PreflightDraft } from './exchange-draft';
+import { headerValue } from './header-value';
+import { isCrossOrigin } from './is-cross-origin';
+import { isExtensionOrigin } from './is-extension-origin';
+import { pairingKey } from './pairing-key';
+import { type PreflightAsk, parsePreflightRequest } from './parse-preflight-request';
+import { redactHeaders } from './redact-headers';
+import { shouldObserve } from './should-observe';
+import { toExchangeRecord } from './to-exchange-record';
+import type { ExchangeRecord } from './types';
+
+/** The `error` of a record flushed because its request never ended within the timeout. */
+export const TIMEOUT_ERROR = 'cors-lens:timeout';
+
+export interface AssemblerOptions {
+  /** The CORS engine's verdict on whether a request needs a preflight; without it `preflightCached` is never set. */
+  needsPreflight?: (method: string, authorHeaders: HeaderList) => boolean;
+  /** State without news for this long is flushed (default 60 s). */
+  timeoutMs?: number;
+  /** How long an answered, unclaimed preflight waits after its last event before it is logged alone (default 2 s). */
+  orphanGraceMs?: number;
+  /** Chromium: a preflight always starts after its actual request, which sharpens pairing. Leave false for Firefox. */
+  preflightAfterActual?: boolean;
+  /** The browser's Accept-Language, to tell an author-set one from the default (author-headers.ts). */
+  acceptLanguage?: string;
+  /** The last seq already handed out (e.g. `TabLog.lastSeq` after a service-worker restart). */
+  lastSeq?: number;
+}
+
+export interface Assembler {
+  /** Feeds one event; returns the records it created or changed, each stamped with a new seq. */
+  push(event: NetEvent): ExchangeRecord[];
+  /** Flushes state that timed out by `now` (push does this too, from event times, at most once a second). */
+  sweep(now: number): ExchangeRecord[];
+  /** How many requests and preflights are being tracked: zero when everything has ended. */
+  pending(): number;
+  /** Drops all state of a tab (closed, or its log cleared). */
+  forgetTab(tabId: number): void;
+}
+
+const sweepIntervalMs = 1_000;
+
+interface HeldOptions {
+  event: BeforeRequestEvent;
+  startOrder: number;
+}
+
+export function createAssembler(options: AssemblerOptions = {}): Assembler {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const orphanGraceMs = options.orphanGraceMs ?? 2_000;
+  const preflightAfterActual = options.preflightAfterActual ?? false;
+  let seq = options.lastSeq ?? 0;
+  let order = 0;
+  let lastSweep = Number.NEGATIVE_INFINITY;
+
+  // Unended exchanges, by requestId.
+  const exchanges = new Map<string, ExchangeDraft>();
+  // OPTIONS requests whose headers will tell whether they are preflights, by requestId.
+  const heldOptions = new Map<string, HeldOptions>();
+  // Preflights not yet claimed by an actual request, or claimed but still expecting events, by requestId.
+  const preflights = new Map<string, PreflightDraft>();
+  // Unclaimed preflights by pairing key, oldest first.
+  const pool = new Map<string, PreflightDraft[]>();
+
+  function push(event: NetEvent): ExchangeRecord[] {
+    order++;
+    const touched = new Set<ExchangeDraft>();
+    switch (event.kind) {
+      case 'before-request':
+        onBeforeRequest(event, touched);
+        break;
+      case 'send-headers':
+        onSendHeaders(event, touched);
+        break;
+      case 'headers-received':
+        onHeadersReceived(event, touched);
+        break;
+      case 'redirect':
+        onRedirect(event, touched);
+        break;
+      case 'completed':
+        onCompleted(event, touched);
+        break;
+      case 'error':
+        onError(event, touched);
+        break;
+    }
+    if (event.time - lastSweep >= sweepIntervalMs) sweepInto(event.time, touched);
+    return stamp(touched);
+  }
+
+  function onBeforeRequest(event: BeforeRequestEvent, touched: Set<ExchangeDraft>): void {
+    const existing = exchanges.get(event.requestId);
+    if (existing !== undefined) {
+      // Both browsers fire onBeforeRequest again, same requestId, for each redirect target.
+      existing.url = event.url;
+      existing.currentMethod = event.method;
+      existing.startOrder = order;
+      existing.lastTime = Math.max(existing.lastTime, event.time);
+      return;
+    }
+    if (preflights.has(event.requestId) || heldOptions.has(event.requestId)) return;
+    if (event.method.toUpperCase() === 'OPTIONS' && mayBePreflight(event)) {
+      heldOptions.set(event.requestId, { event, startOrder: order });
+      return;
+    }
+    if (!shouldObserve(event)) return;
+    const draft = newExchange(event, order);
+    exchanges.set(event.requestId, draft);
+    touched.add(draft);
+  }
+
+  function onSendHeaders(event: SendHeadersEvent, touched: Set<ExchangeDraft>): void {
+    const held = heldOptions.get(event.requestId);
+    if (held !== undefined) {
+      const ask = parsePreflightRequest(held.event.method, event.headers);
+      if (ask !== undefined) {
+        heldOptions.delete(event.requestId);
+        addPreflight(held, ask, event);
+        return;
+      }
+    }
+    const draft = exchangeFor(event.requestId, touched);
+    if (draft === undefined) return;
+    draft.lastTime = Math.max(draft.lastTime, event.time);
+    // Keep the first send: later ones (after redirects) carry the same author headers and an Origin of "null".
+    if (draft.sent === undefined) draft.sent = redactHeaders(event.headers);
+    if (draft.awaitingPreflight) decide(draft, 'sent', lowerCaseNames(event.headers));
+    touched.add(draft);
+  }
+
+  function onHeadersReceived(event: HeadersReceivedEvent, touched: Set<ExchangeDraft>): void {
+    const response = { status: event.status, headers: redactHeaders(event.headers), time: event.time };
+    const draft = exchangeFor(event.requestId, touched);
+    if (draft !== undefined) {
+      draft.lastTime = Math.max(draft.lastTime, event.time);
+      if (draft.awaitingPreflight) decide(draft, 'sent', sentNames(draft));
+      draft.response = { url: draft.url, ...response };
+      touched.add(draft);
+      return;
+    }
+    const preflight = preflights.get(event.requestId);
+    if (preflight === undefined) return;
+    preflight.response = response;
+    answer(preflight, event.time, touched);
+  }
+
+  function onRedirect(event: RedirectEvent, touched: Set<ExchangeDraft>): void {
+    const headers = redactHeaders(event.headers);
+    const draft = exchangeFor(event.requestId, touched);
+    if (draft !== undefined) {
+      draft.lastTime = Math.max(draft.lastTime, event.time);
+      if (draft.awaitingPreflight) decide(draft, 'sent', sentNames(draft));
+      draft.hops.push({
+        url: draft.url,
+        status: event.status,
+        headers,
+        location: event.redirectUrl,
+        time: event.time,
+      });
+      draft.url = event.redirectUrl;
+      draft.response = undefined;
+      // The next hop may need a preflight of its own.
+      draft.awaitingPreflight = true;
+      touched.add(draft);
+      return;
+    }
+    const preflight = preflights.get(event.requestId);
+    if (preflight === undefined) return;
+    // A redirected preflight fails (Fetch §4.8); its 3xx answer is what the verdict needs.
+    preflight.response = { status: event.status, headers, time: event.time };
+    answer(preflight, event.time, touched);
+  }
+
+  function onCompleted(event: CompletedEvent, touched: Set<ExchangeDraft>): void {
+    const draft = exchangeFor(event.requestId, touched);
+    if (draft !== undefined) {
+      if (draft.awaitingPreflight) decide(draft, 'sent', sentNames(draft));
+      draft.response ??= { url: draft.url, status: event.status, headers: [], time: event.time };
+      draft.response.fromCache = event.fromCache;
+      end(draft, 'completed', event.time, undefined, touched);
+      return;
+    }
+    const preflight = preflights.get(event.requestId);
+    if (preflight === undefined) return;
+    preflight.response ??= { status: event.status, headers: [], time: event.time };
+    finish(preflight, event.time, touched);
+  }
+
+  function onError(event: ErrorEvent, touched: Set<ExchangeDraft>): void {
+    // An OPTIONS request failing before its headers were seen: a preflight that never reached the network, most
+    // likely; its actual request fails too and is logged, so this one is dropped.
+    if (heldOptions.delete(event.requestId)) return;
+    const draft = exchanges.get(event.requestId);
+    if (draft !== undefined) {
+      if (draft.awaitingPreflight) decide(draft, 'failed', undefined);
+      end(draft, 'failed', event.time, event.error, touched);
+      return;
+    }
+    const preflight = preflights.get(event.requestId);
+    if (preflight === undefined) return;
+    preflight.error = event.error;
+    finish(preflight, event.time, touched);
+  }
+
+  /** The exchange of a request, promoting a held OPTIONS request that turned out not to be a preflight. */
+  function exchangeFor(requestId: string, touched: Set<ExchangeDraft>): ExchangeDraft | undefined {
+    const held = heldOptions.get(requestId);
+    if (held === undefined) return exchanges.get(requestId);
+    heldOptions.delete(requestId);
+    if (!shouldObserve(held.event)) return undefined;
+    const draft = newExchange(held.event, held.startOrder);
+    exchanges.set(requestId, draft);
+    touched.add(draft);
+    return draft;
+  }
+
+  function addPreflight(held: HeldOptions, ask: PreflightAsk, event: SendHeadersEvent): void {
+    const { event: start } = held;
+    // Firefox may omit originUrl; the preflight's own Origin header then names the page.
+    const initiator = start.initiator ?? headerValue(event.headers, 'origin');
+    if (initiator === undefined || isExtensionOrigin(initiator) || !isCrossOrigin(start.url, initiator))
+      return;
+    const preflight: PreflightDraft = {
+      requestId: start.requestId,
+      tabId: start.tabId,
+      initiator,
+      url: start.url,
+      type: start.type,
+      key: pairingKey(start.tabId, initiator, start.url, ask.method),
+      ask,
+      headers: redactHeaders(event.headers),
+      sentAt: event.time,
+      startedAt: start.time,
+      startOrder: held.startOrder,
+      done: false,
+      lastTime: Math.max(start.time, event.time),
+    };
+    preflights.set(preflight.requestId, preflight);
+    const waiting = pool.get(preflight.key);
+    if (waiting === undefined) pool.set(preflight.key, [preflight]);
+    else waiting.push(preflight);
+  }
+
+  /** The actual request shows how its preflight went: attach the preflight that most probably was its own. */
+  function decide(
+    draft: ExchangeDraft,
+    outcome: 'sent' | 'failed',
+    sentHeaderNames: ReadonlySet<string> | undefined,
+  ): void {
+    draft.awaitingPreflight = false;
+    const key = pairingKey(draft.tabId, draft.pageOrigin, draft.url, draft.currentMethod);
+    const chosen = choosePreflight(pool.get(key) ?? [], {
+      outcome,
+      sentHeaderNames,
+      startOrder: draft.startOrder,
+      preflightAfterActual,
+    });
+    if (chosen !== undefined) {
+      unpool(chosen);
+      chosen.owner = draft;
+      draft.preflight = chosen;
+      if (chosen.done) preflights.delete(chosen.requestId);
+      return;
+    }
+    if (outcome === 'sent' && draft.hops.length === 0 && draft.sent !== undefined && options.needsPreflight) {
+      const author = authorHeaders(draft.sent, { type: draft.type, acceptLanguage: options.acceptLanguage });
+      if (options.needsPreflight(draft.method, author)) draft.preflightCached = true;
+    }
+  }
+
+  function answer(preflight: PreflightDraft, time: number, touched: Set<ExchangeDraft>): void {
+    preflight.lastTime = Math.max(preflight.lastTime, time);
+    if (preflight.answerOrder === undefined) {
+      preflight.answerOrder = order;
+      preflight.answeredAt = time;
+    }
+    if (preflight.owner !== undefined) touched.add(preflight.owner);
+  }
+
+  function finish(preflight: PreflightDraft, time: number, touched: Set<ExchangeDraft>): void {
+    answer(preflight, time, touched);
+    preflight.done = true;
+    if (preflight.owner !== undefined) preflights.delete(preflight.requestId);
+  }
+
+  function end(
+    draft: ExchangeDraft,
+    outcome: 'completed' | 'failed',
+    time: number,
+    error: string | undefined,
+    touched: Set<ExchangeDraft>,
+  ): void {
+    draft.outcome = outcome;
+    if (error !== undefined) draft.error = error;
+    draft.endedAt = time;
+    draft.lastTime = Math.max(draft.lastTime, time);
+    // A still-running preflight keeps a reference through its owner field, so its late events still update this.
+    exchanges.delete(draft.requestId);
+    touched.add(draft);
+  }
+
+  function unpool(preflight: PreflightDraft): void {
+    const waiting = pool.get(preflight.key);
+    if (waiting === undefined) return;
+    const rest = waiting.filter((candidate) => candidate !== preflight);
+    if (rest.length === 0) pool.delete(preflight.key);
+    else pool.set(preflight.key, rest);
+  }
+
+  function sweepInto(now: number, touched: Set<ExchangeDraft>): void {
+    lastSweep = now;
+    for (const draft of exchanges.values()) {
+      if (now - draft.lastTime < timeoutMs) continue;
+      exchanges.delete(draft.requestId);
+      // With a response in hand the request may just be a long stream: stop tracking, claim nothing.
+      if (draft.response !== undefined) continue;
+      end(draft, 'failed', now, TIMEOUT_ERROR, touched);
+    }
+    for (const [requestId, held] of heldOptions) {
+      if (now - held.event.time >= timeoutMs) heldOptions.delete(requestId);
+    }
+    const waitingKeys = new Set<string>();
+    for (const draft of exchanges.values()) {
+      if (draft.awaitingPreflight) {
+        waitingKeys.add(pairingKey(draft.tabId, draft.pageOrigin, draft.url, draft.currentMethod));
+      }
+    }
+    for (const preflight of preflights.values()) {
+      const expired = now - preflight.lastTime >= timeoutMs;
+      if (preflight.owner !== undefined) {
+        if (expired) preflights.delete(preflight.requestId);
+        continue;
+      }
+      const orphaned =
+        preflight.answeredAt !== undefined &&
+        now - preflight.lastTime >= orphanGraceMs &&
+        !waitingKeys.has(preflight.key);
+      if (expired || orphaned) touched.add(logAlone(preflight, now));
+    }
+  }
+
+  /** No actual request claimed this preflight (it failed and Firefox never showed the request): log it alone. */
+  function logAlone(preflight: PreflightDraft, now: number): ExchangeDraft {
+    unpool(preflight);
+    preflights.delete(preflight.requestId);
+    const draft: ExchangeDraft = {
+      requestId: preflight.requestId,
+      id: `${preflight.tabId}:${preflight.requestId}`,
+      tabId: preflight.tabId,
+      pageOrigin: preflight.initiator,
+      type: preflight.type,
+      method: preflight.ask.method,
+      currentMethod: preflight.ask.method,
+      firstUrl: preflight.url,
+      url: preflight.url,
+      startedAt: preflight.startedAt,
+      startOrder: preflight.startOrder,
+      lastTime: now,
+      awaitingPreflight: false,
+      preflight,
+      hops: [],
+      outcome: 'failed',
+      endedAt: preflight.answeredAt ?? now,
+    };
+    preflight.owner = draft;
+    const error = preflight.error ?? (preflight.answeredAt === undefined ? TIMEOUT_ERROR : undefined);
+    if (error !== undefined) draft.error = error;
+    return draft;
+  }
+
+  function stamp(touched: Set<ExchangeDraft>): ExchangeRecord[] {
+    return [...touched].map((draft) => toExchangeRecord(draft, ++seq, options.acceptLanguage));
+  }
+
+  return {
+    push,
+    sweep(now) {
+      const touched = new Set<ExchangeDraft>();
+      sweepInto(now, touched);
+      return stamp(touched);
+    },
+    pending: () => exchanges.size + heldOptions.size + preflights.size,
+    forgetTab(tabId) {
+      for (const [requestId, draft] of exchanges) if (draft.tabId === tabId) exchanges.delete(requestId);
+      for (const [requestId, held] of heldOptions)
+        if (held.event.tabId === tabId) heldOptions.delete(requestId);
+      for (const [requestId, preflight] of preflights) {
+        if (preflight.tabId !== tabId) continue;
+        unpool(preflight);
+        preflights.delete(requestId);
+      }
+    },
+  };
+}
+
+function newExchange(event: BeforeRequestEvent, startOrder: number): ExchangeDraft {
+  return {
+    requestId: event.requestId,
+    id: `${event.tabId}:${event.requestId}`,
+    tabId: event.tabId,
+    // shouldObserve guarantees an initiator.
+    pageOrigin: event.initiator ?? 'null',
+    type: event.type,
+    method: event.method,
+    currentMethod: event.method,
+    firstUrl: event.url,
+    url: event.url,
+    startedAt: event.time,
+    startOrder,
+    lastTime: event.time,
+    awaitingPreflight: true,
+    hops: [],
+    outcome: 'pending',
+  };
+}
+
+/** An OPTIONS request we must hold until its headers say whether it is a preflight. */
+function mayBePreflight(event: BeforeRequestEvent): boolean {
+  if (event.initiator === undefined) return event.type !== 'main_frame' && /^https?:/i.test(event.url);
+  return shouldObserve(event);
+}
+
+function lowerCaseNames(headers: HeaderList): Set<string> {
+  return new Set(headers.map(([name]) => name.toLowerCase()));
+}
+
+function sentNames(draft: ExchangeDraft): Set<string> | undefined {
+  return draft.sent === undefined ? undefined : lowerCaseNames(draft.sent);
+}

@@ -1,0 +1,71 @@
+// The assembler's input: webRequest callbacks of either browser, normalised by the background so that the core
+// never sees chrome.* or browser.* types.
+
+/** A header list as the browser reports it: order, case and duplicates kept. */
+export type HeaderList = [name: string, value: string][];
+
+export interface BeforeRequestEvent {
+  kind: 'before-request';
+  requestId: string;
+  tabId: number;
+  frameId?: number;
+  url: string;
+  method: string;
+  /** webRequest resource type: xmlhttprequest, font, script, image, media, main_frame, other… */
+  type: string;
+  /** Origin of the page: Chrome's `initiator`, or Firefox's `originUrl` reduced to its origin. */
+  initiator?: string;
+  documentUrl?: string;
+  time: number;
+}
+
+/** Request headers as sent (Chrome needs 'extraHeaders' to include Origin and to see preflights at all). */
+export interface SendHeadersEvent {
+  kind: 'send-headers';
+  requestId: string;
+  headers: HeaderList;
+  time: number;
+}
+
+/** Response headers as the server sent them (in Chrome, before declarativeNetRequest changes them). */
+export interface HeadersReceivedEvent {
+  kind: 'headers-received';
+  requestId: string;
+  status: number;
+  statusLine?: string;
+  headers: HeaderList;
+  time: number;
+}
+
+export interface RedirectEvent {
+  kind: 'redirect';
+  requestId: string;
+  status: number;
+  redirectUrl: string;
+  headers: HeaderList;
+  time: number;
+}
+
+export interface CompletedEvent {
+  kind: 'completed';
+  requestId: string;
+  status: number;
+  fromCache: boolean;
+  time: number;
+}
+
+export interface ErrorEvent {
+  kind: 'error';
+  requestId: string;
+  /** net::ERR_FAILED (Chrome), NS_ERROR_DOM_BAD_URI (Firefox), … */
+  error: string;
+  time: number;
+}
+
+export type NetEvent =
+  | BeforeRequestEvent
+  | SendHeadersEvent
+  | HeadersReceivedEvent
+  | RedirectEvent
+  | CompletedEvent
+  | ErrorEvent;

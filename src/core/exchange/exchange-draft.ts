@@ -1,0 +1,55 @@
+// The assembler's mutable working state. Records handed out are fresh copies built by toExchangeRecord, so that
+// nothing downstream can alias (or be surprised by) this state. Header lists here are already redacted.
+import type { HeaderList } from './events';
+import type { PreflightAsk } from './parse-preflight-request';
+import type { HopRecord, Outcome, ResponseRecord } from './types';
+
+export interface PreflightDraft {
+  requestId: string;
+  tabId: number;
+  initiator: string;
+  url: string;
+  type: string;
+  key: string;
+  ask: PreflightAsk;
+  headers: HeaderList;
+  sentAt: number;
+  startedAt: number;
+  /** Arrival order of its onBeforeRequest (see choose-preflight.ts). */
+  startOrder: number;
+  answerOrder?: number;
+  answeredAt?: number;
+  response?: { status: number; headers: HeaderList; time: number };
+  error?: string;
+  /** Completed or failed: no more events expected. */
+  done: boolean;
+  owner?: ExchangeDraft;
+  lastTime: number;
+}
+
+export interface ExchangeDraft {
+  requestId: string;
+  id: string;
+  tabId: number;
+  pageOrigin: string;
+  type: string;
+  method: string;
+  /** The method of the current hop: a 303 turns a POST into a GET. */
+  currentMethod: string;
+  firstUrl: string;
+  url: string;
+  startedAt: number;
+  /** Arrival order of the current hop's onBeforeRequest (see choose-preflight.ts). */
+  startOrder: number;
+  lastTime: number;
+  sent?: HeaderList;
+  /** Before the moment it shows how its preflight went (sent, or failed unsent); again after each redirect. */
+  awaitingPreflight: boolean;
+  preflight?: PreflightDraft;
+  preflightCached?: boolean;
+  hops: HopRecord[];
+  response?: ResponseRecord;
+  outcome: Outcome;
+  error?: string;
+  endedAt?: number;
+}

@@ -1,0 +1,14 @@
+// The exchange module's public surface, for the background.
+export { authorHeaders } from './author-headers';
+export type { Assembler, AssemblerOptions } from './create-assembler';
+export { createAssembler, TIMEOUT_ERROR } from './create-assembler';
+export type { HeaderList, NetEvent } from './events';
+export { isCrossOrigin } from './is-cross-origin';
+export { isExtensionOrigin } from './is-extension-origin';
+export { REDACTED, redactHeaders } from './redact-headers';
+export { shouldObserve } from './should-observe';
+export type { TabLogJSON } from './tab-log';
+export { TabLog } from './tab-log';
+export type { Exchange } from './to-engine-exchange';
+export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
+export type { ExchangeRecord } from './types';

@@ -1,0 +1,116 @@
+import type { ExchangeRecord } from './types';
+
+export interface TabLogJSON {
+  version: 1;
+  capacity: number;
+  dropped: number;
+  lastSeq: number;
+  records: ExchangeRecord[];
+}
+
+/**
+ * One tab's exchanges, oldest first, at most `capacity` of them: the oldest are dropped (and counted) so that a
+ * chatty page cannot exhaust memory or storage.session. An update keeps the record's place.
+ */
+export class TabLog {
+  readonly capacity: number;
+  // A Map keeps insertion order, replaces in place and deletes its first key in O(1): a ring buffer keyed by id.
+  #records = new Map<string, ExchangeRecord>();
+  #dropped = 0;
+  #lastSeq = 0;
+
+  constructor(capacity = 5_000) {
+    if (!Number.isInteger(capacity) || capacity < 1)
+      throw new RangeError(`capacity must be ≥ 1, got ${capacity}`);
+    this.capacity = capacity;
+  }
+
+  /** Records dropped to make room since the last clear. */
+  get dropped(): number {
+    return this.#dropped;
+  }
+
+  get size(): number {
+    return this.#records.size;
+  }
+
+  /** The highest seq ever added: hand it to `createAssembler({ lastSeq })` after a restart. */
+  get lastSeq(): number {
+    return this.#lastSeq;
+  }
+
+  /** Inserts a record, or replaces the one with its id. */
+  add(record: ExchangeRecord): void {
+    this.#lastSeq = Math.max(this.#lastSeq, record.seq);
+    this.#records.set(record.id, record);
+    while (this.#records.size > this.capacity) {
+      const oldest = this.#records.keys().next();
+      if (oldest.done === true) break;
+      this.#records.delete(oldest.value);
+      this.#dropped++;
+    }
+  }
+
+  /** Empties the log. `lastSeq` survives so that `since` keeps working for listeners. */
+  clear(): void {
+    this.#records.clear();
+    this.#dropped = 0;
+  }
+
+  snapshot(): ExchangeRecord[] {
+    return [...this.#records.values()];
+  }
+
+  /** The records added or changed after `seq`, oldest first. */
+  since(seq: number): ExchangeRecord[] {
+    return this.snapshot().filter((record) => record.seq > seq);
+  }
+
+  toJSON(): TabLogJSON {
+    return {
+      version: 1,
+      capacity: this.capacity,
+      dropped: this.#dropped,
+      lastSeq: this.#lastSeq,
+      records: this.snapshot(),
+    };
+  }
+
+  /**
+   * Restores a log mirrored into storage.session. Checks the envelope and each record's id and seq, the fields the
+   * log itself relies on; the records' content was written by this code and is trusted.
+   */
+  static fromJSON(value: unknown): TabLog {
+    if (!isTabLogJSON(value)) throw new TypeError('not a TabLog (version 1)');
+    const log = new TabLog(value.capacity);
+    for (const record of value.records) log.add(record);
+    log.#dropped += value.dropped;
+    log.#lastSeq = Math.max(log.#lastSeq, value.lastSeq);
+    return log;
+  }
+}
+
+function isTabLogJSON(value: unknown): value is TabLogJSON {
+  if (typeof value !== 'object' || value === null) return false;
+  const json = value as Partial<Record<keyof TabLogJSON, unknown>>;
+  return (
+    json.version === 1 &&
+    typeof json.capacity === 'number' &&
+    Number.isInteger(json.capacity) &&
+    json.capacity >= 1 &&
+    isCount(json.dropped) &&
+    isCount(json.lastSeq) &&
+    Array.isArray(json.records) &&
+    json.records.every(isRecordLike)
+  );
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0;
+}
+
+function isRecordLike(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as { id?: unknown; seq?: unknown };
+  return typeof record.id === 'string' && typeof record.seq === 'number';
+}

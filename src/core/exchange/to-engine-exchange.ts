@@ -1,0 +1,78 @@
+import type { HeaderList } from './events';
+import { headerValue } from './header-value';
+import { inferRequestMode } from './infer-request-mode';
+import { parsePreflightRequest } from './parse-preflight-request';
+import type { ExchangeRecord } from './types';
+
+// A structural copy of the CORS engine's input (src/core/cors), kept here so that this module need not import the
+// engine: TypeScript checks the two agree wherever a record meets the engine.
+export interface Exchange {
+  origin: string;
+  request: {
+    url: string;
+    method: string;
+    /** Author headers. */
+    headers: HeaderList;
+    credentials: 'omit' | 'same-origin' | 'include';
+    mode?: 'cors' | 'no-cors';
+  };
+  preflight?: { status: number; headers: HeaderList; location?: string };
+  /** Redirect hops first, final response last; empty when the actual request was never sent. */
+  responses: { url: string; status: number; headers: HeaderList }[];
+}
+
+/**
+ * Stands for a header value the browser never showed us: a request that failed its preflight was never sent, so
+ * only the names in Access-Control-Request-Headers are known. The browser listed them because they are unsafe, and
+ * this value is unsafe for every safelisted name too ("(" is a CORS-unsafe request-header byte; Fetch §2.2.2).
+ */
+export const UNKNOWN_HEADER_VALUE = '(not sent)';
+
+/** The CORS engine's view of a record. */
+export function toEngineExchange(record: ExchangeRecord): Exchange {
+  const { request } = record;
+  const sent = request.credentials !== 'unknown';
+  const exchange: Exchange = {
+    origin: record.pageOrigin,
+    request: {
+      url: request.url,
+      method: request.method,
+      headers: sent ? copy(request.authorHeaders) : headersAskedByPreflight(record),
+      // Without cookies a cross-origin request behaves the same under omit and same-origin; unknown is a guess.
+      credentials: request.credentials === 'include' ? 'include' : 'same-origin',
+    },
+    responses: [
+      ...record.hops.map((hop) => ({ url: hop.url, status: hop.status, headers: copy(hop.headers) })),
+      ...(record.response === undefined
+        ? []
+        : [
+            {
+              url: record.response.url,
+              status: record.response.status,
+              headers: copy(record.response.headers),
+            },
+          ]),
+    ],
+  };
+  if (sent) exchange.request.mode = inferRequestMode(request.method, request.headers, record.type);
+  else if (record.preflight !== undefined) exchange.request.mode = 'cors';
+  const preflightResponse = record.preflight?.response;
+  if (preflightResponse !== undefined) {
+    exchange.preflight = { status: preflightResponse.status, headers: copy(preflightResponse.headers) };
+    const location = headerValue(preflightResponse.headers, 'location');
+    if (preflightResponse.status >= 300 && preflightResponse.status < 400 && location !== undefined) {
+      exchange.preflight.location = location;
+    }
+  }
+  return exchange;
+}
+
+function headersAskedByPreflight(record: ExchangeRecord): HeaderList {
+  if (record.preflight === undefined) return [];
+  const ask = parsePreflightRequest('OPTIONS', record.preflight.request.headers);
+  return (ask?.headerNames ?? []).map((name) => [name, UNKNOWN_HEADER_VALUE]);
+}
+
+function copy(headers: HeaderList): HeaderList {
+  return headers.map(([name, value]) => [name, value]);
+}

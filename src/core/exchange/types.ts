@@ -1,0 +1,62 @@
+// The assembler's output: one record per cross-origin request, with its preflight and redirects.
+import type { HeaderList } from './events';
+
+/** Inferred from the cookies actually sent: a credentialed request without cookies looks like an uncredentialed one. */
+export type CredentialsGuess = 'include' | 'omit-or-same-origin' | 'unknown';
+
+export interface RequestRecord {
+  method: string;
+  /** The URL first requested; redirects are in `hops`, the final URL in `response.url`. */
+  url: string;
+  /** Every header sent (first send of the request), secrets redacted. Empty when the request was never sent. */
+  headers: HeaderList;
+  /** The headers the page script set (see author-headers.ts for the heuristic). */
+  authorHeaders: HeaderList;
+  credentials: CredentialsGuess;
+}
+
+export interface PreflightRecord {
+  requestId: string;
+  request: { headers: HeaderList; time: number };
+  response?: { status: number; headers: HeaderList; time: number };
+  error?: string;
+}
+
+export interface HopRecord {
+  /** The URL that answered with the redirect. */
+  url: string;
+  status: number;
+  headers: HeaderList;
+  location: string;
+  time: number;
+}
+
+export interface ResponseRecord {
+  url: string;
+  status: number;
+  headers: HeaderList;
+  time: number;
+  fromCache?: boolean;
+}
+
+export type Outcome = 'pending' | 'completed' | 'failed';
+
+export interface ExchangeRecord {
+  /** `${tabId}:${requestId}` of the actual request, or of the preflight when no actual request was seen. */
+  id: string;
+  /** Stamped afresh on every change, increasing per assembler: `TabLog.since(seq)` streams changes with it. */
+  seq: number;
+  tabId: number;
+  pageOrigin: string;
+  type: string;
+  request: RequestRecord;
+  preflight?: PreflightRecord;
+  /** The request needed a preflight but none was seen: the browser answered it from its preflight cache. */
+  preflightCached?: boolean;
+  hops: HopRecord[];
+  response?: ResponseRecord;
+  outcome: Outcome;
+  error?: string;
+  startedAt: number;
+  endedAt?: number;
+}

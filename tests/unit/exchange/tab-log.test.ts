@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { TabLog } from '../../../src/core/exchange/tab-log';
+import { record } from './record';
+
+describe('TabLog', () => {
+  it('inserts new records in order and updates existing ones in place', () => {
+    const log = new TabLog();
+    log.add(record('a', 1));
+    log.add(record('b', 2));
+    log.add(record('a', 3, { outcome: 'completed' }));
+    expect(log.snapshot().map((r) => [r.id, r.seq, r.outcome])).toEqual([
+      ['a', 3, 'completed'],
+      ['b', 2, 'pending'],
+    ]);
+    expect(log.size).toBe(2);
+  });
+
+  it('drops the oldest beyond capacity and counts them', () => {
+    const log = new TabLog(3);
+    for (let i = 1; i <= 5; i++) log.add(record(`r${i}`, i));
+    expect(log.snapshot().map((r) => r.id)).toEqual(['r3', 'r4', 'r5']);
+    expect(log.dropped).toBe(2);
+    // An update does not make room for anyone.
+    log.add(record('r4', 6));
+    expect(log.dropped).toBe(2);
+    expect(log.size).toBe(3);
+  });
+
+  it('defaults to 5,000 records per tab', () => {
+    const log = new TabLog();
+    for (let i = 1; i <= 5_001; i++) log.add(record(`r${i}`, i));
+    expect(log.size).toBe(5_000);
+    expect(log.dropped).toBe(1);
+    expect(log.snapshot()[0]?.id).toBe('r2');
+  });
+
+  it('since(seq) returns only what was added or changed after seq', () => {
+    const log = new TabLog();
+    log.add(record('a', 1));
+    log.add(record('b', 2));
+    log.add(record('c', 3));
+    log.add(record('a', 4, { outcome: 'failed' }));
+    expect(log.since(2).map((r) => [r.id, r.seq])).toEqual([
+      ['a', 4],
+      ['c', 3],
+    ]);
+    expect(log.since(4)).toEqual([]);
+    expect(log.since(0)).toHaveLength(3);
+  });
+
+  it('clear() empties the log and the dropped count but keeps lastSeq', () => {
+    const log = new TabLog(1);
+    log.add(record('a', 1));
+    log.add(record('b', 9));
+    log.clear();
+    expect(log.snapshot()).toEqual([]);
+    expect(log.dropped).toBe(0);
+    expect(log.lastSeq).toBe(9);
+  });
+
+  it('round-trips through JSON (as storage.session stores it)', () => {
+    const log = new TabLog(2);
+    log.add(record('a', 1));
+    log.add(record('b', 2));
+    log.add(record('c', 3, { outcome: 'completed', endedAt: 1_010 }));
+    const restored = TabLog.fromJSON(JSON.parse(JSON.stringify(log)));
+    expect(restored.capacity).toBe(2);
+    expect(restored.dropped).toBe(1);
+    expect(restored.lastSeq).toBe(3);
+    expect(restored.snapshot()).toEqual(log.snapshot());
+  });
+
+  it.each([
+    ['null', null],
+    ['a string', 'log'],
+    ['another version', { version: 2, capacity: 5, dropped: 0, lastSeq: 0, records: [] }],
+    ['a zero capacity', { version: 1, capacity: 0, dropped: 0, lastSeq: 0, records: [] }],
+    ['a negative dropped', { version: 1, capacity: 5, dropped: -1, lastSeq: 0, records: [] }],
+    ['a record without id', { version: 1, capacity: 5, dropped: 0, lastSeq: 0, records: [{ seq: 1 }] }],
+  ])('fromJSON rejects %s', (_, value) => {
+    expect(() => TabLog.fromJSON(value)).toThrow(TypeError);
+  });
+
+  it('rejects a capacity below 1', () => {
+    expect(() => new TabLog(0)).toThrow(RangeError);
+  });
+});
