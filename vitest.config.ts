@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [
       {
@@ -22,6 +22,12 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },
+      },
+      {
+        extends: true,
+        // Engine vs Chromium on a generated matrix: `npm run test:differential`. Not yet in `npm test`:
+        // it still reports disagreements (issue #3 stays open until it agrees on every exchange).
+        test: { name: 'differential', include: ['tests/differential/**/*.test.ts'], testTimeout: 300_000 },
       },
     ],
   },

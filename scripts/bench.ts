@@ -1,6 +1,7 @@
 // `npm run bench`: every performance figure the issues ask for, as one table, also written to out/bench.json.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { bundleSizeRows } from './bench/bundle-size';
+import { engineThroughputRows } from './bench/engine-throughput';
 import { overheadRows } from './bench/overhead';
 import { type BenchRow, formatTable } from './bench/table';
 import { check, run } from './run.mjs';
@@ -15,6 +16,7 @@ const rows: BenchRow[] = [
     unit: 'ms',
   },
   ...(await bundleSizeRows()),
+  ...engineThroughputRows(),
   ...(await overheadRows()),
 ];
 

@@ -1,7 +1,7 @@
 import { browser } from '../shared/browser';
-import type { AnyRequest, MessageName, Request, Response } from '../shared/messages';
-
-export type Handlers = { [N in MessageName]: (request: Request<N>) => Promise<Response<N>> | Response<N> };
+import type { AnyRequest } from '../shared/messages';
+import type { Handlers } from './handler-types';
+import { rulesHandlers } from './rules-service';
 
 const startedAt = Date.now();
 
@@ -11,6 +11,7 @@ export const handlers: Handlers = {
     const { name, version } = browser.runtime.getManifest();
     return { name, version, startedAt };
   },
+  ...rulesHandlers,
 };
 
 export function handle(request: AnyRequest): Promise<unknown> {

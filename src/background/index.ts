@@ -1,8 +1,12 @@
 // Service worker (Chrome) / event page (Firefox). MV3 may stop it at any moment, so every listener is
 // registered synchronously here at top level and all state lives in storage.
+import { activeRules } from '../core/rules';
 import { browser } from '../shared/browser';
 import { isRequest } from '../shared/messages';
+import { onConnect, onTabRemoved } from './capture/capture-service';
 import { handle } from './handlers';
+import { EXPIRY_ALARM, refresh } from './rules-service';
+import { loadRules } from './rules-store';
 
 browser.runtime.onMessage.addListener((message: unknown) => {
   if (!isRequest(message)) return undefined;
@@ -10,7 +14,30 @@ browser.runtime.onMessage.addListener((message: unknown) => {
 });
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
+  void refresh();
   // First install only: a short page that says where the panel is and what each permission is for.
   if (reason === 'install')
     void browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
 });
+
+// Session DNR rules die with the browser: re-derive them from the stored model (pinned and timed rules).
+browser.runtime.onStartup.addListener(() => void refresh());
+
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === EXPIRY_ALARM) void refresh();
+});
+
+// A tab moving to another origin can change which tab an ambiguous override (two dev servers, one host) is
+// narrowed to. Only URL changes of tabs we can see (granted hosts) arrive with a url.
+browser.tabs.onUpdated.addListener((_tabId, info) => {
+  if (info.url) void refreshIfActive();
+});
+
+async function refreshIfActive(): Promise<void> {
+  const { state } = await loadRules();
+  if (activeRules(state, Date.now()).length > 0) await refresh();
+}
+
+// Observing starts only when a CORS panel connects (capture-service.ts): nothing listens to the network before.
+browser.runtime.onConnect.addListener(onConnect);
+browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));

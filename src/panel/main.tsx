@@ -2,11 +2,43 @@ import '../shared/ui/theme.css';
 import './panel.css';
 import { render } from 'preact';
 import { browser } from '../shared/browser';
+import { connectPanelSource } from './connect-panel-source';
+import { createPanelState } from './create-panel-state';
+import { demoSource } from './demo-source';
 import { Panel } from './panel';
+import type { PanelSource } from './panel-source';
+
+type Devtools = {
+  inspectedWindow?: { tabId?: number };
+  panels?: { themeName?: string; onThemeChanged?: ThemeEvent };
+};
+type ThemeEvent = { addListener(listener: (theme: string) => void): void };
+
+// Opened by DevTools, the panel inspects its window's tab; opened as a page (tests, pop-out), ?tab=ID says which.
+// ?source=demo&rows=N[&live=MS] shows generated exchanges instead of the background's log.
+const devtools = (browser as unknown as { devtools?: Devtools }).devtools;
+const params = new URLSearchParams(location.search);
+const tabId = devtools?.inspectedWindow?.tabId ?? Number(params.get('tab') ?? Number.NaN);
 
 // Follow the DevTools theme rather than the OS one: DevTools may be dark on a light system.
-const themeName = (browser.devtools?.panels as { themeName?: string } | undefined)?.themeName;
-if (themeName) document.documentElement.dataset.theme = themeName === 'dark' ? 'dark' : 'light';
+const applyTheme = (name: string | undefined) => {
+  if (name) document.documentElement.dataset.theme = name === 'dark' ? 'dark' : 'light';
+};
+applyTheme(devtools?.panels?.themeName);
+// Chrome only: Firefox reloads the panel when the theme changes.
+devtools?.panels?.onThemeChanged?.addListener(applyTheme);
 
 const root = document.getElementById('app');
-if (root) render(<Panel />, root);
+if (root && Number.isInteger(tabId)) {
+  const state = createPanelState(tabId);
+  const source: PanelSource =
+    params.get('source') === 'demo'
+      ? demoSource(tabId, Number(params.get('rows') ?? '200'), Number(params.get('live') ?? '0'))
+      : connectPanelSource(tabId, { lastSeq: state.log.lastSeq });
+  render(
+    <Panel source={source} tabId={tabId} state={state} version={browser.runtime.getManifest().version} />,
+    root,
+  );
+} else if (root) {
+  root.textContent = 'CORS Lens: open this panel from DevTools, or as index.html?tab=ID.';
+}

@@ -1,25 +1,124 @@
-import { useBackgroundStatus } from '../shared/ui/use-background-status';
+import { useEffect, useMemo } from 'preact/hooks';
+import { send } from '../shared/send';
+import type { Allow } from './allow-temporarily';
+import { createPanelState, type PanelState } from './create-panel-state';
+import { DetailPane } from './detail-pane';
+import { downloadFile } from './download-file';
+import { EmptyState } from './empty-state';
+import { FilterBar } from './filter-bar';
+import type { PanelSource } from './panel-source';
+import { requestHostAccess as defaultRequestHostAccess, type RequestHostAccess } from './request-host-access';
+import { RequestTable } from './request-table';
+import { toHar } from './to-har';
+import { Toolbar } from './toolbar';
 
-export function Panel() {
-  const status = useBackgroundStatus();
+/** Everything the capture needs to see: requests to any http(s) host. */
+export const CAPTURE_ORIGINS = ['http://*/*', 'https://*/*'];
+
+export interface PanelProps {
+  source: PanelSource;
+  tabId: number;
+  /** Created by the caller when the source needs the log's last seq (reconnects); else one is made here. */
+  state?: PanelState;
+  requestHostAccess?: RequestHostAccess;
+  allow?: Allow;
+  version?: string;
+}
+
+const defaultAllow: Allow = (request) => send('rules/allow', request);
+
+/** The DevTools panel: the request log, its filters and the selected exchange's details. */
+export function Panel({
+  source,
+  tabId,
+  state: given,
+  requestHostAccess = defaultRequestHostAccess,
+  allow = defaultAllow,
+  version = '0',
+}: PanelProps) {
+  const state = useMemo(() => given ?? createPanelState(tabId), [given, tabId]);
+  useEffect(() => source.subscribe((msg) => state.log.apply(msg)), [source, state]);
+
+  const { log, filters, widths, rows, visibleRows, selectedId, detailOpen, selected } = state;
+  const status = log.status.value;
+  const shown = visibleRows.value;
+  const all = rows.value;
+  const detail = detailOpen.value ? selected.value : undefined;
+
+  const stamp = () => new Date().toISOString().replaceAll(':', '-').slice(0, 19);
+  const startCapturing = async () => {
+    const granted = await requestHostAccess(CAPTURE_ORIGINS);
+    // A fresh snapshot carries the new hostAccess status.
+    if (granted) source.send({ type: 'subscribe', tabId, afterSeq: log.lastSeq() });
+    return granted;
+  };
+
   return (
-    <main class="empty" aria-label="CORS Lens panel">
-      <img src="/assets/icon-128.png" alt="" />
-      <h1>No cross-origin requests yet</h1>
-      <ol>
-        <li>Reload the page, or trigger the request that fails.</li>
-        <li>
-          Every cross-origin request appears here, paired with its preflight, with the browser's verdict.
-        </li>
-        <li>Select a blocked request to see exactly why, and the server change that fixes it.</li>
-      </ol>
-      <p class="muted" data-testid="background-status">
-        {status.state === 'ok'
-          ? `CORS Lens ${status.status.version} is running.`
-          : status.state === 'error'
-            ? `Background not reachable: ${status.message}`
-            : 'Connecting…'}
-      </p>
-    </main>
+    <div class="panel">
+      <Toolbar
+        status={status}
+        shown={shown.length}
+        total={all.length}
+        blocked={all.filter((row) => row.verdict === 'blocked').length}
+        onClear={() => {
+          selectedId.value = undefined;
+          detailOpen.value = false;
+          source.send({ type: 'clear', tabId });
+        }}
+        onPreserve={(preserve) => source.send({ type: 'set-preserve-log', tabId, preserve })}
+        onExportHar={() =>
+          downloadFile(`cors-lens-${stamp()}.har`, JSON.stringify(toHar(log.entries.value, version), null, 2))
+        }
+        onExportJson={() =>
+          downloadFile(`cors-lens-${stamp()}.json`, JSON.stringify(log.entries.value, null, 2))
+        }
+      />
+      <FilterBar
+        filters={filters.value}
+        methods={state.methods.value}
+        types={state.types.value}
+        onChange={(next) => {
+          filters.value = next;
+        }}
+      />
+      <div class={`main${detail ? ' with-detail' : ''}`}>
+        {shown.length === 0 ? (
+          <EmptyState
+            hostAccess={status?.hostAccess ?? true}
+            filtered={all.length > 0}
+            onStartCapturing={startCapturing}
+          />
+        ) : (
+          <RequestTable
+            rows={shown}
+            selectedId={selectedId.value}
+            widths={widths.value}
+            onSelect={(id) => {
+              selectedId.value = id;
+            }}
+            onOpen={() => {
+              detailOpen.value = true;
+            }}
+            onClose={() => {
+              detailOpen.value = false;
+            }}
+            onResize={(column, width) => {
+              widths.value = { ...widths.value, [column]: width };
+            }}
+          />
+        )}
+        {detail && (
+          <DetailPane
+            key={detail.record.id}
+            logged={detail}
+            allow={allow}
+            requestHostAccess={requestHostAccess}
+            onClose={() => {
+              detailOpen.value = false;
+            }}
+          />
+        )}
+      </div>
+    </div>
   );
 }

@@ -1,17 +1,67 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Lifetime, OverrideRule } from '../core/rules';
 import { useBackgroundStatus } from '../shared/ui/use-background-status';
-import { useCurrentTabOrigin } from './current-tab-origin';
+import { AllowTarget } from './allow-target';
+import { ImportExport } from './import-export';
+import { type RuleDraft, RuleEditor } from './rule-editor';
+import { RuleList } from './rule-list';
+import { useCurrentTab } from './use-current-tab';
+import { useRules } from './use-rules';
 
 export function Popup() {
-  const origin = useCurrentTabOrigin();
+  const tab = useCurrentTab();
   const status = useBackgroundStatus();
+  const { view, now, error, call } = useRules();
+  const [editing, setEditing] = useState<OverrideRule | 'new' | undefined>(undefined);
+
+  // A rule that just ran out: ask the background, which expires it at the same moment.
+  const expiredActive = view?.rules.some(
+    (r) => view.activeIds.includes(r.id) && r.expiresAt !== null && r.expiresAt <= now,
+  );
+  useEffect(() => {
+    if (expiredActive) void call('rules/get', {});
+  }, [expiredActive, call]);
+
+  const origin = tab?.origin ?? null;
+  const allow = async (target: string, lifetime: Lifetime, credentials: boolean) => {
+    if (!origin) return 'This tab is not a web page.';
+    const result = await call('rules/allow', { pageOrigin: origin, target, lifetime, credentials });
+    if (!result) return 'The background did not answer.';
+    return result.ok ? undefined : result.errors.map((e) => e.message).join(' ');
+  };
+  const save = async (draft: RuleDraft) => {
+    const result = await call('rules/save', { draft });
+    return result?.ok === false
+      ? result.errors
+      : result
+        ? []
+        : [{ field: 'rule', message: 'The background did not answer.' }];
+  };
+
   return (
     <main class="popup" aria-label="CORS Lens">
       <header>
         <img src="/assets/icon-48.png" alt="" />
         <h1>CORS Lens</h1>
+        {view && (
+          <label class="switch global" title="Turns every override off at once (rules are kept)">
+            <input
+              type="checkbox"
+              role="switch"
+              aria-label="Overrides enabled"
+              checked={view.overridesEnabled}
+              aria-checked={view.overridesEnabled}
+              onChange={(e) =>
+                void call('rules/set-enabled', { enabled: (e.target as HTMLInputElement).checked })
+              }
+            />
+            <span>{view.overridesEnabled ? 'Overrides on' : 'Overrides off'}</span>
+          </label>
+        )}
       </header>
+
       <section class="site" aria-label="Current site">
-        {origin === undefined ? (
+        {tab === undefined ? (
           <span class="muted">Reading the current tab…</span>
         ) : origin === null ? (
           <span class="muted">This tab is not a web page: overrides apply to http and https sites only.</span>
@@ -22,9 +72,65 @@ export function Popup() {
           </>
         )}
       </section>
-      <p class="muted">
-        No override is active. Open DevTools → <strong>CORS</strong> to see why a request was blocked.
-      </p>
+
+      {view && view.activeIds.length > 0 && (
+        <p class="banner" role="status" data-testid="override-banner">
+          {view.activeIds.length} override{view.activeIds.length === 1 ? '' : 's'} active — CORS is relaxed
+          for the sites below.
+        </p>
+      )}
+      {view?.problems.map((p) => (
+        <p key={p} class="field-error" role="alert">
+          {p}
+        </p>
+      ))}
+      {error && (
+        <p class="field-error" role="alert">
+          {error}
+        </p>
+      )}
+
+      {origin && editing === undefined && <AllowTarget pageOrigin={origin} onAllow={allow} />}
+
+      {editing !== undefined ? (
+        <RuleEditor
+          rule={editing === 'new' ? undefined : editing}
+          pageOrigin={origin ?? ''}
+          onSave={save}
+          onClose={() => setEditing(undefined)}
+        />
+      ) : (
+        view && (
+          <section aria-label="Overrides">
+            <div class="row spread">
+              <h2>Overrides</h2>
+              <button type="button" onClick={() => setEditing('new')}>
+                New rule…
+              </button>
+            </div>
+            <RuleList
+              rules={view.rules}
+              activeIds={view.activeIds}
+              now={now}
+              onExtend={(id) => void call('rules/extend', { id })}
+              onRemove={(id) => void call('rules/remove', { id })}
+              onToggle={(id, enabled) => void call('rules/set-rule-enabled', { id, enabled })}
+              onEdit={(rule) => setEditing(rule)}
+            />
+          </section>
+        )
+      )}
+
+      <ImportExport
+        onExport={async () => (await call('rules/export', {}))?.json}
+        onImport={async (json) => {
+          const result = await call('rules/import', { json });
+          if (!result)
+            return { ok: false, errors: [{ field: 'file', message: 'The background did not answer.' }] };
+          return result.ok ? { ok: true, ...result.value } : { ok: false, errors: result.errors };
+        }}
+      />
+
       <footer class="status" data-testid="background-status">
         {status.state === 'ok' ? (
           <span class="ok">Background running · v{status.status.version}</span>

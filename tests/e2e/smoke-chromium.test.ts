@@ -30,7 +30,7 @@ describe('Chromium: the built extension loads and the lab works', () => {
   });
 
   it('renders the DevTools panel page', async () => {
-    const panel = await chromium.openExtensionPage('src/panel/index.html');
+    const panel = await chromium.openExtensionPage('src/panel/index.html?tab=1');
     await expect
       .poll(() => panel.getByRole('heading', { level: 1 }).textContent())
       .toContain('No cross-origin requests yet');

@@ -1,0 +1,86 @@
+// Per-tab logs, mirrored to storage.session so that a service-worker restart loses nothing already captured.
+import { TabLog } from '../../core/exchange';
+import { browser } from '../../shared/browser';
+
+const key = (tabId: number) => `log:${tabId}`;
+const PRESERVE_KEY = 'preserveLog';
+
+const logs = new Map<number, TabLog>();
+const dirty = new Set<number>();
+let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let preserved: Set<number> | undefined;
+
+/** The tab's log, restored from storage.session the first time this worker needs it. */
+export async function logFor(tabId: number): Promise<TabLog> {
+  const existing = logs.get(tabId);
+  if (existing) return existing;
+  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
+  let log: TabLog;
+  try {
+    log = stored ? TabLog.fromJSON(stored) : new TabLog();
+  } catch {
+    log = new TabLog(); // an unreadable mirror is dropped rather than breaking capture
+  }
+  return logs.get(tabId) ?? (logs.set(tabId, log), log);
+}
+
+/** The log if this worker already holds it (the hot path must not wait on storage). */
+export function loadedLog(tabId: number): TabLog | undefined {
+  return logs.get(tabId);
+}
+
+export function markDirty(tabId: number): void {
+  dirty.add(tabId);
+  // Mirror in batches: one storage write per tab per half second, whatever the request rate.
+  flushTimer ??= setTimeout(() => void flushMirror(), 500);
+}
+
+async function flushMirror(): Promise<void> {
+  flushTimer = undefined;
+  const writes: Record<string, unknown> = {};
+  for (const tabId of dirty) {
+    const log = logs.get(tabId);
+    if (log) writes[key(tabId)] = log.toJSON();
+  }
+  dirty.clear();
+  // Quota overflow keeps the in-memory log intact; only the restart safety net is lost.
+  await browser.storage.session
+    .set(writes)
+    .catch((e: unknown) => console.warn('CORS Lens: log mirror failed', e));
+}
+
+export async function forgetTab(tabId: number): Promise<void> {
+  logs.delete(tabId);
+  dirty.delete(tabId);
+  (await preservedTabs()).delete(tabId);
+  await browser.storage.session.remove(key(tabId));
+}
+
+export async function preservedTabs(): Promise<Set<number>> {
+  if (!preserved) {
+    const stored = (await browser.storage.session.get(PRESERVE_KEY))[PRESERVE_KEY];
+    preserved = new Set(
+      Array.isArray(stored) ? stored.filter((n): n is number => typeof n === 'number') : [],
+    );
+  }
+  return preserved;
+}
+
+export async function setPreserved(tabId: number, preserve: boolean): Promise<void> {
+  const set = await preservedTabs();
+  if (preserve) set.add(tabId);
+  else set.delete(tabId);
+  await browser.storage.session.set({ [PRESERVE_KEY]: [...set] });
+}
+
+/** Highest seq over every stored log: a restarted assembler continues after it. */
+export async function lastSeqEver(): Promise<number> {
+  const all = await browser.storage.session.get(null);
+  let max = 0;
+  for (const [k, v] of Object.entries(all)) {
+    if (k.startsWith('log:') && typeof v === 'object' && v !== null)
+      max = Math.max(max, Number((v as { lastSeq?: number }).lastSeq) || 0);
+  }
+  for (const log of logs.values()) max = Math.max(max, log.lastSeq);
+  return max;
+}

@@ -1,0 +1,137 @@
+// Translates webRequest callbacks of either browser into the core's NetEvents. Registered only while someone
+// is looking (a CORS panel is open): a webRequest observer with 'extraHeaders' costs Chromium ~33% page-load
+// time, measured (issue #4), so it is never installed at start-up.
+import type { HeaderList, NetEvent } from '../../core/exchange';
+import { browser } from '../../shared/browser';
+
+type Details = {
+  requestId: string;
+  tabId: number;
+  frameId?: number;
+  url: string;
+  method: string;
+  type: string;
+  timeStamp: number;
+  initiator?: string;
+  originUrl?: string;
+  documentUrl?: string;
+  requestHeaders?: { name: string; value?: string }[];
+  responseHeaders?: { name: string; value?: string }[];
+  statusCode?: number;
+  statusLine?: string;
+  redirectUrl?: string;
+  fromCache?: boolean;
+  error?: string;
+};
+
+// Chromium shows preflights and the Origin header only to listeners registered with 'extraHeaders'; Firefox
+// rejects that option (platform-facts), and has no such enum value.
+const extraHeaders: string[] = (
+  globalThis as { chrome?: { webRequest?: { OnSendHeadersOptions?: { EXTRA_HEADERS?: string } } } }
+).chrome?.webRequest?.OnSendHeadersOptions?.EXTRA_HEADERS
+  ? ['extraHeaders']
+  : [];
+
+/** True in Chromium, where the actual request's before-request precedes its preflight's (assembler hint). */
+export const preflightAfterActual = extraHeaders.length > 0;
+
+const pairs = (headers: Details['requestHeaders']): HeaderList =>
+  (headers ?? []).map((h) => [h.name, h.value ?? '']);
+
+function initiatorOf(d: Details): string | undefined {
+  if (d.initiator) return d.initiator;
+  try {
+    return d.originUrl ? new URL(d.originUrl).origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const filter = { urls: ['http://*/*', 'https://*/*'] };
+
+/** Starts observing; returns the function that stops it. */
+export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () => void {
+  const wr = browser.webRequest;
+  const listeners: [{ removeListener(l: (d: Details) => void): void }, (d: Details) => void][] = [];
+  const on = <T extends { addListener: (...args: never[]) => void; removeListener(l: never): void }>(
+    event: T,
+    listener: (d: Details) => void,
+    options: string[] = [],
+  ) => {
+    (event.addListener as (l: (d: Details) => void, f: typeof filter, o?: string[]) => void)(
+      listener,
+      filter,
+      options.length ? options : undefined,
+    );
+    listeners.push([event as unknown as { removeListener(l: (d: Details) => void): void }, listener]);
+  };
+
+  on(wr.onBeforeRequest, (d) => {
+    const initiator = initiatorOf(d);
+    onEvent({
+      kind: 'before-request',
+      requestId: d.requestId,
+      tabId: d.tabId,
+      url: d.url,
+      method: d.method,
+      type: d.type,
+      time: d.timeStamp,
+      ...(d.frameId === undefined ? {} : { frameId: d.frameId }),
+      ...(initiator ? { initiator } : {}),
+      ...(d.documentUrl ? { documentUrl: d.documentUrl } : {}),
+    });
+  });
+  on(
+    wr.onSendHeaders,
+    (d) =>
+      onEvent({
+        kind: 'send-headers',
+        requestId: d.requestId,
+        headers: pairs(d.requestHeaders),
+        time: d.timeStamp,
+      }),
+    ['requestHeaders', ...extraHeaders],
+  );
+  on(
+    wr.onHeadersReceived,
+    (d) =>
+      onEvent({
+        kind: 'headers-received',
+        requestId: d.requestId,
+        status: d.statusCode ?? 0,
+        headers: pairs(d.responseHeaders),
+        time: d.timeStamp,
+        ...(d.statusLine ? { statusLine: d.statusLine } : {}),
+      }),
+    ['responseHeaders', ...extraHeaders],
+  );
+  on(
+    wr.onBeforeRedirect,
+    (d) =>
+      onEvent({
+        kind: 'redirect',
+        requestId: d.requestId,
+        status: d.statusCode ?? 0,
+        redirectUrl: d.redirectUrl ?? '',
+        headers: pairs(d.responseHeaders),
+        time: d.timeStamp,
+      }),
+    ['responseHeaders', ...extraHeaders],
+  );
+  on(wr.onCompleted, (d) =>
+    onEvent({
+      kind: 'completed',
+      requestId: d.requestId,
+      status: d.statusCode ?? 0,
+      fromCache: d.fromCache === true,
+      time: d.timeStamp,
+    }),
+  );
+  on(wr.onErrorOccurred, (d) =>
+    onEvent({ kind: 'error', requestId: d.requestId, error: d.error ?? 'unknown error', time: d.timeStamp }),
+  );
+
+  return () => {
+    for (const [event, listener] of listeners) event.removeListener(listener);
+  };
+}

@@ -1,0 +1,161 @@
+// Override rules as a service: every change goes through `change`, one at a time, and ends with the DNR rules,
+// the expiry alarm and the toolbar in step with the stored model.
+import {
+  defaultRuleFor,
+  exportRules,
+  extend,
+  formatImportError,
+  importRules,
+  nextExpiry,
+  type OverrideRule,
+  parseRuleDraft,
+  type RulesState,
+  validateOrigin,
+  validateTarget,
+} from '../core/rules';
+import { browser } from '../shared/browser';
+import { syncDnr } from './dnr-sync';
+import type { FieldError, Handlers, Result, RulesView } from './handler-types';
+import { loadRules, saveRules } from './rules-store';
+
+export const EXPIRY_ALARM = 'cors-lens/rules-expiry';
+
+let queue: Promise<unknown> = Promise.resolve();
+/** Serialises rule changes: two popups clicking at once must not lose a rule. */
+function serial<T>(task: () => Promise<T>): Promise<T> {
+  const next = queue.then(task, task);
+  queue = next.catch(() => undefined);
+  return next;
+}
+
+let expiryTimer: ReturnType<typeof setTimeout> | undefined;
+async function scheduleExpiry(state: RulesState, now: number): Promise<void> {
+  const at = nextExpiry(state, now);
+  await browser.alarms.clear(EXPIRY_ALARM);
+  clearTimeout(expiryTimer);
+  if (at === null) return;
+  // The alarm survives service-worker restarts; the timer is exact while this worker lives.
+  browser.alarms.create(EXPIRY_ALARM, { when: at });
+  expiryTimer = setTimeout(() => void refresh(), Math.max(0, at - now) + 50);
+}
+
+async function apply(state: RulesState, extraProblems: string[] = []): Promise<RulesView> {
+  const now = Date.now();
+  const { activeIds, problems } = await syncDnr(state, now);
+  await scheduleExpiry(state, now);
+  return {
+    rules: state.rules,
+    overridesEnabled: state.overridesEnabled,
+    activeIds,
+    now,
+    problems: [...extraProblems, ...problems],
+  };
+}
+
+/** Re-derives everything from storage (start-up, expiry, tab changes). */
+export function refresh(): Promise<RulesView> {
+  return serial(async () => {
+    const { state, problems } = await loadRules();
+    return apply(state, problems);
+  });
+}
+
+type Change<T> = (
+  state: RulesState,
+  now: number,
+) => { state: RulesState; value: T } | { errors: FieldError[] };
+
+function change<T>(fn: Change<T>): Promise<Result<T>> {
+  return serial(async () => {
+    const { state, problems } = await loadRules();
+    const outcome = fn(state, Date.now());
+    if ('errors' in outcome) return { ok: false, errors: outcome.errors, view: await apply(state, problems) };
+    await saveRules(outcome.state);
+    return { ok: true, value: outcome.value, view: await apply(outcome.state, problems) };
+  });
+}
+
+const viewOf = <T>(result: Result<T>): RulesView => result.view;
+
+function upsert(state: RulesState, rule: OverrideRule): RulesState {
+  const others = state.rules.filter((r) => r.id !== rule.id);
+  return { ...state, rules: [...others, rule] };
+}
+
+export const rulesHandlers: Pick<
+  Handlers,
+  | 'rules/get'
+  | 'rules/allow'
+  | 'rules/save'
+  | 'rules/remove'
+  | 'rules/extend'
+  | 'rules/set-rule-enabled'
+  | 'rules/set-enabled'
+  | 'rules/import'
+  | 'rules/export'
+> = {
+  'rules/get': () => refresh(),
+  'rules/allow': ({ pageOrigin, target, lifetime, credentials }) =>
+    change<OverrideRule>((state, now) => {
+      const page = validateOrigin(String(pageOrigin));
+      const tgt = validateTarget(String(target));
+      const errors: FieldError[] = [];
+      if (!page.ok) errors.push({ field: 'pageOrigin', message: page.message });
+      if (!tgt.ok) errors.push({ field: 'target', message: tgt.message });
+      if (!page.ok || !tgt.ok) return { errors };
+      const rule = defaultRuleFor(
+        {
+          pageOrigin: page.value,
+          target: tgt.value,
+          ...(credentials === undefined ? {} : { observed: { credentials } }),
+        },
+        now,
+        crypto.randomUUID(),
+        lifetime,
+      );
+      // One rule per page origin and target: allowing again replaces (and so renews) the old one.
+      const existing = state.rules.find((r) => r.pageOrigin === rule.pageOrigin && sameTarget(r, rule));
+      const next = existing ? { ...rule, id: existing.id } : rule;
+      return { state: upsert({ ...state, overridesEnabled: true }, next), value: next };
+    }),
+  'rules/save': ({ draft }) =>
+    change<OverrideRule>((state, now) => {
+      const parsed = parseRuleDraft(draft, now);
+      if (!parsed.ok) return { errors: parsed.errors };
+      return { state: upsert(state, parsed.rule), value: parsed.rule };
+    }),
+  'rules/remove': ({ id }) =>
+    change((state) => ({
+      state: { ...state, rules: state.rules.filter((r) => r.id !== id) },
+      value: id,
+    })).then(viewOf),
+  'rules/extend': ({ id }) =>
+    change((state, now) => ({
+      state: { ...state, rules: state.rules.map((r) => (r.id === id ? extend(r, now) : r)) },
+      value: id,
+    })).then(viewOf),
+  'rules/set-rule-enabled': ({ id, enabled }) =>
+    change((state) => ({
+      state: {
+        ...state,
+        rules: state.rules.map((r) => (r.id === id ? { ...r, enabled: enabled === true } : r)),
+      },
+      value: id,
+    })).then(viewOf),
+  'rules/set-enabled': ({ enabled }) =>
+    change((state) => ({ state: { ...state, overridesEnabled: enabled === true }, value: enabled })).then(
+      viewOf,
+    ),
+  'rules/import': ({ json }) =>
+    change<{ added: number; replaced: number }>((state) => {
+      const result = importRules(String(json), state);
+      if (!result.ok)
+        return { errors: result.errors.map((e) => ({ field: 'file', message: formatImportError(e) })) };
+      return { state: result.state, value: { added: result.added, replaced: result.replaced } };
+    }),
+  'rules/export': async () => ({ json: exportRules((await loadRules()).state) }),
+};
+
+function sameTarget(a: OverrideRule, b: OverrideRule): boolean {
+  return a.target.origin === b.target.origin && a.target.pathPrefix === b.target.pathPrefix;
+}

@@ -1,0 +1,31 @@
+// Where override rules live. The model is the truth; DNR rules are derived from it (dnr-sync.ts).
+// 'session' lifetime rules go to storage.session so that a browser restart forgets them; every other rule
+// (timed and pinned) goes to storage.local with the global switch.
+import { migrate, type RulesState } from '../core/rules';
+import { browser } from '../shared/browser';
+
+const LOCAL_KEY = 'rules';
+const SESSION_KEY = 'sessionRules';
+
+export async function loadRules(): Promise<{ state: RulesState; problems: string[] }> {
+  const [local, session] = await Promise.all([
+    browser.storage.local.get(LOCAL_KEY),
+    browser.storage.session.get(SESSION_KEY),
+  ]);
+  const migrated = migrate(local[LOCAL_KEY]);
+  const sessionRules = migrate(session[SESSION_KEY]);
+  const state: RulesState = {
+    ...migrated.state,
+    rules: [...migrated.state.rules, ...sessionRules.state.rules],
+  };
+  return { state, problems: [...migrated.problems, ...sessionRules.problems] };
+}
+
+export async function saveRules(state: RulesState): Promise<void> {
+  const sessionRules = state.rules.filter((r) => r.lifetime === 'session');
+  const lasting = state.rules.filter((r) => r.lifetime !== 'session');
+  await Promise.all([
+    browser.storage.local.set({ [LOCAL_KEY]: { ...state, rules: lasting } }),
+    browser.storage.session.set({ [SESSION_KEY]: { ...state, rules: sessionRules } }),
+  ]);
+}

@@ -1,0 +1,175 @@
+// The CORS engine's vocabulary. Names follow the Fetch standard and Chromium's network service
+// (services/network/public/mojom/cors.mojom, DevTools protocol Network.CorsError).
+
+/** Headers as on the wire: repeated names allowed, original case kept. */
+export type HeaderList = [name: string, value: string][];
+
+export type CredentialsMode = 'omit' | 'same-origin' | 'include';
+export type RequestMode = 'cors' | 'no-cors' | 'same-origin' | 'navigate';
+
+export interface ExchangeRequest {
+  url: string;
+  method: string;
+  /** Author headers: what the page's script set. */
+  headers: HeaderList;
+  credentials: CredentialsMode;
+  /** Defaults to 'cors'. */
+  mode?: RequestMode;
+}
+
+export interface ExchangeResponse {
+  url: string;
+  status: number;
+  headers: HeaderList;
+}
+
+export interface Exchange {
+  /** The page's origin, e.g. "http://localhost:5173", or "null" for an opaque origin. */
+  origin: string;
+  request: ExchangeRequest;
+  /** The OPTIONS response, when one was sent. */
+  preflight?: { status: number; headers: HeaderList; location?: string };
+  /** Redirect hops first (3xx with a location header), final response last; empty when never sent. */
+  responses: ExchangeResponse[];
+}
+
+/** Chromium's CorsError names, as CDP reports them in Network.loadingFailed.corsErrorStatus.corsError. */
+export type CorsError =
+  | 'DisallowedByMode'
+  | 'InvalidResponse'
+  | 'WildcardOriginNotAllowed'
+  | 'MissingAllowOriginHeader'
+  | 'MultipleAllowOriginValues'
+  | 'InvalidAllowOriginValue'
+  | 'AllowOriginMismatch'
+  | 'InvalidAllowCredentials'
+  | 'CorsDisabledScheme'
+  | 'PreflightInvalidStatus'
+  | 'PreflightDisallowedRedirect'
+  | 'PreflightWildcardOriginNotAllowed'
+  | 'PreflightMissingAllowOriginHeader'
+  | 'PreflightMultipleAllowOriginValues'
+  | 'PreflightInvalidAllowOriginValue'
+  | 'PreflightAllowOriginMismatch'
+  | 'PreflightInvalidAllowCredentials'
+  | 'PreflightMissingAllowPrivateNetwork'
+  | 'PreflightInvalidAllowPrivateNetwork'
+  | 'InvalidAllowMethodsPreflightResponse'
+  | 'InvalidAllowHeadersPreflightResponse'
+  | 'MethodDisallowedByPreflightResponse'
+  | 'HeaderDisallowedByPreflightResponse'
+  | 'RedirectContainsCredentials'
+  | 'InsecurePrivateNetwork'
+  | 'InvalidPrivateNetworkAccess'
+  | 'UnexpectedPrivateNetworkAccess'
+  | 'NoCorsRedirectModeNotFollow'
+  | 'PreflightMissingPrivateNetworkAccessId'
+  | 'PreflightMissingPrivateNetworkAccessName'
+  | 'PrivateNetworkAccessPermissionUnavailable'
+  | 'PrivateNetworkAccessPermissionDenied'
+  | 'LocalNetworkAccessPermissionDenied';
+
+/** The five CORS-check failures (Fetch §4.10 CORS check), before Chromium maps them to Preflight* names. */
+export type AccessCheckError =
+  | 'WildcardOriginNotAllowed'
+  | 'MissingAllowOriginHeader'
+  | 'MultipleAllowOriginValues'
+  | 'InvalidAllowOriginValue'
+  | 'AllowOriginMismatch'
+  | 'InvalidAllowCredentials';
+
+/** Firefox console "Reason:" names (MDN, HTTP/Guides/CORS/Errors). */
+export type FirefoxReason =
+  | 'CORSDisabled'
+  | 'CORSDidNotSucceed'
+  | 'CORSRequestNotHttp'
+  | 'CORSMissingAllowOrigin'
+  | 'CORSAllowOriginNotMatchingOrigin'
+  | 'CORSNotSupportingCredentials'
+  | 'CORSMethodNotFound'
+  | 'CORSMissingAllowCredentials'
+  | 'CORSPreflightDidNotSucceed'
+  | 'CORSInvalidAllowMethod'
+  | 'CORSInvalidAllowHeader'
+  | 'CORSMissingAllowHeaderFromPreflight'
+  | 'CORSMultipleAllowOriginNotAllowed'
+  | 'CORSOriginHeaderNotAdded'
+  | 'CORSExternalRedirectNotAllowed';
+
+/** Why a request header is not CORS-safelisted (Fetch §2.2.2 CORS-safelisted request-header). */
+export type UnsafeHeaderReason =
+  | 'not-safelisted-name'
+  | 'value-too-long'
+  | 'unsafe-byte'
+  | 'content-type-essence'
+  | 'language-byte'
+  | 'range-not-simple'
+  | 'client-hint-value'
+  | 'total-size-over-1024';
+
+export type SafelistCheck = { safelisted: true } | { safelisted: false; reason: UnsafeHeaderReason };
+
+export interface UnsafeRequestHeader {
+  /** Lower-case name. */
+  name: string;
+  reason: UnsafeHeaderReason;
+}
+
+export type PreflightReason =
+  | { kind: 'method'; method: string }
+  | { kind: 'header'; name: string; reason: UnsafeHeaderReason };
+
+export interface PreflightNeed {
+  required: boolean;
+  reasons: PreflightReason[];
+}
+
+export type Stage = { kind: 'preflight' } | { kind: 'actual' } | { kind: 'redirect'; hop: number };
+export type StageKind = Stage['kind'];
+
+export interface ServerFix {
+  stage: StageKind;
+  /** e.g. 'Answer the OPTIONS preflight with 204 (any 2xx)'. */
+  status?: string;
+  /** Headers to send, as [name, value]. */
+  headers: [name: string, value: string][];
+  note?: string;
+}
+
+/** A failed check: Chromium's error and what it reports as failedParameter ('' when nothing). */
+export interface CorsFailure<E extends string = CorsError> {
+  error: E;
+  failedParameter: string;
+}
+
+export type ResponseTainting = 'basic' | 'cors' | 'opaque';
+
+export interface Verdict {
+  allowed: boolean;
+  /** Would the browser send a CORS preflight for this request? */
+  preflightRequired: boolean;
+  /** Why a preflight is required (empty when it is not). */
+  preflightReasons: PreflightReason[];
+  /** When blocked by CORS: Chromium's CorsError name. */
+  corsError?: CorsError;
+  /** Exactly what Chromium reports with corsError ('' when Chromium reports nothing). */
+  failedParameter?: string;
+  /**
+   * False when Chromium fails this request without a corsErrorStatus (e.g. a redirected preflight shows as
+   * net::ERR_INVALID_REDIRECT). Absent means "reported as corsError".
+   */
+  chromiumReportsCorsError?: boolean;
+  /** When allowed: lower-case names of the response headers page script can read (sorted, unique). */
+  exposedHeaders: string[];
+  stage?: Stage;
+  /** The offending header name, lower-case. */
+  header?: string;
+  explanation: string;
+  firefoxReason?: FirefoxReason;
+  fix?: ServerFix;
+  mdn?: string;
+  /** The response type script sees when allowed. */
+  responseTainting?: ResponseTainting;
+  /** The serialized origin the CORS checks compared against ("null" once tainted by a redirect). */
+  checkedOrigin?: string;
+}

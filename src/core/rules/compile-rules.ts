@@ -1,0 +1,139 @@
+// Override rules → declarativeNetRequest rules, correct by construction.
+//
+// Every DNR rule is a SESSION rule. The stored model is the truth and the background re-derives the DNR rules
+// from it at start-up and on every change: pinned and timed rules live in storage.local, 'session' rules in
+// storage.session (which the browser clears on restart, so they end with it). Session rules are also the only
+// kind that accepts `tabIds`, which the port problem below needs.
+//
+// One override rule gives one DNR rule: modifyHeaders `set` of the CORS response headers (cors-response-headers.ts)
+// on requests whose URL starts with the target (url-filter-for.ts) and whose initiator is the page's host. No
+// requestMethods condition, so the preflight (OPTIONS) and the actual response are both covered; main_frame and
+// sub_frame are excluded: an override serves subresource reads only.
+//
+// THE PORT PROBLEM. DNR values are fixed strings (no echo of the request's Origin), and initiatorDomains match a
+// host and its subdomains, never scheme or port (platform-facts.md). So `http://localhost:3000` and
+// `http://localhost:5173` look the same to a rule, and each must still receive its own origin in ACAO.
+// - Rules whose page hosts differ but one is a subdomain of the other are kept apart by the parent's rule
+//   listing the child host in excludedInitiatorDomains.
+// - A rule is AMBIGUOUS when another active rule has the same page host, a different page origin and an
+//   overlapping target. An ambiguous rule is narrowed with `tabIds: context.tabsByOrigin[pageOrigin]`; a tab has
+//   one top-level origin, so the narrowed rules never meet. With no tab at that origin it is omitted (and
+//   reported in `problems`): there is nothing to apply it to yet. The background recompiles when tabs change.
+// - Unambiguous rules carry no tabIds, so requests from the page's workers (tabId -1) are covered too.
+// Limits: an ambiguous rule does not cover its page's workers (tabId -1), and a cross-origin iframe inside such a
+// tab whose host is the page's host is matched too (by host). Any rule also rewrites responses for other pages on
+// its host (other ports, subdomains without a rule of their own) reading the same target, for as long as it is
+// active: they receive the rule's origin in ACAO.
+//
+// Ids are 1..N in the order of the input rules (minus omitted ones); `ruleIds[i]` is the override behind
+// `rules[i]`. Priorities are 1..N too, all distinct so that nothing depends on a browser's tie-breaking: a longer
+// path prefix ranks higher, then the later rule (the most recently saved: the store appends). Where one page's
+// targets overlap, the higher rule's headers win (DNR applies the highest `set` of a header and ignores the rest);
+// that is why every rule sets or removes Access-Control-Allow-Headers itself.
+import { corsResponseHeaders } from './cors-response-headers';
+import type { DnrRule } from './dnr-rule';
+import { isSubdomainOf } from './is-subdomain-of';
+import { targetsOverlap } from './targets-overlap';
+import type { OverrideRule } from './types';
+import { urlFilterFor } from './url-filter-for';
+
+export interface CompileContext {
+  /** Open tabs by the serialized origin of their top-level page. */
+  tabsByOrigin: Record<string, number[]>;
+}
+
+export interface CompiledRules {
+  rules: DnrRule[];
+  /** The override rule id behind each DNR rule, index for index. */
+  ruleIds: string[];
+  /** What could not be applied and why, for the user. */
+  problems: string[];
+}
+
+interface Usable {
+  rule: OverrideRule;
+  host: string;
+  urlFilter: string;
+}
+
+/** Pass only active rules (activeRules). Deterministic: the same rules and tabs give the same output. */
+export function compileRules(rules: OverrideRule[], context: CompileContext): CompiledRules {
+  const problems: string[] = [];
+  const usable: Usable[] = [];
+  for (const rule of rules) {
+    const host = pageHostOf(rule.pageOrigin);
+    const urlFilter = urlFilterFor(rule.target);
+    if (host === undefined || urlFilter === undefined) {
+      problems.push(
+        `${labelOf(rule)} was skipped: its ${host === undefined ? 'page origin' : 'target'} is not valid. Edit the rule.`,
+      );
+      continue;
+    }
+    usable.push({ rule, host, urlFilter });
+  }
+
+  const out: CompiledRules = { rules: [], ruleIds: [], problems };
+  const kept: OverrideRule[] = [];
+  for (const item of usable) {
+    const { rule, host, urlFilter } = item;
+    const rivals = usable.filter(
+      (other) =>
+        other.host === host &&
+        other.rule.pageOrigin !== rule.pageOrigin &&
+        targetsOverlap(other.rule.target, rule.target),
+    );
+    const condition: DnrRule['condition'] = {
+      urlFilter,
+      initiatorDomains: [host],
+      excludedResourceTypes: ['main_frame', 'sub_frame'],
+    };
+    const children = [
+      ...new Set(usable.filter((other) => isSubdomainOf(other.host, host)).map((o) => o.host)),
+    ];
+    if (children.length > 0) condition.excludedInitiatorDomains = children.sort();
+    if (rivals.length > 0) {
+      const tabIds = [...new Set(context.tabsByOrigin[rule.pageOrigin] ?? [])]
+        .filter((id) => Number.isInteger(id) && id >= 0)
+        .sort((a, b) => a - b);
+      if (tabIds.length === 0) {
+        const names = [...new Set(rivals.map((r) => r.rule.pageOrigin))].join(', ');
+        problems.push(
+          `${labelOf(rule)} is not applied yet: ${names} also reads this target from ${host}, and the browser tells pages on one host apart only by tab. Open ${rule.pageOrigin} in a tab and it applies there.`,
+        );
+        continue;
+      }
+      condition.tabIds = tabIds;
+    }
+    out.rules.push({
+      id: out.rules.length + 1,
+      priority: 0, // ranked below, once the omitted rules are known
+      action: { type: 'modifyHeaders', responseHeaders: corsResponseHeaders(rule) },
+      condition,
+    });
+    kept.push(rule);
+  }
+  const ranked = kept.map((rule, index) => ({ length: rule.target.pathPrefix.length, index }));
+  ranked.sort((a, b) => a.length - b.length || a.index - b.index);
+  ranked.forEach(({ index }, rank) => {
+    const compiled = out.rules[index];
+    if (compiled !== undefined) compiled.priority = rank + 1;
+  });
+  out.ruleIds = kept.map((rule) => rule.id);
+  return out;
+}
+
+/** The host of a serialized http(s) origin, or undefined if it is not one (a second lock after validation). */
+function pageHostOf(origin: string): string | undefined {
+  try {
+    const url = new URL(origin);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.origin !== origin) return undefined;
+    return url.hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+function labelOf(rule: OverrideRule): string {
+  const prefix = rule.target.pathPrefix === '/' ? '' : rule.target.pathPrefix;
+  return `The override ${rule.pageOrigin} → ${rule.target.origin}${prefix}`;
+}

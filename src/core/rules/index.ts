@@ -1,0 +1,41 @@
+// Override rules: the model, its validation and storage, expiry, import/export, and compilation to DNR rules.
+// Pure TypeScript: no browser APIs (crypto.randomUUID and URL are globals in both browsers and Node).
+export { activeRules } from './active-rules';
+export { checkQuota, DEFAULT_DNR_LIMITS } from './check-quota';
+export { type CompileContext, type CompiledRules, compileRules } from './compile-rules';
+export { corsResponseHeaders } from './cors-response-headers';
+export { type DefaultRuleInput, defaultRuleFor } from './default-rule-for';
+export { defaults, RULES_VERSION } from './defaults';
+export type { DnrCondition, DnrHeaderInfo, DnrResourceType, DnrRule } from './dnr-rule';
+export { expiresAtFor, LIFETIME_MS } from './expires-at-for';
+export { exportRules, RULES_FORMAT } from './export-rules';
+export { extend } from './extend';
+export { formatImportError } from './format-import-error';
+export { type ImportError, type ImportResult, importRules } from './import-rules';
+export { isLifetime } from './is-lifetime';
+export { isRuleActive } from './is-rule-active';
+export { migrate } from './migrate';
+export { type Migration, migrations } from './migrations';
+export { nextExpiry } from './next-expiry';
+export { type ParsedRule, parseRuleDraft } from './parse-rule-draft';
+export { parseStoredRule } from './parse-stored-rule';
+export { preflightFixableByHeaders, preflightStatusMessage } from './preflight-fixable-by-headers';
+export { remainingLabel } from './remaining-label';
+export { DEFAULT_LIFETIME, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS, MAX_AGE_LIMIT } from './rule-defaults';
+export { targetsOverlap } from './targets-overlap';
+export {
+  type FieldError,
+  LIFETIMES,
+  type Lifetime,
+  type OverrideRule,
+  type RulesState,
+  type RuleTarget,
+  type Validation,
+} from './types';
+export { urlFilterFor } from './url-filter-for';
+export { validateExposeHeaderName } from './validate-expose-header-name';
+export { validateHeaderName } from './validate-header-name';
+export { validateMaxAge } from './validate-max-age';
+export { validateMethod } from './validate-method';
+export { validateOrigin } from './validate-origin';
+export { validateTarget } from './validate-target';

@@ -1,0 +1,52 @@
+/** How long an override stays in force. 'session' ends at browser restart; 'pinned' until removed. */
+export type Lifetime = '15m' | '1h' | '8h' | 'session' | 'pinned';
+
+export const LIFETIMES: readonly Lifetime[] = ['15m', '1h', '8h', 'session', 'pinned'];
+
+/** What an override lets the page read: one origin, optionally only below a path prefix. */
+export interface RuleTarget {
+  /** Serialized http(s) origin, e.g. `https://api.example.com`. */
+  origin: string;
+  /** Starts with '/'; '/' means the whole origin. */
+  pathPrefix: string;
+}
+
+/** One page origin allowed to read one target. Stored as data; DNR rules are derived from it. */
+export interface OverrideRule {
+  id: string;
+  /** Serialized http(s) origin: exact scheme, host and port. Never a wildcard. */
+  pageOrigin: string;
+  target: RuleTarget;
+  /** Allowed methods, case preserved (fetch sends `patch` as written). */
+  methods: string[];
+  /** Allowed request header names, lower-case. */
+  requestHeaders: string[];
+  credentials: boolean;
+  /** Response header names exposed to script, lower-case. */
+  exposeHeaders: string[];
+  /** Access-Control-Max-Age in seconds, 0..86400; absent: the browser's default. */
+  maxAge?: number;
+  lifetime: Lifetime;
+  /** ms since epoch. */
+  createdAt: number;
+  /** ms since epoch; null for 'session' and 'pinned'. */
+  expiresAt: number | null;
+  enabled: boolean;
+}
+
+/** What storage.local holds, versioned (see migrations.ts). */
+export interface RulesState {
+  version: 2;
+  rules: OverrideRule[];
+  /** The global off switch: false keeps every rule but applies none. */
+  overridesEnabled: boolean;
+}
+
+/** A checked form value: the normalised value (with a note when we changed or assumed something), or why not. */
+export type Validation<T> = { ok: true; value: T; note?: string } | { ok: false; message: string };
+
+/** A problem with one field of a rule, worded for display next to that field. */
+export interface FieldError {
+  field: string;
+  message: string;
+}

@@ -1,0 +1,86 @@
+import { browser, type Runtime } from '../shared/browser';
+import { type BackgroundToPanel, PANEL_PORT, type PanelToBackground } from '../shared/panel-protocol';
+import type { PanelSource } from './panel-source';
+
+export interface ConnectOptions {
+  /** The last seq the panel holds, asked on every (re)subscribe so the background can send only what is new. */
+  lastSeq?: () => number | undefined;
+  /** Injected by tests; defaults to the extension's runtime. */
+  connect?: (info: { name: string }) => Runtime.Port;
+  heartbeatMs?: number;
+  reconnectMs?: number;
+}
+
+const HEARTBEAT_MS = 20_000;
+const RECONNECT_MS = 250;
+const RECONNECT_MAX_MS = 5_000;
+
+/**
+ * The live stream from the background for one tab. MV3 kills an idle service worker and with it the port, so
+ * the source reconnects and re-subscribes by itself; the heartbeat keeps the worker alive while the panel is open.
+ */
+export function connectPanelSource(
+  tabId: number,
+  options: ConnectOptions = {},
+): PanelSource & { close(): void } {
+  const connect = options.connect ?? ((info: { name: string }) => browser.runtime.connect(info));
+  const listeners = new Set<(msg: BackgroundToPanel) => void>();
+  let port: Runtime.Port | undefined;
+  let closed = false;
+  let retryMs = options.reconnectMs ?? RECONNECT_MS;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const post = (msg: PanelToBackground) => {
+    try {
+      port?.postMessage(msg);
+    } catch {
+      // The port died between the disconnect event and now: the reconnect re-subscribes anyway.
+    }
+  };
+
+  const open = () => {
+    if (closed) return;
+    try {
+      port = connect({ name: PANEL_PORT });
+    } catch {
+      scheduleReconnect();
+      return;
+    }
+    port.onMessage.addListener((message: unknown) => {
+      retryMs = options.reconnectMs ?? RECONNECT_MS;
+      for (const listener of listeners) listener(message as BackgroundToPanel);
+    });
+    port.onDisconnect.addListener(() => {
+      port = undefined;
+      scheduleReconnect();
+    });
+    const afterSeq = options.lastSeq?.();
+    post(afterSeq === undefined ? { type: 'subscribe', tabId } : { type: 'subscribe', tabId, afterSeq });
+  };
+
+  const scheduleReconnect = () => {
+    if (closed || retryTimer !== undefined) return;
+    retryTimer = setTimeout(() => {
+      retryTimer = undefined;
+      open();
+    }, retryMs);
+    retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
+  };
+
+  const heartbeat = setInterval(() => post({ type: 'heartbeat' }), options.heartbeatMs ?? HEARTBEAT_MS);
+  open();
+
+  return {
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    send: post,
+    close() {
+      closed = true;
+      clearInterval(heartbeat);
+      clearTimeout(retryTimer);
+      port?.disconnect();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import type { BackgroundToPanel, LoggedExchange, LogStatus } from '../shared/panel-protocol';
+
+export interface LogStore {
+  /** Every entry, oldest first (by start time, then seq). */
+  entries: ReadonlySignal<LoggedExchange[]>;
+  /** Undefined until the first snapshot arrives. */
+  status: ReadonlySignal<LogStatus | undefined>;
+  /** Highest seq held: a reconnect subscribes after it. */
+  lastSeq(): number | undefined;
+  apply(msg: BackgroundToPanel): void;
+}
+
+function byTime(a: LoggedExchange, b: LoggedExchange): number {
+  return a.record.startedAt - b.record.startedAt || a.record.seq - b.record.seq;
+}
+
+/** The panel's copy of the tab log. Snapshots and updates are both merged by record.id, so a reconnect that
+ * replays entries never shows one twice, and one that sends only newer entries leaves no gap. */
+export function createLogStore(tabId?: number): LogStore {
+  const byId = new Map<string, LoggedExchange>();
+  const list = signal<LoggedExchange[]>([]);
+  const status = signal<LogStatus | undefined>(undefined);
+  let maxSeq: number | undefined;
+
+  const merge = (entries: LoggedExchange[]) => {
+    let appendOnly = true;
+    const last = list.value[list.value.length - 1];
+    let tail = last;
+    for (const entry of entries) {
+      const known = byId.get(entry.record.id);
+      if (known !== undefined) appendOnly = false;
+      else if (tail !== undefined && byTime(tail, entry) > 0) appendOnly = false;
+      byId.set(entry.record.id, entry);
+      tail = entry;
+      if (maxSeq === undefined || entry.record.seq > maxSeq) maxSeq = entry.record.seq;
+    }
+    // The common case (new requests at the end) avoids re-sorting thousands of rows on every batch.
+    list.value = appendOnly ? [...list.value, ...entries] : [...byId.values()].sort(byTime);
+  };
+
+  return {
+    entries: computed(() => list.value),
+    status,
+    lastSeq: () => maxSeq,
+    apply(msg) {
+      if (tabId !== undefined && msg.tabId !== tabId) return;
+      status.value = msg.status;
+      if (msg.type === 'cleared') {
+        byId.clear();
+        list.value = [];
+        return;
+      }
+      if (msg.entries.length > 0) merge(msg.entries);
+    },
+  };
+}

@@ -1,0 +1,88 @@
+import { useState } from 'preact/hooks';
+import type { LoggedExchange } from '../shared/panel-protocol';
+import { type Allow, AllowTemporarily } from './allow-temporarily';
+import { CurlButtons } from './curl-buttons';
+import { fixInputFor } from './fix-input-for';
+import { FixTab } from './fix-tab';
+import { HeadersTab } from './headers-tab';
+import type { RequestHostAccess } from './request-host-access';
+import { VerdictTab } from './verdict-tab';
+
+type Tab = 'verdict' | 'headers' | 'fix';
+const TABS: { id: Tab; label: string }[] = [
+  { id: 'verdict', label: 'Verdict' },
+  { id: 'headers', label: 'Headers' },
+  { id: 'fix', label: 'Fix' },
+];
+
+interface Props {
+  logged: LoggedExchange;
+  onClose(): void;
+  allow: Allow;
+  requestHostAccess: RequestHostAccess;
+}
+
+/** Everything about the selected exchange: why, which headers, and how to fix it. */
+export function DetailPane({ logged, onClose, allow, requestHostAccess }: Props) {
+  const [tab, setTab] = useState<Tab>('verdict');
+  const fixInput = fixInputFor(logged);
+  const blocked = fixInput !== undefined && !logged.override?.verdict.allowed;
+  return (
+    <aside
+      class="detail"
+      aria-label="Request details"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') onClose();
+      }}
+    >
+      <header class="detail-head">
+        <div class="detail-title">
+          <strong>{logged.record.request.method}</strong> <code>{logged.record.request.url}</code>
+        </div>
+        <button type="button" class="close" aria-label="Close details" onClick={onClose}>
+          ×
+        </button>
+      </header>
+      <div class="actions">
+        {blocked && (
+          <AllowTemporarily
+            pageOrigin={logged.record.pageOrigin}
+            target={originOf(fixInput.targetUrl)}
+            credentials={fixInput.credentials}
+            allow={allow}
+            requestHostAccess={requestHostAccess}
+          />
+        )}
+        <CurlButtons logged={logged} />
+      </div>
+      <div role="tablist" aria-label="Detail" class="tabs">
+        {TABS.map((t) => (
+          <button
+            key={t.id}
+            type="button"
+            role="tab"
+            id={`detail-tab-${t.id}`}
+            aria-selected={tab === t.id}
+            aria-controls="detail-panel"
+            onClick={() => setTab(t.id)}
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" id="detail-panel" aria-labelledby={`detail-tab-${tab}`} class="detail-body">
+        {tab === 'verdict' && <VerdictTab logged={logged} />}
+        {tab === 'headers' && <HeadersTab logged={logged} />}
+        {tab === 'fix' && <FixTab input={fixInput} />}
+      </div>
+    </aside>
+  );
+}
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}

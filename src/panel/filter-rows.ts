@@ -1,0 +1,28 @@
+import type { Row } from './row-of';
+
+export interface Filters {
+  blockedOnly: boolean;
+  text: string;
+  /** '' means every method. */
+  method: string;
+  /** '' means every type. */
+  type: string;
+}
+
+export const NO_FILTERS: Filters = { blockedOnly: false, text: '', method: '', type: '' };
+
+/** One pass, plain string checks: 10,000 rows filter well under a frame. */
+export function filterRows(rows: Row[], filters: Filters): Row[] {
+  const text = filters.text.trim().toLowerCase();
+  const { blockedOnly, method, type } = filters;
+  if (!text && !blockedOnly && !method && !type) return rows;
+  const out: Row[] = [];
+  for (const row of rows) {
+    if (blockedOnly && row.verdict !== 'blocked') continue;
+    if (method && row.method.toUpperCase() !== method) continue;
+    if (type && row.type !== type) continue;
+    if (text && !row.search.includes(text)) continue;
+    out.push(row);
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+import { COLUMNS } from './columns';
+import type { Row } from './row-of';
+
+interface Props {
+  row: Row;
+  /** 0-based index among the visible rows. */
+  index: number;
+  top: number;
+  selected: boolean;
+  onSelect(id: string): void;
+}
+
+export function rowElementId(index: number): string {
+  return `request-row-${index}`;
+}
+
+/** One exchange in the table; absolutely placed because the table is virtualised. */
+export function RequestRow({ row, index, top, selected, onSelect }: Props) {
+  return (
+    // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles; the grid owns focus and keys (aria-activedescendant)
+    <div
+      role="row"
+      id={rowElementId(index)}
+      class={`row verdict-${row.verdict}${selected ? ' selected' : ''}`}
+      // The header is row 1, so data rows start at 2 (WAI-ARIA grid: aria-rowindex is 1-based).
+      aria-rowindex={index + 2}
+      aria-selected={selected}
+      data-id={row.id}
+      style={{ transform: `translateY(${top}px)` }}
+      onClick={() => onSelect(row.id)}
+    >
+      {COLUMNS.map((column) => (
+        // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles
+        <div role="gridcell" class={`cell col-${column.id}`} key={column.id} title={column.text(row)}>
+          {column.id === 'verdict' ? <VerdictText row={row} /> : column.text(row)}
+        </div>
+      ))}
+    </div>
+  );
+}
+
+const VERDICT_LABEL: Record<Row['verdict'], string> = {
+  pending: 'pending',
+  allowed: 'allowed',
+  blocked: 'blocked',
+  override: 'allowed by override',
+};
+
+function VerdictText({ row }: { row: Row }) {
+  return (
+    <>
+      <span class="verdict-label">{VERDICT_LABEL[row.verdict]}</span>
+      {row.verdict === 'allowed' || row.verdict === 'pending' ? null : (
+        <span class="reason"> · {row.reason}</span>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,89 @@
+import type { LoggedExchange } from '../shared/panel-protocol';
+
+export type RowVerdict = 'pending' | 'allowed' | 'blocked' | 'override';
+export type PreflightMark = 'sent' | 'cached' | 'none';
+
+/** What one table row shows, computed once per entry (the search string included: filtering must stay cheap). */
+export interface Row {
+  id: string;
+  entry: LoggedExchange;
+  time: number;
+  method: string;
+  /** Origin + path, without the query. */
+  url: string;
+  initiator: string;
+  type: string;
+  status: string;
+  preflight: PreflightMark;
+  verdict: RowVerdict;
+  /** A few words: Chromium's error name, or why the row is not blocked. */
+  reason: string;
+  /** Lower-cased URL, host, initiator and reason, for the text filter. */
+  search: string;
+}
+
+const cache = new WeakMap<LoggedExchange, Row>();
+
+/** The row for an entry; cached by identity, since the store keeps unchanged entries as the same objects. */
+export function rowOf(entry: LoggedExchange): Row {
+  const cached = cache.get(entry);
+  if (cached) return cached;
+  const row = build(entry);
+  cache.set(entry, row);
+  return row;
+}
+
+function build(entry: LoggedExchange): Row {
+  const { record, verdict, override } = entry;
+  const verdictKind: RowVerdict =
+    record.outcome === 'pending'
+      ? 'pending'
+      : verdict.allowed
+        ? 'allowed'
+        : override?.verdict.allowed
+          ? 'override'
+          : 'blocked';
+  const reason =
+    verdictKind === 'blocked'
+      ? (verdict.corsError ?? record.error ?? 'Blocked')
+      : verdictKind === 'override'
+        ? `${verdict.corsError ?? 'Blocked'} (overridden)`
+        : verdictKind === 'pending'
+          ? 'Pending'
+          : verdict.preflightRequired
+            ? 'Preflight passed'
+            : 'CORS check passed';
+  const url = shortUrl(record.request.url);
+  const status =
+    record.response !== undefined
+      ? String(record.response.status)
+      : record.outcome === 'failed'
+        ? '(failed)'
+        : record.outcome === 'pending'
+          ? '(pending)'
+          : '—';
+  return {
+    id: record.id,
+    entry,
+    time: record.startedAt,
+    method: record.request.method,
+    url,
+    initiator: record.pageOrigin,
+    type: record.type,
+    status,
+    preflight: record.preflight ? 'sent' : record.preflightCached ? 'cached' : 'none',
+    verdict: verdictKind,
+    reason,
+    search:
+      `${record.request.url}\n${record.pageOrigin}\n${reason}\n${verdict.firefoxReason ?? ''}`.toLowerCase(),
+  };
+}
+
+function shortUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin + parsed.pathname;
+  } catch {
+    return url;
+  }
+}

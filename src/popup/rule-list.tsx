@@ -1,0 +1,88 @@
+import type { OverrideRule } from '../core/rules';
+import { remainingLabel } from '../core/rules';
+import { lifetimeLabels } from './lifetime-select';
+
+interface Props {
+  rules: OverrideRule[];
+  activeIds: string[];
+  now: number;
+  onExtend(id: string): void;
+  onRemove(id: string): void;
+  onToggle(id: string, enabled: boolean): void;
+  onEdit(rule: OverrideRule): void;
+}
+
+function describeTarget(rule: OverrideRule): string {
+  return rule.target.pathPrefix === '/'
+    ? rule.target.origin
+    : `${rule.target.origin}${rule.target.pathPrefix}`;
+}
+
+/** Every rule with its state and a live countdown; the ones in force first. */
+export function RuleList({ rules, activeIds, now, onExtend, onRemove, onToggle, onEdit }: Props) {
+  if (rules.length === 0) return <p class="muted">No overrides. CORS behaves exactly as the servers say.</p>;
+  const sorted = [...rules].sort(
+    (a, b) => Number(activeIds.includes(b.id)) - Number(activeIds.includes(a.id)),
+  );
+  return (
+    <ul class="rules" aria-label="Override rules">
+      {sorted.map((rule) => {
+        const active = activeIds.includes(rule.id);
+        const expired = rule.expiresAt !== null && rule.expiresAt <= now;
+        const state = expired
+          ? 'expired'
+          : !rule.enabled
+            ? 'off'
+            : rule.expiresAt === null
+              ? lifetimeLabels[rule.lifetime]
+              : `${remainingLabel(rule.expiresAt - now)} left`;
+        const name = `${rule.pageOrigin} → ${describeTarget(rule)}`;
+        return (
+          <li key={rule.id} class={active ? 'rule active' : 'rule'} data-rule-id={rule.id}>
+            <label class="switch">
+              <input
+                type="checkbox"
+                role="switch"
+                checked={rule.enabled && !expired}
+                aria-checked={rule.enabled && !expired}
+                aria-label={`Override ${name}`}
+                onChange={(e) =>
+                  (e.target as HTMLInputElement).checked && expired
+                    ? onExtend(rule.id)
+                    : onToggle(rule.id, (e.target as HTMLInputElement).checked)
+                }
+              />
+            </label>
+            <div class="rule-main">
+              <div class="rule-name">
+                <code>{rule.pageOrigin}</code> → <code>{describeTarget(rule)}</code>
+              </div>
+              <div class="rule-meta">
+                <span class={active ? 'state on' : 'state'} data-testid="rule-state">
+                  {state}
+                </span>
+                {rule.credentials && <span class="tag">credentials</span>}
+                <span class="tag" title="Allowed methods">
+                  {rule.methods.join(' ')}
+                </span>
+              </div>
+            </div>
+            <div class="rule-actions">
+              {rule.expiresAt !== null && (
+                <button type="button" onClick={() => onExtend(rule.id)} aria-label={`Extend ${name}`}>
+                  Extend
+                </button>
+              )}
+              <button type="button" onClick={() => onEdit(rule)} aria-label={`Edit ${name}`}>
+                Edit
+              </button>
+              <button type="button" onClick={() => onRemove(rule.id)} aria-label={`Remove ${name}`}>
+                Remove
+              </button>
+            </div>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,36 @@
+// The live stream between the background and a DevTools panel, over a runtime port named PANEL_PORT.
+// The panel subscribes for its inspected tab; the background answers with a snapshot, then incremental updates.
+import type { Verdict } from '../core/cors';
+import type { ExchangeRecord } from '../core/exchange';
+
+export const PANEL_PORT = 'cors-lens/panel';
+
+/** One row of the panel: the record as captured and the engine's verdicts on it. */
+export interface LoggedExchange {
+  record: ExchangeRecord;
+  /** The verdict on the headers the server sent. */
+  verdict: Verdict;
+  /** Present when an override rule changed the response: the verdict on the headers the page saw. */
+  override?: { ruleId: string; label: string; verdict: Verdict };
+}
+
+export type PanelToBackground =
+  /** `afterSeq`: the last seq the panel already has (reconnects after a service-worker restart). */
+  | { type: 'subscribe'; tabId: number; afterSeq?: number }
+  | { type: 'clear'; tabId: number }
+  | { type: 'set-preserve-log'; tabId: number; preserve: boolean }
+  | { type: 'heartbeat' };
+
+export interface LogStatus {
+  /** Host access is granted: capturing can see requests. */
+  hostAccess: boolean;
+  preserveLog: boolean;
+  /** Exchanges that fell out of the ring buffer. */
+  dropped: number;
+}
+
+export type BackgroundToPanel =
+  | { type: 'snapshot'; tabId: number; entries: LoggedExchange[]; status: LogStatus }
+  /** New or changed entries (by record.id), in seq order. */
+  | { type: 'update'; tabId: number; entries: LoggedExchange[]; status: LogStatus }
+  | { type: 'cleared'; tabId: number; reason: 'navigation' | 'user'; status: LogStatus };

@@ -1,0 +1,175 @@
+// Chromium is the oracle: every generated exchange runs through the lab in Debian Chromium, Chromium's own
+// verdict is read from CDP (Network.loadingFailed.corsErrorStatus) and from what script could read, and our
+// engine must agree on every field. A disagreement prints the exchange.
+import type { CDPSession, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Exchange, evaluate } from '../../src/core/cors';
+import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { type Lab, startLab } from '../lab/server.mjs';
+import { type LabResponse, specUrl } from '../lab/spec.mjs';
+import { type DiffCase, generateMatrix, PAGE } from './matrix-gen/matrix';
+
+interface BrowserOutcome {
+  allowed: boolean;
+  readable: string[];
+  corsError?: string;
+  failedParameter?: string;
+  netError?: string;
+}
+
+// Transport headers Node adds by itself; the lab does not record them, so they are left out of the comparison.
+const transportHeaders = new Set(['connection', 'keep-alive', 'date', 'transfer-encoding']);
+
+function withPage(response: LabResponse, page: string): LabResponse {
+  return {
+    ...response,
+    headers: response.headers?.map(([n, v]) => [n, v.replaceAll(PAGE, page)] as [string, string]),
+  };
+}
+
+function caseUrls(c: DiffCase, lab: Lab): string[] {
+  const [api1 = '', api2 = ''] = lab.apiOrigins;
+  const first = { id: c.name, preflight: withPage(c.preflight, lab.pageOrigin) };
+  if (!c.redirect) return [specUrl(api1, { ...first, response: withPage(c.response, lab.pageOrigin) })];
+  const target = specUrl(c.redirect.to === 'same-origin' ? api1 : api2, {
+    id: `${c.name}-target`,
+    response: withPage(c.redirect.response, lab.pageOrigin),
+  });
+  const response = withPage(c.response, lab.pageOrigin);
+  response.headers = [...(response.headers ?? []), ['Location', target]];
+  return [specUrl(api1, { ...first, response }), target];
+}
+
+async function runInChromium(page: Page, cdp: CDPSession, cases: { c: DiffCase; urls: string[] }[]) {
+  const firstUrlOf = new Map<string, string>();
+  const failures = new Map<string, { corsError?: string; failedParameter?: string; netError: string }>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (e.type !== 'Preflight' && !firstUrlOf.has(e.requestId)) firstUrlOf.set(e.requestId, e.request.url);
+  });
+  cdp.on('Network.loadingFailed', (e) => {
+    const url = firstUrlOf.get(e.requestId);
+    if (url)
+      failures.set(url, {
+        corsError: e.corsErrorStatus?.corsError,
+        failedParameter: e.corsErrorStatus?.failedParameter,
+        netError: e.errorText,
+      });
+  });
+  const inputs = cases.map(({ c, urls }) => ({
+    url: urls[0],
+    method: c.method,
+    headers: c.headers,
+    credentials: c.credentials,
+  }));
+  const results = (await page.evaluate(async (list) => {
+    const out: { allowed: boolean; readable: string[] }[] = [];
+    const run = async (i: number) => {
+      const r = list[i] as (typeof list)[number];
+      try {
+        const res = await fetch(r.url as string, {
+          method: r.method,
+          headers: r.headers,
+          credentials: r.credentials,
+          cache: 'no-store',
+        });
+        await res.arrayBuffer();
+        out[i] = { allowed: true, readable: [...res.headers.keys()] };
+      } catch {
+        out[i] = { allowed: false, readable: [] };
+      }
+    };
+    for (let i = 0; i < list.length; i += 8)
+      await Promise.all(list.slice(i, i + 8).map((_, j) => run(i + j)));
+    return out;
+  }, inputs)) as { allowed: boolean; readable: string[] }[];
+  // loadingFailed may trail the rejected fetch by a moment.
+  await new Promise((r) => setTimeout(r, 500));
+  return cases.map(({ urls }, i): BrowserOutcome => {
+    const r = results[i] as { allowed: boolean; readable: string[] };
+    const f = failures.get(urls[0] as string);
+    return {
+      allowed: r.allowed,
+      readable: r.readable.filter((h) => !transportHeaders.has(h)).sort(),
+      ...(f?.corsError ? { corsError: f.corsError, failedParameter: f.failedParameter ?? '' } : {}),
+      ...(f && !r.allowed ? { netError: f.netError } : {}),
+    };
+  });
+}
+
+/** The engine's input, built from what the lab actually received and answered (its request log). */
+function exchangeFromLab(c: DiffCase, urls: string[], lab: Lab): Exchange {
+  const log = lab.requests();
+  const preflight = log.find((r) => r.method === 'OPTIONS' && r.url === urls[0]);
+  const responses: Exchange['responses'] = [];
+  for (const url of urls) {
+    const hit = log.find((r) => r.method !== 'OPTIONS' && r.url === url);
+    if (!hit) break;
+    responses.push({ url, status: hit.status, headers: hit.responseHeaders });
+  }
+  return {
+    origin: lab.pageOrigin,
+    request: { url: urls[0] as string, method: c.method, headers: c.headers, credentials: c.credentials },
+    ...(preflight ? { preflight: { status: preflight.status, headers: preflight.responseHeaders } } : {}),
+    responses,
+  };
+}
+
+describe('differential: the verdict engine agrees with Chromium on every generated exchange', () => {
+  let lab: Lab;
+  let chromium: ChromiumSession;
+  const matrix = generateMatrix();
+  beforeAll(async () => {
+    lab = await startLab();
+    chromium = await launchChromium({ extension: false });
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await lab?.close();
+  });
+
+  it(`runs ${matrix.length} exchanges (at least 300) and agrees on allowed, corsError, failedParameter and readable headers`, async () => {
+    expect(matrix.length).toBeGreaterThanOrEqual(300);
+    const page = await chromium.newPage();
+    const cdp = await chromium.context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await page.goto(`${lab.pageOrigin}/`);
+    const cases = matrix.map((c) => ({ c, urls: caseUrls(c, lab) }));
+    const outcomes = await runInChromium(page, cdp, cases);
+    const disagreements: string[] = [];
+    let preflightMismatch = 0;
+    cases.forEach(({ c, urls }, i) => {
+      const browser = outcomes[i] as BrowserOutcome;
+      const exchange = exchangeFromLab(c, urls, lab);
+      const verdict = evaluate(exchange);
+      const sentPreflight = exchange.preflight !== undefined;
+      if (verdict.preflightRequired !== sentPreflight) preflightMismatch++;
+      const ours = {
+        allowed: verdict.allowed,
+        readable: verdict.allowed ? verdict.exposedHeaders.filter((h) => !transportHeaders.has(h)) : [],
+        corsError: verdict.chromiumReportsCorsError === false ? undefined : verdict.corsError,
+        failedParameter: verdict.chromiumReportsCorsError === false ? undefined : verdict.failedParameter,
+        preflightRequired: verdict.preflightRequired,
+      };
+      const theirs = {
+        allowed: browser.allowed,
+        readable: browser.readable,
+        corsError: browser.corsError,
+        failedParameter: browser.corsError ? browser.failedParameter : undefined,
+        preflightRequired: sentPreflight,
+      };
+      if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
+        disagreements.push(
+          `${c.name}: chromium ${JSON.stringify(theirs)}${browser.netError ? ` (${browser.netError})` : ''}\n    engine   ${JSON.stringify(ours)}\n    exchange ${JSON.stringify(exchange)}`,
+        );
+      }
+    });
+    const blocked = outcomes.filter((o) => !o.allowed).length;
+    const errors = new Set(outcomes.map((o) => o.corsError).filter(Boolean));
+    console.log(
+      `differential: ${cases.length} exchanges, ${cases.length - blocked} allowed, ${blocked} blocked, ${errors.size} distinct CorsErrors (${[...errors].sort().join(', ')}); ${disagreements.length} disagreements`,
+    );
+    if (disagreements.length) console.log(disagreements.slice(0, 25).join('\n'));
+    expect(preflightMismatch, 'preflight sent vs preflightRequired').toBe(0);
+    expect(disagreements).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+// Subscribes to the background's panel stream from inside an extension page, exactly as the panel does, and
+// collects the entries: end-to-end tests read what a panel would show without scraping the UI.
+import type { LoggedExchange } from '../../src/shared/panel-protocol';
+
+export interface EvaluatingPage {
+  evaluate(expression: string): Promise<unknown>;
+}
+
+export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: number): Promise<void> {
+  await extensionPage.evaluate(`(() => {
+    const api = globalThis.browser ?? globalThis.chrome;
+    window.__corsLens = { entries: new Map(), cleared: 0, snapshots: 0 };
+    const port = api.runtime.connect({ name: 'cors-lens/panel' });
+    port.onMessage.addListener((m) => {
+      const state = window.__corsLens;
+      if (m.type === 'snapshot') { state.snapshots++; state.entries = new Map(); }
+      if (m.type === 'cleared') { state.cleared++; state.entries = new Map(); }
+      for (const e of m.entries ?? []) state.entries.set(e.record.id, e);
+      state.status = m.status;
+    });
+    port.postMessage({ type: 'subscribe', tabId: ${tabId} });
+    window.__corsLensPort = port;
+  })()`);
+}
+
+export async function streamedEntries(extensionPage: EvaluatingPage): Promise<LoggedExchange[]> {
+  return (await extensionPage.evaluate(
+    '[...(window.__corsLens?.entries.values() ?? [])]',
+  )) as LoggedExchange[];
+}
+
+/** Polls until `done(entries)` holds; fails with what was seen. */
+export async function waitForEntries(
+  extensionPage: EvaluatingPage,
+  done: (entries: LoggedExchange[]) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<LoggedExchange[]> {
+  const deadline = Date.now() + timeoutMs;
+  let entries: LoggedExchange[] = [];
+  while (Date.now() < deadline) {
+    entries = await streamedEntries(extensionPage);
+    if (done(entries)) return entries;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(
+    `timed out waiting for ${what}; saw ${entries.length} entries:\n${entries.map((e) => `  ${e.record.request.method} ${e.record.request.url.slice(0, 90)} ${e.record.outcome} ${e.verdict.corsError ?? (e.verdict.allowed ? 'allowed' : 'blocked')}`).join('\n')}`,
+  );
+}
+
+/** The lab scenario an entry belongs to (the lab encodes the scenario id in the URL's spec). */
+export function scenarioOf(entry: LoggedExchange): string | undefined {
+  const s = new URL(entry.record.request.url).searchParams.get('s');
+  if (!s) return undefined;
+  try {
+    const padded = s.replaceAll('-', '+').replaceAll('_', '/');
+    const json = new TextDecoder().decode(
+      Uint8Array.from(atob(padded + '='.repeat((4 - (padded.length % 4)) % 4)), (c) => c.charCodeAt(0)),
+    );
+    return (JSON.parse(json) as { id?: string }).id;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,191 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Panel } from '../../../src/panel/panel';
+import { toHar } from '../../../src/panel/to-har';
+import { API, allowedGet, blockedGet, exchange, fakeSource, PAGE, snapshot, stubLayout } from './fixtures';
+
+const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
+vi.mock('../../../src/shared/browser', () => ({ browser: { runtime: { sendMessage } } }));
+
+beforeEach(() => {
+  localStorage.clear();
+  stubLayout();
+  sendMessage.mockReset();
+});
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+});
+
+function openFirst(
+  entries = [blockedGet({ credentials: true })],
+  requestHostAccess = vi.fn(async () => true),
+) {
+  const source = fakeSource();
+  render(<Panel source={source} tabId={1} requestHostAccess={requestHostAccess} />);
+  act(() => source.emit(snapshot(entries)));
+  const row = screen.getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '2');
+  if (row) fireEvent.click(row);
+  return { source, requestHostAccess, pane: screen.getByRole('complementary', { name: 'Request details' }) };
+}
+
+describe('Allow temporarily', () => {
+  it('asks for host access to both origins, then sends rules/allow and shows the rule', async () => {
+    sendMessage.mockResolvedValue({
+      ok: true,
+      value: { id: 'r1', expiresAt: Date.now() + 3_600_000 },
+      view: {},
+    });
+    const { pane, requestHostAccess } = openFirst();
+    fireEvent.click(within(pane).getByRole('button', { name: 'Allow temporarily' }));
+    await vi.waitFor(() => expect(within(pane).getByText(/Override created \(rule r1\)/)).toBeTruthy());
+    expect(requestHostAccess).toHaveBeenCalledWith([PAGE, API]);
+    expect(sendMessage).toHaveBeenCalledWith({
+      type: 'rules/allow',
+      pageOrigin: PAGE,
+      target: API,
+      credentials: true,
+    });
+  });
+
+  it('shows the background’s errors', async () => {
+    sendMessage.mockResolvedValue({
+      ok: false,
+      errors: [{ field: 'target', message: 'Target is the page itself.' }],
+      view: {},
+    });
+    const { pane } = openFirst();
+    fireEvent.click(within(pane).getByRole('button', { name: 'Allow temporarily' }));
+    await vi.waitFor(() =>
+      expect(within(pane).getByRole('alert').textContent).toBe('Target is the page itself.'),
+    );
+  });
+
+  it('sends nothing when host access is refused', async () => {
+    const { pane } = openFirst(
+      undefined,
+      vi.fn(async () => false),
+    );
+    fireEvent.click(within(pane).getByRole('button', { name: 'Allow temporarily' }));
+    await vi.waitFor(() => expect(within(pane).getByRole('alert').textContent).toContain('not granted'));
+    expect(sendMessage).not.toHaveBeenCalled();
+  });
+
+  it('is not offered on an allowed exchange', () => {
+    const { pane } = openFirst([allowedGet()]);
+    expect(within(pane).queryByRole('button', { name: 'Allow temporarily' })).toBeNull();
+  });
+});
+
+describe('copy as cURL', () => {
+  it('copies the actual request and the preflight separately', async () => {
+    const writeText = vi.fn(async (_text: string) => undefined);
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { writeText } });
+    const entry = exchange({
+      method: 'DELETE',
+      authorHeaders: [['X-Api-Key', 'k']],
+      preflight: { status: 403, headers: [] },
+    });
+    const { pane } = openFirst([entry]);
+    fireEvent.click(within(pane).getByRole('button', { name: 'Copy preflight as cURL' }));
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalled());
+    expect(writeText.mock.calls[0]?.[0]).toContain('-X OPTIONS');
+    expect(writeText.mock.calls[0]?.[0]).toContain('Access-Control-Request-Headers: x-api-key');
+    fireEvent.click(within(pane).getByRole('button', { name: 'Copy as cURL' }));
+    await vi.waitFor(() => expect(writeText).toHaveBeenCalledTimes(2));
+    expect(writeText.mock.calls[1]?.[0]).toContain('-X DELETE');
+  });
+});
+
+describe('log actions', () => {
+  it('clears and toggles preserve log through the source', () => {
+    const { source } = openFirst();
+    fireEvent.click(screen.getByRole('button', { name: 'Clear log' }));
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Preserve log' }));
+    expect(source.sent).toEqual([
+      { type: 'clear', tabId: 1 },
+      { type: 'set-preserve-log', tabId: 1, preserve: true },
+    ]);
+  });
+
+  it('exports the log as a HAR file', () => {
+    const created: Blob[] = [];
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: (blob: Blob) => {
+          created.push(blob);
+          return 'blob:x';
+        },
+        revokeObjectURL: () => {},
+      }),
+    );
+    openFirst();
+    fireEvent.click(screen.getByRole('button', { name: 'Export HAR' }));
+    expect(created).toHaveLength(1);
+  });
+});
+
+describe('toHar', () => {
+  it('writes valid HAR 1.2 with preflight and actual entries, secrets redacted, verdict attached', () => {
+    const preflighted = exchange({
+      method: 'PUT',
+      authorHeaders: [
+        ['Authorization', 'Bearer TOPSECRET'],
+        ['Content-Type', 'application/json'],
+      ],
+      preflight: {
+        status: 204,
+        headers: [
+          ['Access-Control-Allow-Origin', PAGE],
+          ['Access-Control-Allow-Methods', 'PUT'],
+          ['Access-Control-Allow-Headers', 'authorization, content-type'],
+        ],
+      },
+      responseHeaders: [
+        ['Set-Cookie', 'sid=SECRET'],
+        ['Access-Control-Allow-Origin', PAGE],
+      ],
+      credentials: true,
+    });
+    const har = toHar([preflighted, blockedGet()], '0.1.0');
+    const text = JSON.stringify(har);
+    expect(text).not.toContain('TOPSECRET');
+    expect(text).not.toContain('SECRET');
+    expect(har.log.version).toBe('1.2');
+    expect(har.log.creator).toEqual({ name: 'CORS Lens', version: '0.1.0' });
+    expect(har.log.entries.map((e) => [e.request.method, e._corsLens.role])).toEqual([
+      ['OPTIONS', 'preflight'],
+      ['PUT', 'actual'],
+      ['GET', 'actual'],
+    ]);
+    for (const entry of har.log.entries) {
+      // The fields HAR 1.2 requires, with the right types.
+      expect(Number.isNaN(Date.parse(entry.startedDateTime))).toBe(false);
+      expect(entry.time).toBeGreaterThanOrEqual(0);
+      for (const key of ['method', 'url', 'httpVersion'] as const)
+        expect(typeof entry.request[key]).toBe('string');
+      for (const list of [
+        entry.request.headers,
+        entry.request.cookies,
+        entry.request.queryString,
+        entry.response.headers,
+      ]) {
+        expect(Array.isArray(list)).toBe(true);
+      }
+      expect(typeof entry.response.status).toBe('number');
+      expect(typeof entry.response.content.mimeType).toBe('string');
+      expect(typeof entry.response.redirectURL).toBe('string');
+      expect(entry.cache).toEqual({});
+      for (const t of [entry.timings.send, entry.timings.wait, entry.timings.receive])
+        expect(t).toBeGreaterThanOrEqual(0);
+    }
+    const blocked = har.log.entries[2];
+    expect(blocked?._corsLens).toMatchObject({
+      allowed: false,
+      corsError: 'MissingAllowOriginHeader',
+      firefoxReason: 'CORSMissingAllowOrigin',
+    });
+  });
+});

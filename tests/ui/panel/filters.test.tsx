@@ -1,0 +1,93 @@
+// @vitest-environment happy-dom
+import { act, cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { FILTERS_KEY } from '../../../src/panel/create-panel-state';
+import { filterRows } from '../../../src/panel/filter-rows';
+import { Panel } from '../../../src/panel/panel';
+import { rowOf } from '../../../src/panel/row-of';
+import { allowedGet, blockedGet, fakeSource, snapshot, stubLayout } from './fixtures';
+
+vi.mock('../../../src/shared/browser', () => ({ browser: {} }));
+
+beforeEach(() => {
+  localStorage.clear();
+  stubLayout();
+});
+afterEach(cleanup);
+
+const urls = () =>
+  screen
+    .getAllByRole('row')
+    .filter((row) => row.getAttribute('aria-rowindex') !== '1')
+    .map((row) => row.querySelector('.col-url')?.textContent);
+
+function setup() {
+  const source = fakeSource();
+  render(<Panel source={source} tabId={1} />);
+  act(() =>
+    source.emit(
+      snapshot([
+        allowedGet({ path: '/a' }),
+        blockedGet({ path: '/b' }),
+        allowedGet({ path: '/c', method: 'POST' }),
+        allowedGet({ path: '/font.woff2', type: 'font' }),
+      ]),
+    ),
+  );
+}
+
+describe('filters', () => {
+  it('shows blocked requests only', () => {
+    setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Blocked only' }));
+    expect(urls()).toEqual(['http://127.0.0.1:8081/b']);
+  });
+
+  it('filters by text over URL, host and reason', () => {
+    setup();
+    const box = screen.getByRole('searchbox', { name: /Filter by URL/ });
+    fireEvent.input(box, { target: { value: 'missingallow' } });
+    expect(urls()).toEqual(['http://127.0.0.1:8081/b']);
+    fireEvent.input(box, { target: { value: 'FONT' } });
+    expect(urls()).toEqual(['http://127.0.0.1:8081/font.woff2']);
+  });
+
+  it('filters by method and by type', () => {
+    setup();
+    fireEvent.change(screen.getByRole('combobox', { name: 'Method' }), { target: { value: 'POST' } });
+    expect(urls()).toEqual(['http://127.0.0.1:8081/c']);
+    fireEvent.change(screen.getByRole('combobox', { name: 'Method' }), { target: { value: '' } });
+    fireEvent.change(screen.getByRole('combobox', { name: 'Type' }), { target: { value: 'font' } });
+    expect(urls()).toEqual(['http://127.0.0.1:8081/font.woff2']);
+  });
+
+  it('persists the filters and restores them in a new panel', () => {
+    setup();
+    fireEvent.click(screen.getByRole('checkbox', { name: 'Blocked only' }));
+    expect(JSON.parse(localStorage.getItem(FILTERS_KEY) ?? '{}')).toMatchObject({ blockedOnly: true });
+    cleanup();
+    setup();
+    expect((screen.getByRole('checkbox', { name: 'Blocked only' }) as HTMLInputElement).checked).toBe(true);
+    expect(urls()).toEqual(['http://127.0.0.1:8081/b']);
+  });
+
+  it('ignores stored filters of the wrong shape', () => {
+    localStorage.setItem(FILTERS_KEY, JSON.stringify({ blockedOnly: 'yes', text: 3 }));
+    setup();
+    expect(urls()).toHaveLength(4);
+  });
+
+  it('filters 10,000 rows within a frame', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => rowOf(i % 4 === 0 ? blockedGet() : allowedGet())); // precomputed once
+    filterRows(rows, { blockedOnly: false, text: 'warm', method: '', type: '' });
+    const started = performance.now();
+    const shown = filterRows(rows, {
+      blockedOnly: true,
+      text: 'missingallow',
+      method: 'GET',
+      type: 'xmlhttprequest',
+    });
+    expect(performance.now() - started).toBeLessThan(16);
+    expect(shown).toHaveLength(2_500);
+  });
+});

@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { connectPanelSource } from '../../../src/panel/connect-panel-source';
+import { createLogStore } from '../../../src/panel/create-log-store';
+import type { Runtime } from '../../../src/shared/browser';
+import { PANEL_PORT } from '../../../src/shared/panel-protocol';
+import { allowedGet, blockedGet, STATUS, snapshot, update } from './fixtures';
+
+vi.mock('../../../src/shared/browser', () => ({ browser: {} }));
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('createLogStore', () => {
+  it('merges a snapshot after updates by record.id: no duplicates, no gaps', () => {
+    const store = createLogStore(1);
+    const [a, b, c] = [allowedGet(), blockedGet(), allowedGet()] as const;
+    store.apply(snapshot([a]));
+    store.apply(update([b]));
+    // After a service-worker restart the snapshot repeats what the panel has, with b now changed.
+    const bChanged = { ...b, record: { ...b.record, seq: b.record.seq + 10 } };
+    store.apply(snapshot([a, bChanged, c]));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual([a.record.id, b.record.id, c.record.id]);
+    expect(store.entries.value[1]).toBe(bChanged);
+    expect(store.lastSeq()).toBe(bChanged.record.seq);
+  });
+
+  it('keeps entries an after-seq snapshot leaves out, sorted by time', () => {
+    const store = createLogStore(1);
+    const [a, b] = [allowedGet(), allowedGet()] as const;
+    store.apply(update([b]));
+    store.apply(snapshot([a]));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual([a.record.id, b.record.id]);
+  });
+
+  it('empties on cleared, ignores other tabs, and keeps the status', () => {
+    const store = createLogStore(1);
+    store.apply(snapshot([allowedGet()]));
+    store.apply({ type: 'update', tabId: 2, entries: [allowedGet()], status: STATUS });
+    expect(store.entries.value).toHaveLength(1);
+    store.apply({
+      type: 'cleared',
+      tabId: 1,
+      reason: 'navigation',
+      status: { ...STATUS, preserveLog: true },
+    });
+    expect(store.entries.value).toEqual([]);
+    expect(store.status.value?.preserveLog).toBe(true);
+  });
+});
+
+type Listener<T> = (arg: T) => void;
+
+function fakePort() {
+  const onMessage = new Set<Listener<unknown>>();
+  const onDisconnect = new Set<Listener<void>>();
+  const posted: unknown[] = [];
+  const port = {
+    name: PANEL_PORT,
+    postMessage: (msg: unknown) => posted.push(msg),
+    disconnect: () => {},
+    onMessage: { addListener: (l: Listener<unknown>) => onMessage.add(l) },
+    onDisconnect: { addListener: (l: Listener<void>) => onDisconnect.add(l) },
+  };
+  return {
+    port: port as unknown as Runtime.Port,
+    posted,
+    receive: (msg: unknown) => {
+      for (const l of onMessage) l(msg);
+    },
+    drop: () => {
+      for (const l of onDisconnect) l();
+    },
+  };
+}
+
+describe('connectPanelSource', () => {
+  it('subscribes, beats every 20 s, and reconnects after the last seq when the port drops', () => {
+    vi.useFakeTimers();
+    const ports: ReturnType<typeof fakePort>[] = [];
+    const store = createLogStore(1);
+    const source = connectPanelSource(1, {
+      lastSeq: store.lastSeq,
+      connect: ({ name }) => {
+        expect(name).toBe(PANEL_PORT);
+        const p = fakePort();
+        ports.push(p);
+        return p.port;
+      },
+    });
+    source.subscribe((msg) => store.apply(msg));
+    expect(ports[0]?.posted).toEqual([{ type: 'subscribe', tabId: 1 }]);
+    const first = allowedGet();
+    ports[0]?.receive(snapshot([first]));
+    vi.advanceTimersByTime(20_000);
+    expect(ports[0]?.posted.at(-1)).toEqual({ type: 'heartbeat' });
+
+    ports[0]?.drop(); // the service worker was killed
+    vi.advanceTimersByTime(1_000);
+    expect(ports).toHaveLength(2);
+    expect(ports[1]?.posted).toEqual([{ type: 'subscribe', tabId: 1, afterSeq: first.record.seq }]);
+    const second = blockedGet();
+    ports[1]?.receive(snapshot([first, second]));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual([first.record.id, second.record.id]);
+    source.close();
+  });
+});

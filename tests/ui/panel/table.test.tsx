@@ -1,0 +1,92 @@
+// @vitest-environment happy-dom
+import { act, cleanup, render, screen } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { Panel } from '../../../src/panel/panel';
+import { allowedGet, blockedGet, fakeSource, STATUS, snapshot, stubLayout, update } from './fixtures';
+
+vi.mock('../../../src/shared/browser', () => ({ browser: {} }));
+
+beforeEach(() => {
+  localStorage.clear();
+  stubLayout();
+});
+afterEach(cleanup);
+
+function dataRows(): HTMLElement[] {
+  return screen.getAllByRole('row').filter((row) => row.getAttribute('aria-rowindex') !== '1');
+}
+
+describe('request table', () => {
+  it('renders the rows a source sends, blocked ones marked with their reason', () => {
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} />);
+    act(() => source.emit(snapshot([allowedGet(), blockedGet({ path: '/api/profile' })])));
+    const rows = dataRows();
+    expect(rows).toHaveLength(2);
+    expect(rows[0]?.className).toContain('verdict-allowed');
+    expect(rows[1]?.className).toContain('verdict-blocked');
+    expect(rows[1]?.textContent).toContain('MissingAllowOriginHeader');
+    expect(rows[1]?.textContent).toContain('http://127.0.0.1:8081/api/profile');
+    expect(rows[1]?.textContent).toContain('http://localhost:5173');
+    expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('3');
+  });
+
+  it('marks the preflight as sent, cached or none', () => {
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} />);
+    const sent = allowedGet({
+      method: 'PUT',
+      preflight: {
+        status: 204,
+        headers: [
+          ['Access-Control-Allow-Origin', '*'],
+          ['Access-Control-Allow-Methods', 'PUT'],
+        ],
+      },
+    });
+    const cached = allowedGet();
+    cached.record.preflightCached = true;
+    act(() => source.emit(snapshot([sent, cached, allowedGet()])));
+    const cells = dataRows().map((row) => row.querySelector('.col-preflight')?.textContent);
+    expect(cells).toEqual(['sent', 'cached', 'none']);
+  });
+
+  it('keeps only the visible rows in the DOM for 10,000 entries', () => {
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} />);
+    const entries = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? blockedGet() : allowedGet()));
+    act(() => source.emit(snapshot(entries)));
+    const rows = dataRows();
+    expect(rows.length).toBeGreaterThan(10);
+    expect(rows.length).toBeLessThan(60);
+    expect(screen.getByRole('grid').getAttribute('aria-rowcount')).toBe('10001');
+    for (const row of rows) expect(Number(row.getAttribute('aria-rowindex'))).toBeGreaterThan(1);
+  });
+
+  it('shows the empty state with a way to grant host access', async () => {
+    const source = fakeSource();
+    const requestHostAccess = vi.fn(async () => true);
+    render(<Panel source={source} tabId={1} requestHostAccess={requestHostAccess} />);
+    act(() => source.emit(snapshot([], { ...STATUS, hostAccess: false })));
+    screen.getByRole('button', { name: 'Start capturing' }).click();
+    await vi.waitFor(() => expect(source.sent.some((m) => m.type === 'subscribe')).toBe(true));
+    expect(requestHostAccess).toHaveBeenCalledWith(['http://*/*', 'https://*/*']);
+    act(() => source.emit(snapshot([], STATUS)));
+    expect(screen.getByText(/Reload the page or trigger the failing request/)).toBeTruthy();
+  });
+
+  it('resizes a column by dragging its header edge and remembers the width', () => {
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} />);
+    act(() => source.emit(update([allowedGet()])));
+    const handle = screen.getByTestId('resize-URL');
+    act(() => {
+      handle.dispatchEvent(new PointerEvent('pointerdown', { clientX: 100, bubbles: true }));
+      window.dispatchEvent(new PointerEvent('pointermove', { clientX: 160 }));
+      window.dispatchEvent(new PointerEvent('pointerup', { clientX: 160 }));
+    });
+    const grid = screen.getByRole('grid');
+    expect(grid.style.getPropertyValue('--columns')).toContain('380px');
+    expect(JSON.parse(localStorage.getItem('cors-lens/panel/column-widths') ?? '{}').url).toBe(380);
+  });
+});

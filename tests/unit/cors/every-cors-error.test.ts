@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { explainCorsError } from '../../../src/core/cors/explain-cors-error';
+import { ALL_CORS_ERRORS, firefoxReasonFor } from '../../../src/core/cors/firefox-reason-for';
+import { mdnUrlFor } from '../../../src/core/cors/mdn-url-for';
+import type { CorsError } from '../../../src/core/cors/types';
+
+// The taxonomy (cors-taxonomy.md, Chromium cors.mojom) every verdict may carry.
+const EXPECTED: CorsError[] = [
+  'DisallowedByMode',
+  'InvalidResponse',
+  'WildcardOriginNotAllowed',
+  'MissingAllowOriginHeader',
+  'MultipleAllowOriginValues',
+  'InvalidAllowOriginValue',
+  'AllowOriginMismatch',
+  'InvalidAllowCredentials',
+  'CorsDisabledScheme',
+  'PreflightInvalidStatus',
+  'PreflightDisallowedRedirect',
+  'PreflightWildcardOriginNotAllowed',
+  'PreflightMissingAllowOriginHeader',
+  'PreflightMultipleAllowOriginValues',
+  'PreflightInvalidAllowOriginValue',
+  'PreflightAllowOriginMismatch',
+  'PreflightInvalidAllowCredentials',
+  'PreflightMissingAllowPrivateNetwork',
+  'PreflightInvalidAllowPrivateNetwork',
+  'InvalidAllowMethodsPreflightResponse',
+  'InvalidAllowHeadersPreflightResponse',
+  'MethodDisallowedByPreflightResponse',
+  'HeaderDisallowedByPreflightResponse',
+  'RedirectContainsCredentials',
+  'InsecurePrivateNetwork',
+  'InvalidPrivateNetworkAccess',
+  'UnexpectedPrivateNetworkAccess',
+];
+
+describe('every CorsError has an explanation, a Firefox reason and an MDN page', () => {
+  it('covers the taxonomy', () => {
+    for (const error of EXPECTED) expect(ALL_CORS_ERRORS).toContain(error);
+  });
+  const seen = new Set<string>();
+  it.each(ALL_CORS_ERRORS)('%s', (error) => {
+    const text = explainCorsError({
+      error,
+      failedParameter: 'VALUE',
+      stage: error.startsWith('Preflight') ? { kind: 'preflight' } : { kind: 'actual' },
+      checkedOrigin: 'http://localhost:5173',
+      pageOrigin: 'http://localhost:5173',
+      tainted: false,
+      credentials: 'include',
+      method: 'PUT',
+      unsafeHeaderNames: ['x-a'],
+      responseHeaders: [],
+      status: 405,
+      url: 'http://127.0.0.1:8081/api',
+    });
+    expect(text.length).toBeGreaterThan(30);
+    expect(seen.has(text)).toBe(false); // each error reads differently
+    seen.add(text);
+    const reason = firefoxReasonFor(error);
+    expect(reason).toMatch(/^CORS[A-Z]/);
+    expect(mdnUrlFor(reason)).toBe(
+      `https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/${reason}`,
+    );
+  });
+});
