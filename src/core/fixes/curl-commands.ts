@@ -1,6 +1,6 @@
-import { corsUnsafeRequestHeaderNames } from './cors-unsafe-request-header-names';
+import { corsUnsafeRequestHeaderNames } from '../cors/cors-unsafe-request-header-names';
+import { normalizeMethod } from '../cors/normalize-method';
 import { quoteShell } from './literals/quote-shell';
-import { normalizeMethod } from './normalize-method';
 
 export interface CurlInput {
   url: string;

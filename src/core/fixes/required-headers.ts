@@ -1,5 +1,5 @@
-import { isCorsSafelistedMethod } from './is-cors-safelisted-method';
-import { isCorsSafelistedResponseHeaderName } from './is-cors-safelisted-response-header-name';
+import { isCorsSafelistedMethod } from '../cors/is-cors-safelisted-method';
+import { isCorsSafelistedResponseHeaderName } from '../cors/is-cors-safelisted-response-header-name';
 import { resolveCorsNeeds } from './resolve-cors-needs';
 import type { FixInput, HeaderPair, RequiredHeaders } from './types';
 

@@ -1,5 +1,5 @@
-import { isCorsSafelistedResponseHeaderName } from './is-cors-safelisted-response-header-name';
-import { normalizeMethod } from './normalize-method';
+import { isCorsSafelistedResponseHeaderName } from '../cors/is-cors-safelisted-response-header-name';
+import { normalizeMethod } from '../cors/normalize-method';
 import { routeScope } from './route-scope';
 import type { CorsNeeds, FixInput } from './types';
 import { assertValidFixInput } from './validate-fix-input';

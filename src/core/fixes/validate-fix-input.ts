@@ -1,4 +1,4 @@
-import { isHttpToken } from './is-http-token';
+import { isHttpToken } from '../cors/is-http-token';
 import { isSerializedOrigin } from './is-serialized-origin';
 import type { FixInput } from './types';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { corsUnsafeRequestHeaderNames } from '../../../src/core/fixes/cors-unsafe-request-header-names';
+import { corsUnsafeRequestHeaderNames } from '../../../src/core/cors/cors-unsafe-request-header-names';
 
 // Fetch §2.2.2 "CORS-unsafe request-header names" and "CORS-safelisted request-header".
 describe('corsUnsafeRequestHeaderNames', () => {
