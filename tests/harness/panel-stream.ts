@@ -21,6 +21,12 @@ export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: numbe
     port.postMessage({ type: 'subscribe', tabId: ${tabId} });
     window.__corsLensPort = port;
   })()`);
+  // Capture is running once the background answered with its snapshot: requests before that are not seen.
+  for (let i = 0; i < 100; i++) {
+    if ((await extensionPage.evaluate('window.__corsLens.snapshots')) !== 0) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the background sent no snapshot within 10 s of subscribing');
 }
 
 export async function streamedEntries(extensionPage: EvaluatingPage): Promise<LoggedExchange[]> {
