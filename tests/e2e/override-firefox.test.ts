@@ -4,7 +4,7 @@
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer-core';
+import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefox } from '../harness/firefox';
 import { type Lab, startLab } from '../lab/server.mjs';
@@ -118,7 +118,9 @@ describe('Firefox ESR: scoped overrides from the popup', () => {
   it('an invalid import names the bad entry and changes nothing, not even its valid entries', async () => {
     const before = JSON.stringify(await sessionRules());
     const rulesBefore = await popup.$$eval('li.rule', (items) => items.length);
-    const input = await popup.waitForSelector('[data-testid="import-file"]');
+    const input = (await popup.waitForSelector(
+      '[data-testid="import-file"]',
+    )) as ElementHandle<HTMLInputElement>;
     const file = `${await mkdtemp(join(tmpdir(), 'cors-lens-import-'))}/rules.json`;
     await writeFile(
       file,
@@ -131,7 +133,7 @@ describe('Firefox ESR: scoped overrides from the popup', () => {
         ],
       }),
     );
-    await input?.uploadFile(file);
+    await input.uploadFile(file);
     expect(
       await poll(
         () => text('[data-testid="import-result"]').then((t) => t.includes('Nothing was imported')),
