@@ -1,0 +1,53 @@
+// Shared steps of the override end-to-end tests (Chromium via playwright-core, Firefox via puppeteer-core): both
+// page kinds evaluate a string expression, so the page-side code is written once here.
+import { specUrl } from '../lab/spec.mjs';
+
+export interface EvaluatingPage {
+  evaluate(expression: string): Promise<unknown>;
+}
+
+/** A credentialed JSON PUT from `page` to `apiOrigin` (preflighted); true when the page could read the answer. */
+export async function tryPut(page: EvaluatingPage, apiOrigin: string): Promise<boolean> {
+  const url = specUrl(apiOrigin, { id: `put-${Math.random()}` });
+  return (await page.evaluate(`(async () => {
+    try {
+      const r = await fetch(${JSON.stringify(url)}, {
+        method: 'PUT',
+        credentials: 'include',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{}',
+        cache: 'no-store',
+      });
+      return r.ok;
+    } catch {
+      return false;
+    }
+  })()`)) as boolean;
+}
+
+/** The same PUT made from a dedicated worker the page starts (a blob: worker has the page's origin). */
+export async function tryPutFromWorker(page: EvaluatingPage, apiOrigin: string): Promise<boolean> {
+  const url = specUrl(apiOrigin, { id: `worker-put-${Math.random()}` });
+  const source = `fetch(${JSON.stringify(url)}, { method: 'PUT', credentials: 'include', headers: { 'Content-Type': 'application/json' }, body: '{}', cache: 'no-store' }).then((r) => postMessage(r.ok), () => postMessage(false));`;
+  return (await page.evaluate(`new Promise((resolve) => {
+    const worker = new Worker(URL.createObjectURL(new Blob([${JSON.stringify(source)}], { type: 'text/javascript' })));
+    worker.onmessage = (e) => { resolve(e.data); worker.terminate(); };
+    worker.onerror = () => resolve(false);
+  })`)) as boolean;
+}
+
+/** Polls `fn` until it returns `want` or `timeoutMs` passes; returns the last value (the caller asserts on it). */
+export async function pollFor<T>(fn: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let seen = await fn();
+  while (seen !== want && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    seen = await fn();
+  }
+  return seen;
+}
+
+/** The popup URL for a given tab and page origin (how the DevTools panel and the tests open it). */
+export function popupPath(tabId: number, pageOrigin: string): string {
+  return `src/popup/index.html?tab=${tabId}&origin=${encodeURIComponent(pageOrigin)}`;
+}
