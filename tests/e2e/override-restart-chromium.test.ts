@@ -1,0 +1,76 @@
+// Lifetimes across a browser restart in Chromium: an "until browser restart" rule is gone after the browser
+// restarts with the same profile, a pinned one is applied again (and the badge says so). Both rules are made
+// through the popup's lifetime choice.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { type Lab, startLab } from '../lab/server.mjs';
+import { pollFor, popupPath, tryPut } from './override-helpers';
+
+describe('Chromium: "until browser restart" and pinned rules across a restart', () => {
+  let lab: Lab;
+  let profile: string;
+  let chromium: ChromiumSession | undefined;
+  const sessionApi = () => lab.apiOrigins[0] as string;
+  const pinnedApi = () => lab.apiOrigins[1] as string;
+
+  const start = async () => {
+    chromium = await launchChromium({ grantHosts: true, userDataDir: profile });
+    const ext = await chromium.openExtensionPage('src/welcome/index.html');
+    const labPage = await chromium.newPage();
+    await labPage.goto(`${lab.pageOrigin}/`);
+    return { session: chromium, ext, labPage };
+  };
+  const allow = async (popup: Page, target: string, lifetime: string) => {
+    await popup.getByLabel('Allow this page to read').fill(target);
+    await popup.getByLabel('Lifetime').first().selectOption({ label: lifetime });
+    await popup.getByLabel('with credentials').check();
+    await popup.getByRole('button', { name: 'Allow', exact: true }).click();
+    await popup.getByText(`${lab.pageOrigin} → ${target}`).waitFor();
+  };
+
+  beforeAll(async () => {
+    lab = await startLab();
+    profile = await mkdtemp(join(tmpdir(), 'cors-lens-restart-'));
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await lab?.close();
+    await rm(profile, { recursive: true, force: true });
+  });
+
+  it('before the restart both rules apply', async () => {
+    const { session, ext, labPage } = await start();
+    const tabId = await ext.evaluate(
+      (origin) => chrome.tabs.query({ url: `${origin}/*` }).then((t) => t[0]?.id ?? -1),
+      lab.pageOrigin,
+    );
+    const popup = await session.openExtensionPage(popupPath(tabId, lab.pageOrigin));
+    await allow(popup, sessionApi(), 'until browser restart');
+    await allow(popup, pinnedApi(), 'pinned (no expiry)');
+    expect(await pollFor(() => tryPut(labPage, sessionApi()), true)).toBe(true);
+    expect(await pollFor(() => tryPut(labPage, pinnedApi()), true)).toBe(true);
+    await session.close();
+    chromium = undefined;
+  });
+
+  it('after the restart the "until restart" rule is gone and the pinned one applies again', async () => {
+    const { session, ext, labPage } = await start();
+    expect(await pollFor(() => tryPut(labPage, pinnedApi()), true)).toBe(true);
+    expect(await tryPut(labPage, sessionApi())).toBe(false);
+    const rules = await ext.evaluate(() => chrome.declarativeNetRequest.getSessionRules());
+    expect(rules).toHaveLength(1);
+    expect(rules[0]?.condition.urlFilter).toBe(`|${pinnedApi()}/`);
+    expect(await ext.evaluate(() => chrome.action.getBadgeText({}))).toBe('ON');
+    const tabId = await ext.evaluate(
+      (origin) => chrome.tabs.query({ url: `${origin}/*` }).then((t) => t[0]?.id ?? -1),
+      lab.pageOrigin,
+    );
+    const popup = await session.openExtensionPage(popupPath(tabId, lab.pageOrigin));
+    await popup.getByText(`${lab.pageOrigin} → ${pinnedApi()}`).waitFor();
+    expect(await popup.getByText(`${lab.pageOrigin} → ${sessionApi()}`).count()).toBe(0);
+  });
+});
