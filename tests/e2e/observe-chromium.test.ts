@@ -100,7 +100,7 @@ describe('Chromium: capture while a panel is connected', () => {
     await labPage.evaluate(
       (u) =>
         Promise.all(
-          Array.from({ length: 20 }, (_, i) =>
+          Array.from({ length: 20 }, () =>
             fetch(u, {
               method: 'PUT',
               headers: { 'Content-Type': 'application/json' },

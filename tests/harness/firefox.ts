@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import manifest from '../../manifest.json' with { type: 'json' };
+import { grantedCopy } from './granted-copy';
 import { distFirefox, firefoxPath, requireBuild, requireFile } from './paths';
 
 export const geckoId = manifest.browser_specific_settings.gecko.id;
@@ -21,7 +22,13 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(options: { extension?: boolean } = {}): Promise<FirefoxSession> {
+export async function launchFirefox(
+  options: {
+    extension?: boolean;
+    /** Install a copy whose optional host permissions are granted (capture tests). */
+    grantHosts?: boolean;
+  } = {},
+): Promise<FirefoxSession> {
   const { extension = true } = options;
   requireFile(firefoxPath, "install Firefox ESR as root: 'apt-get install -y firefox-esr'");
   if (extension) requireBuild(distFirefox);
@@ -53,7 +60,9 @@ export async function launchFirefox(options: { extension?: boolean } = {}): Prom
     };
   }
   try {
-    await browser.installExtension(distFirefox);
+    await browser.installExtension(
+      options.grantHosts ? await grantedCopy(distFirefox, 'firefox-hosts-granted') : distFirefox,
+    );
     const extensionPage = await findPage(browser, extensionUrl('src/welcome/'));
     return {
       browser,

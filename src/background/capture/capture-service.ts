@@ -21,7 +21,7 @@ import {
   setPreserved,
 } from './log-store';
 import { isBlocked, toLogged } from './to-logged';
-import { preflightAfterActual, startWebRequestCapture } from './webrequest-events';
+import { preflightAfterActual, sendPrecedesPreflight, startWebRequestCapture } from './webrequest-events';
 
 const subscribers = new Map<number, Set<Runtime.Port>>();
 let assembler: Assembler | undefined;
@@ -48,6 +48,7 @@ async function startCapture(): Promise<void> {
   assembler = createAssembler({
     needsPreflight: (method, headers) => needsPreflight({ method, headers }).required,
     preflightAfterActual,
+    sendPrecedesPreflight,
     lastSeq: await lastSeqEver(),
   });
   if (stopListening) return; // another subscriber started it while we awaited

@@ -35,6 +35,9 @@ const extraHeaders: string[] = (
 /** True in Chromium, where the actual request's before-request precedes its preflight's (assembler hint). */
 export const preflightAfterActual = extraHeaders.length > 0;
 
+/** True in Firefox, where the actual request's onSendHeaders fires before its preflight starts (verified on 153). */
+export const sendPrecedesPreflight = !preflightAfterActual;
+
 const pairs = (headers: Details['requestHeaders']): HeaderList =>
   (headers ?? []).map((h) => [h.name, h.value ?? '']);
 
@@ -58,11 +61,10 @@ export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () =
     listener: (d: Details) => void,
     options: string[] = [],
   ) => {
-    (event.addListener as (l: (d: Details) => void, f: typeof filter, o?: string[]) => void)(
-      listener,
-      filter,
-      options.length ? options : undefined,
-    );
+    // Firefox's onErrorOccurred takes no third argument, not even undefined ("Incorrect argument types").
+    const add = event.addListener as (l: (d: Details) => void, f: typeof filter, o?: string[]) => void;
+    if (options.length) add.call(event, listener, filter, options);
+    else add.call(event, listener, filter);
     listeners.push([event as unknown as { removeListener(l: (d: Details) => void): void }, listener]);
   };
 

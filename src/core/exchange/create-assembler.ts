@@ -35,6 +35,12 @@ export interface AssemblerOptions {
   orphanGraceMs?: number;
   /** Chromium: a preflight always starts after its actual request, which sharpens pairing. Leave false for Firefox. */
   preflightAfterActual?: boolean;
+  /**
+   * Firefox: the actual request's onSendHeaders fires before its preflight starts, so a send says nothing about how
+   * the preflight went; the pairing then waits for the response or the error. Chromium sends only after the preflight
+   * passed (leave false).
+   */
+  sendPrecedesPreflight?: boolean;
   /** The browser's Accept-Language, to tell an author-set one from the default (author-headers.ts). */
   acceptLanguage?: string;
   /** The last seq already handed out (e.g. `TabLog.lastSeq` after a service-worker restart). */
@@ -63,6 +69,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const orphanGraceMs = options.orphanGraceMs ?? 2_000;
   const preflightAfterActual = options.preflightAfterActual ?? false;
+  const sendPrecedesPreflight = options.sendPrecedesPreflight ?? false;
   let seq = options.lastSeq ?? 0;
   let order = 0;
   let lastSweep = Number.NEGATIVE_INFINITY;
@@ -139,7 +146,8 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     draft.lastTime = Math.max(draft.lastTime, event.time);
     // Keep the first send: later ones (after redirects) carry the same author headers and an Origin of "null".
     if (draft.sent === undefined) draft.sent = redactHeaders(event.headers);
-    if (draft.awaitingPreflight) decide(draft, 'sent', lowerCaseNames(event.headers));
+    if (draft.awaitingPreflight && !sendPrecedesPreflight)
+      decide(draft, 'sent', lowerCaseNames(event.headers));
     touched.add(draft);
   }
 

@@ -1,0 +1,138 @@
+// Observing in Firefox ESR: the lab's scenarios become exactly the exchanges Chromium logs (count, pairing,
+// verdict), although Firefox reports a simple CORS failure as a completed request with no error event; parallel
+// identical requests pair one to one; a cached preflight and a refused preflight are told apart.
+import type { Page } from 'puppeteer-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoggedExchange } from '../../src/shared/panel-protocol';
+import { type FirefoxSession, launchFirefox } from '../harness/firefox';
+import { openLabPage, runAllLabScenarios } from '../harness/lab-page';
+import { allowedPutUrl, parallelPuts, refusedPutUrl } from '../harness/observe-specs';
+import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { scenarios } from '../lab/scenarios.mjs';
+import { type Lab, startLab } from '../lab/server.mjs';
+
+describe('Firefox ESR: capture while a panel is connected', () => {
+  let lab: Lab;
+  let firefox: FirefoxSession;
+  let labPage: Page;
+  let extPage: Page;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    firefox = await launchFirefox({ grantHosts: true });
+    labPage = await firefox.newPage();
+    await openLabPage(labPage, lab.pageOrigin);
+    extPage = firefox.extensionPage;
+    // Firefox match patterns with a port match nothing (platform-facts): find the lab's tab by its URL instead.
+    const tabId = (await extPage.evaluate(
+      `browser.tabs.query({}).then((tabs) => tabs.find((t) => (t.url ?? '').startsWith('${lab.pageOrigin}/'))?.id)`,
+    )) as number | undefined;
+    if (tabId === undefined) throw new Error('the lab tab is not visible to the extension');
+    await subscribeToTab(extPage, tabId);
+  });
+  afterAll(async () => {
+    await firefox?.close();
+    await lab?.close();
+  });
+
+  const finished = (es: LoggedExchange[], id: string) =>
+    es.filter((e) => scenarioOf(e) === id && e.record.outcome !== 'pending');
+
+  it('turns every lab scenario into one exchange with the verdict Chromium gives', async () => {
+    const outcomes = await runAllLabScenarios(labPage);
+    const expected = scenarios(lab);
+    const entries = await waitForEntries(
+      extPage,
+      (es) => expected.every((s) => finished(es, s.name).length > 0),
+      'an exchange per scenario',
+    );
+    for (const scenario of expected) {
+      const { name } = scenario;
+      const mine = entries.filter((e) => scenarioOf(e) === name);
+      expect(mine, name).toHaveLength(1);
+      const [entry] = mine;
+      // The browser agrees with the scenario's expectation, so the verdict below is checked against the truth.
+      expect(outcomes[name]?.allowed, `${name}: Firefox's own outcome`).toBe(scenario.expect === 'allowed');
+      // credentials: 'include' without cookies looks uncredentialed on the wire (same known limit as Chromium).
+      if (name === 'credentials-wildcard') {
+        expect(entry?.record.request.credentials, name).toBe('omit-or-same-origin');
+        continue;
+      }
+      expect(entry?.verdict.allowed, name).toBe(scenario.expect === 'allowed');
+      expect(entry?.verdict.corsError, name).toBe(scenario.corsError);
+    }
+    for (const name of [
+      'json-put-preflight',
+      'json-put-allowed',
+      'preflight-405',
+      'custom-header-not-allowed',
+      'method-not-allowed',
+    ]) {
+      const entry = entries.find((e) => scenarioOf(e) === name);
+      expect(entry?.record.preflight?.response?.status, `${name} has its preflight`).toBeDefined();
+    }
+    expect(entries.find((e) => scenarioOf(e) === 'simple-get-no-acao')?.record.preflight).toBeUndefined();
+    expect(entries.find((e) => scenarioOf(e) === 'redirect-cross-origin')?.record.hops).toHaveLength(1);
+  });
+
+  it('pairs 20 identical parallel preflighted requests one to one', async () => {
+    const url = allowedPutUrl(lab.apiOrigins[0] as string, lab.pageOrigin, 'parallel');
+    expect(await labPage.evaluate(`(${parallelPuts})(${JSON.stringify(url)}, 20)`)).toBe(20);
+    const entries = await waitForEntries(
+      extPage,
+      (es) => finished(es, 'parallel').length >= 20,
+      '20 parallel exchanges',
+    );
+    const mine = entries.filter((e) => scenarioOf(e) === 'parallel');
+    expect(mine).toHaveLength(20);
+    const sent = mine.map((e) => e.record.preflight?.requestId).filter(Boolean);
+    expect(new Set(sent).size).toBe(sent.length);
+    // As many exchanges carry a preflight as the server received.
+    expect(sent).toHaveLength(lab.requests().filter((r) => r.method === 'OPTIONS' && r.url === url).length);
+    for (const e of mine)
+      expect(e.record.preflight !== undefined || e.record.preflightCached === true).toBe(true);
+    expect(mine.every((e) => e.verdict.allowed && e.record.outcome === 'completed')).toBe(true);
+  });
+
+  it('tells a sent preflight from one answered by the preflight cache (Access-Control-Max-Age), as the server saw', async () => {
+    const url = allowedPutUrl(lab.apiOrigins[0] as string, lab.pageOrigin, 'max-age', 600);
+    const put = `(${parallelPuts})(${JSON.stringify(url)}, 1, 'default')`;
+    expect(await labPage.evaluate(put)).toBe(1);
+    expect(await labPage.evaluate(put)).toBe(1);
+    const entries = await waitForEntries(
+      extPage,
+      (es) => finished(es, 'max-age').length >= 2,
+      'two exchanges',
+    );
+    const mine = entries.filter((e) => scenarioOf(e) === 'max-age');
+    expect(mine).toHaveLength(2);
+    const [first, second] = mine.sort((a, b) => a.record.startedAt - b.record.startedAt);
+    expect(first?.record.preflight?.response?.status).toBe(204);
+    // Firefox 153 under automation sends the second preflight anyway (Chromium uses its cache): either way, the
+    // exchange must say what the server saw.
+    const preflightsSent = lab.requests().filter((r) => r.method === 'OPTIONS' && r.url === url).length;
+    if (preflightsSent === 2) expect(second?.record.preflight?.response?.status).toBe(204);
+    else {
+      expect(preflightsSent).toBe(1);
+      expect(second?.record.preflight).toBeUndefined();
+      expect(second?.record.preflightCached).toBe(true);
+    }
+    expect(second?.verdict.allowed).toBe(true);
+  });
+
+  it('logs a refused preflight with no actual request as one blocked exchange', async () => {
+    const url = refusedPutUrl(lab.apiOrigins[0] as string, 'refused');
+    expect(await labPage.evaluate(`(${parallelPuts})(${JSON.stringify(url)}, 1)`)).toBe(0);
+    const entries = await waitForEntries(
+      extPage,
+      (es) => finished(es, 'refused').length >= 1,
+      'the exchange',
+    );
+    const mine = entries.filter((e) => scenarioOf(e) === 'refused');
+    expect(mine).toHaveLength(1);
+    expect(mine[0]?.record.preflight?.response?.status).toBe(204);
+    expect(mine[0]?.record.response).toBeUndefined();
+    expect(mine[0]?.verdict.allowed).toBe(false);
+    expect(mine[0]?.verdict.corsError).toBe('PreflightMissingAllowOriginHeader');
+  });
+});
