@@ -16,7 +16,7 @@ const rows: BenchRow[] = [
     unit: 'ms',
   },
   ...(await bundleSizeRows()),
-  ...engineThroughputRows(),
+  ...(await engineThroughputRows()),
   ...(await overheadRows()),
 ];
 

@@ -5,7 +5,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Exchange, evaluate } from '../../src/core/cors';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
-import { type Lab, startLab } from '../lab/server.mjs';
+import { type Lab, type LabRequest, startLab } from '../lab/server.mjs';
 import { type LabResponse, specUrl } from '../lab/spec.mjs';
 import { type DiffCase, generateMatrix, PAGE } from './matrix-gen/matrix';
 
@@ -15,6 +15,8 @@ interface BrowserOutcome {
   corsError?: string;
   failedParameter?: string;
   netError?: string;
+  /** Request header names in the order Chromium holds them (CDP requestWillBeSent), which is the wire order. */
+  headerOrder: string[];
 }
 
 // Transport headers Node adds by itself; the lab does not record them, so they are left out of the comparison.
@@ -31,10 +33,11 @@ function caseUrls(c: DiffCase, lab: Lab): string[] {
   const [api1 = '', api2 = ''] = lab.apiOrigins;
   const first = { id: c.name, preflight: withPage(c.preflight, lab.pageOrigin) };
   if (!c.redirect) return [specUrl(api1, { ...first, response: withPage(c.response, lab.pageOrigin) })];
-  const target = specUrl(c.redirect.to === 'same-origin' ? api1 : api2, {
+  const plain = specUrl(c.redirect.to === 'same-origin' ? api1 : api2, {
     id: `${c.name}-target`,
     response: withPage(c.redirect.response, lab.pageOrigin),
   });
+  const target = c.redirect.to === 'with-credentials' ? plain.replace('http://', 'http://user:pass@') : plain;
   const response = withPage(c.response, lab.pageOrigin);
   response.headers = [...(response.headers ?? []), ['Location', target]];
   return [specUrl(api1, { ...first, response }), target];
@@ -42,9 +45,20 @@ function caseUrls(c: DiffCase, lab: Lab): string[] {
 
 async function runInChromium(page: Page, cdp: CDPSession, cases: { c: DiffCase; urls: string[] }[]) {
   const firstUrlOf = new Map<string, string>();
+  const headerOrderOf = new Map<string, string[]>();
   const failures = new Map<string, { corsError?: string; failedParameter?: string; netError: string }>();
   cdp.on('Network.requestWillBeSent', (e) => {
-    if (e.type !== 'Preflight' && !firstUrlOf.has(e.requestId)) firstUrlOf.set(e.requestId, e.request.url);
+    // Preflights are not always typed 'Preflight' in CDP; their Access-Control-Request-Method gives them away.
+    const preflight =
+      e.type === 'Preflight' ||
+      Object.keys(e.request.headers).some((n) => n.toLowerCase() === 'access-control-request-method');
+    if (preflight || firstUrlOf.has(e.requestId)) return;
+    firstUrlOf.set(e.requestId, e.request.url);
+    if (!headerOrderOf.has(e.request.url))
+      headerOrderOf.set(
+        e.request.url,
+        Object.keys(e.request.headers).map((n) => n.toLowerCase()),
+      );
   });
   cdp.on('Network.loadingFailed', (e) => {
     const url = firstUrlOf.get(e.requestId);
@@ -60,6 +74,7 @@ async function runInChromium(page: Page, cdp: CDPSession, cases: { c: DiffCase; 
     method: c.method,
     headers: c.headers,
     credentials: c.credentials,
+    mode: c.mode,
   }));
   const results = (await page.evaluate(async (list) => {
     const out: { allowed: boolean; readable: string[] }[] = [];
@@ -70,6 +85,7 @@ async function runInChromium(page: Page, cdp: CDPSession, cases: { c: DiffCase; 
           method: r.method,
           headers: r.headers,
           credentials: r.credentials,
+          mode: r.mode,
           cache: 'no-store',
         });
         await res.arrayBuffer();
@@ -92,23 +108,45 @@ async function runInChromium(page: Page, cdp: CDPSession, cases: { c: DiffCase; 
       readable: r.readable.filter((h) => !transportHeaders.has(h)).sort(),
       ...(f?.corsError ? { corsError: f.corsError, failedParameter: f.failedParameter ?? '' } : {}),
       ...(f && !r.allowed ? { netError: f.netError } : {}),
+      headerOrder: headerOrderOf.get(urls[0] as string) ?? [],
     };
   });
 }
 
-/** The engine's input, built from what the lab actually received and answered (its request log). */
-function exchangeFromLab(c: DiffCase, urls: string[], lab: Lab): Exchange {
+const isPreflight = (r: LabRequest) =>
+  r.method === 'OPTIONS' && r.headers.some(([n]) => n.toLowerCase() === 'access-control-request-method');
+
+/** The author headers in the order Chromium observed them (names it did not report keep their place at the end). */
+function inObservedOrder(headers: [string, string][], order: string[]): [string, string][] {
+  const rank = (name: string) => {
+    const at = order.indexOf(name.toLowerCase());
+    return at === -1 ? order.length : at;
+  };
+  return [...headers].sort((a, b) => rank(a[0]) - rank(b[0]));
+}
+
+/**
+ * The engine's input, as an observer sees it: the request as Chromium holds it (its header order), and what the
+ * lab actually received and answered (its request log).
+ */
+function exchangeFromLab(c: DiffCase, urls: string[], lab: Lab, headerOrder: string[]): Exchange {
   const log = lab.requests();
-  const preflight = log.find((r) => r.method === 'OPTIONS' && r.url === urls[0]);
+  const preflight = log.find((r) => isPreflight(r) && r.url === urls[0]);
   const responses: Exchange['responses'] = [];
   for (const url of urls) {
-    const hit = log.find((r) => r.method !== 'OPTIONS' && r.url === url);
+    const hit = log.find((r) => !isPreflight(r) && r.url === url.replace('user:pass@', ''));
     if (!hit) break;
     responses.push({ url, status: hit.status, headers: hit.responseHeaders });
   }
   return {
     origin: lab.pageOrigin,
-    request: { url: urls[0] as string, method: c.method, headers: c.headers, credentials: c.credentials },
+    request: {
+      url: urls[0] as string,
+      method: c.method,
+      headers: inObservedOrder(c.headers, headerOrder),
+      credentials: c.credentials,
+      mode: c.mode,
+    },
     ...(preflight ? { preflight: { status: preflight.status, headers: preflight.responseHeaders } } : {}),
     responses,
   };
@@ -139,7 +177,7 @@ describe('differential: the verdict engine agrees with Chromium on every generat
     let preflightMismatch = 0;
     cases.forEach(({ c, urls }, i) => {
       const browser = outcomes[i] as BrowserOutcome;
-      const exchange = exchangeFromLab(c, urls, lab);
+      const exchange = exchangeFromLab(c, urls, lab, browser.headerOrder);
       const verdict = evaluate(exchange);
       const sentPreflight = exchange.preflight !== undefined;
       if (verdict.preflightRequired !== sentPreflight) preflightMismatch++;
@@ -159,7 +197,7 @@ describe('differential: the verdict engine agrees with Chromium on every generat
       };
       if (JSON.stringify(ours) !== JSON.stringify(theirs)) {
         disagreements.push(
-          `${c.name}: chromium ${JSON.stringify(theirs)}${browser.netError ? ` (${browser.netError})` : ''}\n    engine   ${JSON.stringify(ours)}\n    exchange ${JSON.stringify(exchange)}`,
+          `${c.name}: chromium ${JSON.stringify(theirs)}${browser.netError ? ` (${browser.netError})` : ''} headers as observed ${JSON.stringify(browser.headerOrder)}\n    engine   ${JSON.stringify(ours)}\n    exchange ${JSON.stringify(exchange)}`,
         );
       }
     });

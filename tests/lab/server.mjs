@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { answerUnparsedRequest } from './answer-unparsed-request.mjs';
 import { decodeSpec } from './spec.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -71,7 +72,8 @@ export async function startLab({ pagePorts = [0, 0], apiPorts = [0, 0], quiet = 
       const encoded = url.searchParams.get('s');
       if (encoded !== null) {
         const spec = decodeSpec(encoded);
-        if (req.method === 'OPTIONS') {
+        // A CORS preflight is an OPTIONS request with Access-Control-Request-Method; a script's own OPTIONS is not.
+        if (req.method === 'OPTIONS' && req.headers['access-control-request-method'] !== undefined) {
           const plan = spec.preflight ?? {};
           return reply(plan.status ?? 204, plan.headers ?? [], plan.body ?? '');
         }
@@ -118,7 +120,9 @@ export async function startLab({ pagePorts = [0, 0], apiPorts = [0, 0], quiet = 
   /** @param {string} name @param {string} host @param {number} port @returns {Promise<number>} */
   const listen = (name, host, port) =>
     new Promise((resolve, reject) => {
-      const server = createServer({ keepAlive: true }, handler(name));
+      const listener = handler(name);
+      const server = createServer({ keepAlive: true }, listener);
+      server.on('clientError', answerUnparsedRequest(listener));
       server.once('error', reject);
       server.listen(port, host, () => {
         servers.push(server);

@@ -19,6 +19,8 @@ export interface PreflightCheckInput {
   /** Serialized origin the preflight was sent with ("null" when tainted). */
   origin: string;
   responseIsHttp?: boolean;
+  /** Chromium's rule: `*` in ACAH covers Authorization too (see ensureAllowedHeaders). */
+  wildcardCoversAuthorization?: boolean;
 }
 
 export interface PreflightFailure extends CorsFailure {
@@ -33,8 +35,8 @@ const REDIRECT_CODES = new Set([301, 302, 303, 307, 308]);
 
 /**
  * Fetch §4.8 CORS-preflight fetch, in Chromium's order (services/network/cors/preflight_controller.cc):
- *  1. A redirect answer fails the preflight (PreflightDisallowedRedirect; Chromium 156 surfaces it as
- *     net::ERR_INVALID_REDIRECT with no corsErrorStatus).
+ *  1. A redirect answer fails the preflight, whatever its headers (PreflightDisallowedRedirect; Chromium
+ *     156.0.8078.79 reports it in corsErrorStatus, measured by the differential test).
  *  2. CheckPreflightAccess: the CORS check on ACAO/ACAC first (Preflight* names), and only when that passes,
  *     a non-2xx status → PreflightInvalidStatus. The spec checks "ok status" together with the CORS check; the
  *     order only matters for which error is named: a 405 without ACAO is PreflightMissingAllowOriginHeader.
@@ -48,7 +50,6 @@ export function corsPreflightCheck(input: PreflightCheckInput): PreflightFailure
       error: 'PreflightDisallowedRedirect',
       failedParameter: '',
       header: 'location',
-      chromiumReportsCorsError: false,
     };
   }
   const access = corsCheck({
@@ -90,7 +91,12 @@ export function corsPreflightCheck(input: PreflightCheckInput): PreflightFailure
   const include = input.credentials === 'include';
   const method = ensureAllowedMethod(input.method, methods, include);
   if (method !== undefined) return { ...method, header: 'access-control-allow-methods' };
-  const headers = ensureAllowedHeaders(input.requestHeaders, headerNames, include);
+  const headers = ensureAllowedHeaders(
+    input.requestHeaders,
+    headerNames,
+    include,
+    input.wildcardCoversAuthorization ?? false,
+  );
   if (headers !== undefined) return { ...headers, header: 'access-control-allow-headers' };
   return undefined;
 }

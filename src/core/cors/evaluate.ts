@@ -1,4 +1,5 @@
 import { authorRequestHeaders } from './author-request-headers';
+import { authorizationWildcardNote } from './authorization-wildcard-note';
 import { buildBlockedVerdict } from './build-blocked-verdict';
 import { checkRedirectLocation } from './check-redirect-location';
 import { corsCheck } from './cors-check';
@@ -11,7 +12,7 @@ import { isSameOrigin } from './is-same-origin';
 import { methodAfterRedirect, REQUEST_BODY_HEADER_NAMES } from './method-after-redirect';
 import { needsPreflight } from './needs-preflight';
 import { normalizeMethod } from './normalize-method';
-import { parseUrl } from './parse-url';
+import { type ParsedUrl, parseUrl } from './parse-url';
 import { redirectTaintsOrigin } from './redirect-taints-origin';
 import type {
   CorsError,
@@ -60,51 +61,59 @@ export function evaluate(exchange: Exchange): Verdict {
   let preflightReasons = NO_REASONS;
   let preflightSeen = false;
   let preflightFromCache = false;
+  const chromiumRules = exchange.browser !== 'firefox';
+  let authorizationNote: string | undefined;
+
+  // Declared once per call (not per hop): it reads the loop's current url, method, headers and taint.
+  const fail = (
+    error: CorsError,
+    failedParameter: string,
+    stage: Stage,
+    extra: {
+      header?: string;
+      status?: number;
+      location?: string;
+      chromiumReportsCorsError?: boolean;
+      responseHeaders?: HeaderList;
+    } = {},
+  ): Verdict =>
+    buildBlockedVerdict({
+      error,
+      failedParameter,
+      stage,
+      checkedOrigin: tainted ? 'null' : pageOrigin,
+      pageOrigin,
+      tainted,
+      credentials,
+      method,
+      unsafeHeaderNames: corsUnsafeRequestHeaderNames(headers),
+      responseHeaders: extra.responseHeaders ?? [],
+      url,
+      preflightRequired,
+      preflightReasons,
+      ...(extra.header === undefined ? {} : { header: extra.header }),
+      ...(extra.status === undefined ? {} : { status: extra.status }),
+      ...(extra.location === undefined ? {} : { location: extra.location }),
+      ...(extra.chromiumReportsCorsError === undefined
+        ? {}
+        : { chromiumReportsCorsError: extra.chromiumReportsCorsError }),
+    });
 
   for (let i = 0; ; i++) {
     // --- Fetch §4.1 main fetch / cors_url_loader.cc StartRequest, for the initial URL and each redirect target.
     const startStage: Stage = i === 0 ? ACTUAL : { kind: 'redirect', hop: i - 1 };
     const parsed = parseUrl(url);
-    if (!corsFlag && parsed?.scheme !== 'data' && !isSameOrigin(pageOrigin, url)) corsFlag = true;
+    // isSameOrigin without parsing the URL twice (the hot path of every evaluation).
+    if (!corsFlag && parsed?.scheme !== 'data' && !sameOriginAs(pageOrigin, parsed)) corsFlag = true;
     const checkedOrigin = tainted ? 'null' : pageOrigin;
-    const fail = (
-      error: CorsError,
-      failedParameter: string,
-      stage: Stage,
-      extra: {
-        header?: string;
-        status?: number;
-        location?: string;
-        chromiumReportsCorsError?: boolean;
-        responseHeaders?: HeaderList;
-      } = {},
-    ): Verdict =>
-      buildBlockedVerdict({
-        error,
-        failedParameter,
-        stage,
-        checkedOrigin,
-        pageOrigin,
-        tainted,
-        credentials,
-        method,
-        unsafeHeaderNames: corsUnsafeRequestHeaderNames(headers),
-        responseHeaders: extra.responseHeaders ?? [],
-        url,
-        preflightRequired,
-        preflightReasons,
-        ...(extra.header === undefined ? {} : { header: extra.header }),
-        ...(extra.status === undefined ? {} : { status: extra.status }),
-        ...(extra.location === undefined ? {} : { location: extra.location }),
-        ...(extra.chromiumReportsCorsError === undefined
-          ? {}
-          : { chromiumReportsCorsError: extra.chromiumReportsCorsError }),
-      });
 
     if (corsFlag) {
       if (parsed === null || !isCorsEnabledScheme(parsed.scheme))
         return fail('CorsDisabledScheme', '', startStage);
-      if (mode === 'same-origin') return fail('DisallowedByMode', '', startStage);
+      // Blink's fetch() refuses a cross-origin URL in same-origin mode before any request (no corsErrorStatus);
+      // the network service names it only when a redirect leads cross-origin.
+      if (mode === 'same-origin')
+        return fail('DisallowedByMode', '', startStage, i === 0 ? { chromiumReportsCorsError: false } : {});
       const need = needsPreflight({ method, headers });
       if (need.required) {
         if (!preflightRequired) {
@@ -126,6 +135,7 @@ export function evaluate(exchange: Exchange): Verdict {
               credentials,
               origin: checkedOrigin,
               responseIsHttp: parsed.scheme === 'http' || parsed.scheme === 'https',
+              wildcardCoversAuthorization: chromiumRules,
             });
             if (failure !== undefined) {
               const location = preflight.location ?? getNormalizedHeader(preflight.headers, 'location');
@@ -139,6 +149,8 @@ export function evaluate(exchange: Exchange): Verdict {
                   : { chromiumReportsCorsError: failure.chromiumReportsCorsError }),
               });
             }
+            if (chromiumRules)
+              authorizationNote = authorizationWildcardNote(preflight.headers, headers, credentials);
           } else if (responses.length <= i) {
             return noResponse(
               'A preflight was required but got no response (network error), so the actual request was not sent.',
@@ -194,6 +206,7 @@ export function evaluate(exchange: Exchange): Verdict {
         preflightRequired,
         preflightReasons,
         exposedHeaders,
+        ...(authorizationNote === undefined ? {} : { notes: [authorizationNote] }),
         stage: ACTUAL,
         explanation: allowedExplanation(
           corsFlag,
@@ -255,6 +268,11 @@ export function evaluate(exchange: Exchange): Verdict {
   }
 }
 
+/** Fetch §2.4 same origin of a serialized page origin and a parsed URL; "null" matches nothing. */
+function sameOriginAs(origin: string, parsed: ParsedUrl | null): boolean {
+  return origin !== 'null' && parsed !== null && parsed.origin !== 'null' && parsed.origin === origin;
+}
+
 /** The Location a response redirects to, or undefined when it is not a followed redirect. */
 function redirectLocation(
   response: ExchangeResponse,
@@ -276,6 +294,8 @@ function firstHeader(headers: HeaderList, lowerName: string): string | undefined
 }
 
 function evaluateNoCors(exchange: Exchange): Verdict {
+  const refused = credentialedRedirect(exchange);
+  if (refused !== undefined) return refused;
   // Fetch §4.1 main fetch: mode no-cors never sets the CORS flag; a cross-origin response is opaque.
   const urls = [exchange.request.url, ...exchange.responses.map((r) => r.url)];
   const sameOrigin = urls.every((u) => isSameOrigin(exchange.origin, u));
@@ -292,6 +312,43 @@ function evaluateNoCors(exchange: Exchange): Verdict {
     [],
     'opaque',
   );
+}
+
+/**
+ * Blink's fetch() (FetchManager::Loader::WillFollowRedirect) refuses to follow any redirect to a cross-origin URL
+ * carrying user:pass, whatever the mode: the request fails as net::ERR_ABORTED with no corsErrorStatus. In cors
+ * mode the network service names it first (checkRedirectLocation); this covers no-cors.
+ */
+function credentialedRedirect(exchange: Exchange): Verdict | undefined {
+  const { responses } = exchange;
+  for (let i = 0; i < responses.length; i++) {
+    const response = responses[i] as ExchangeResponse;
+    const location = redirectLocation(response, responses[i + 1]);
+    if (location === undefined) return undefined;
+    const target = parseUrl(location, response.url);
+    if (target === null) return undefined;
+    if (!target.hasCredentials || target.origin === exchange.origin) continue;
+    return buildBlockedVerdict({
+      error: 'RedirectContainsCredentials',
+      failedParameter: '',
+      stage: { kind: 'redirect', hop: i },
+      checkedOrigin: exchange.origin,
+      pageOrigin: exchange.origin,
+      tainted: false,
+      credentials: exchange.request.credentials,
+      method: normalizeMethod(exchange.request.method),
+      unsafeHeaderNames: [],
+      responseHeaders: response.headers,
+      url: response.url,
+      preflightRequired: false,
+      preflightReasons: NO_REASONS,
+      header: 'location',
+      status: response.status,
+      location: target.href,
+      chromiumReportsCorsError: false,
+    });
+  }
+  return undefined;
 }
 
 function notCors(

@@ -9,7 +9,11 @@ export { checkRedirectLocation, type RedirectLocationInput } from './check-redir
 export { type CorsCheckInput, corsCheck } from './cors-check';
 export { corsPreflightCheck, type PreflightCheckInput, type PreflightFailure } from './cors-preflight-check';
 export { corsUnsafeRequestHeaderNames } from './cors-unsafe-request-header-names';
-export { corsUnsafeRequestHeaders, SAFELISTED_TOTAL_MAX } from './cors-unsafe-request-headers';
+export {
+  corsUnsafeNotForbiddenRequestHeaders,
+  corsUnsafeRequestHeaders,
+  SAFELISTED_TOTAL_MAX,
+} from './cors-unsafe-request-headers';
 export { ensureAllowedHeaders } from './ensure-allowed-headers';
 export { ensureAllowedMethod } from './ensure-allowed-method';
 export { evaluate } from './evaluate';

@@ -31,6 +31,11 @@ export interface Exchange {
   preflight?: { status: number; headers: HeaderList; location?: string };
   /** Redirect hops first (3xx with a location header), final response last; empty when never sent. */
   responses: ExchangeResponse[];
+  /**
+   * Whose rules apply where browsers differ (default 'chromium'). Chromium 156 still lets `*` in
+   * Access-Control-Allow-Headers cover Authorization (measured); Firefox follows the Fetch standard.
+   */
+  browser?: 'chromium' | 'firefox';
 }
 
 /** Chromium's CorsError names, as CDP reports them in Network.loadingFailed.corsErrorStatus.corsError. */
@@ -172,4 +177,6 @@ export interface Verdict {
   responseTainting?: ResponseTainting;
   /** The serialized origin the CORS checks compared against ("null" once tainted by a redirect). */
   checkedOrigin?: string;
+  /** What a developer should know although this browser decided as it did, e.g. another browser blocks it. */
+  notes?: string[];
 }

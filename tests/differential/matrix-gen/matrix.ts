@@ -9,10 +9,13 @@ export interface DiffCase {
   method: string;
   headers: HeaderList;
   credentials: 'omit' | 'same-origin' | 'include';
+  /** Fetch request mode; `cors` unless the case says otherwise. */
+  mode: 'cors' | 'same-origin' | 'no-cors';
   preflight: LabResponse;
   /** The first API's answer; a redirect (3xx) names `redirectTo`'s URL in its Location header. */
   response: LabResponse;
-  redirect?: { to: 'same-origin' | 'other-origin'; response: LabResponse };
+  /** `with-credentials`: the other API origin with user:pass in the Location URL. */
+  redirect?: { to: 'same-origin' | 'other-origin' | 'with-credentials'; response: LabResponse };
 }
 
 /** Placeholder replaced by the page origin when the case is run (cases are generated before the lab starts). */
@@ -113,7 +116,7 @@ function corsHeaders(
   return out;
 }
 
-export function generateMatrix(count = 360, seed = 20261122): DiffCase[] {
+export function generateMatrix(count = 400, seed = 20261122): DiffCase[] {
   const random = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
   const cases: DiffCase[] = [];
@@ -166,10 +169,15 @@ export function generateMatrix(count = 360, seed = 20261122): DiffCase[] {
       status: redirects ? pick([301, 302, 307, 308]) : pick(actualStatuses),
       headers: actualHeaders,
     };
-    const c: DiffCase = { name: `case-${i}`, method, headers, credentials, preflight, response };
+    // A few requests in the other modes: same-origin mode fails on any cross-origin URL (DisallowedByMode);
+    // no-cors (safelisted methods and headers only, else fetch() throws) is never a CORS failure.
+    const simple = ['GET', 'POST'].includes(method) && headers.length === 0;
+    const modeRoll = random();
+    const mode = modeRoll < 0.04 ? 'same-origin' : modeRoll < 0.08 && simple ? 'no-cors' : 'cors';
+    const c: DiffCase = { name: `case-${i}`, method, headers, credentials, mode, preflight, response };
     if (redirects) {
       c.redirect = {
-        to: pick(['same-origin', 'other-origin'] as const),
+        to: pick(['same-origin', 'other-origin', 'other-origin', 'with-credentials'] as const),
         response: {
           status: 200,
           headers: pick([

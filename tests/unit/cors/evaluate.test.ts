@@ -222,9 +222,10 @@ const rows: Row[] = [
   },
   // --- mode and scheme (Chromium cors_url_loader.cc StartRequest)
   {
-    name: 'DisallowedByMode',
+    // Blink refuses it before the network service sees it: no corsErrorStatus (differential test)
+    name: 'DisallowedByMode (cross-origin URL in same-origin mode)',
     exchange: ex({ mode: 'same-origin' }, []),
-    expect: { corsError: 'DisallowedByMode', failedParameter: '' },
+    expect: { corsError: 'DisallowedByMode', failedParameter: '', chromiumReportsCorsError: false },
   },
   {
     name: 'CorsDisabledScheme',
@@ -257,13 +258,13 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'PreflightDisallowedRedirect (no corsErrorStatus in Chromium)',
+    name: 'PreflightDisallowedRedirect (reported in corsErrorStatus, before any header check)',
     exchange: ex({ method: 'PUT' }, [], {
       status: 301,
       headers: [['Location', `${API}/`]],
       location: `${API}/`,
     }),
-    expect: { corsError: 'PreflightDisallowedRedirect', chromiumReportsCorsError: false },
+    expect: { corsError: 'PreflightDisallowedRedirect', failedParameter: '' },
   },
   {
     name: 'PreflightWildcardOriginNotAllowed',
@@ -366,8 +367,12 @@ const rows: Row[] = [
     },
   },
   {
-    name: 'HeaderDisallowedByPreflightResponse: Authorization not covered by *',
-    exchange: ex({ headers: [['Authorization', 'Bearer t']] }, [], okPreflight([[ACAH, '*']])),
+    // Fetch §2.2.2 CORS non-wildcard request-header name: Firefox applies it
+    name: 'HeaderDisallowedByPreflightResponse: Authorization not covered by * (Firefox, the Fetch standard)',
+    exchange: {
+      ...ex({ headers: [['Authorization', 'Bearer t']] }, [], okPreflight([[ACAH, '*']])),
+      browser: 'firefox',
+    },
     expect: { corsError: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' },
   },
   {
@@ -437,6 +442,30 @@ const rows: Row[] = [
       corsError: 'PreflightMissingAllowOriginHeader',
       preflightRequired: true,
       stage: { kind: 'preflight' },
+    },
+  },
+  {
+    // Chromium 156 ships NonWildcardRequestHeadersSupport off (measured); the note warns about Firefox/Safari
+    name: 'Chromium: * covers Authorization, with a cross-browser note',
+    exchange: ex(
+      { method: 'PUT', headers: [['Authorization', 'Bearer t']] },
+      [{ url: API, status: 200, headers: [[ACAO, PAGE]] }],
+      okPreflight([
+        [ACAH, '*'],
+        ['Access-Control-Allow-Methods', 'PUT'],
+      ]),
+    ),
+    expect: { allowed: true, notes: [expect.stringContaining('Firefox and Safari')] },
+  },
+  {
+    // Blink FetchManager refuses a cross-origin redirect to user:pass whatever the mode (net::ERR_ABORTED)
+    name: 'no-cors redirect to a URL with credentials is refused without a corsErrorStatus',
+    exchange: ex({ mode: 'no-cors' }, [hop('http://u:p@c.test/x', [])]),
+    expect: {
+      allowed: false,
+      corsError: 'RedirectContainsCredentials',
+      chromiumReportsCorsError: false,
+      stage: { kind: 'redirect', hop: 0 },
     },
   },
   // --- no CORS verdict possible

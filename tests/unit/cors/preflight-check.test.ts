@@ -46,11 +46,11 @@ describe('corsPreflightCheck (Fetch §4.8 CORS-preflight fetch, Chromium preflig
       { status: 300, headers: [...ok, ['Access-Control-Allow-Methods', 'PUT']] },
       { error: 'PreflightInvalidStatus' },
     ],
-    // Fetch §4.8: a redirect answer is a network error; Chromium shows no corsErrorStatus
+    // Fetch §4.8: a redirect answer is a network error; Chromium names it whatever the headers say
     [
       'redirect',
       { status: 302, headers: [['Location', 'http://x.test/']] },
-      { error: 'PreflightDisallowedRedirect', chromiumReportsCorsError: false },
+      { error: 'PreflightDisallowedRedirect', failedParameter: '' },
     ],
     [
       'redirect via location field',
@@ -149,14 +149,26 @@ describe('ensureAllowedHeaders (Fetch §4.8; Chromium EnsureAllowedCrossOriginHe
     ['listed', [['x-a', '1']], ['x-a'], false, undefined],
     ['case-insensitive', [['X-A', '1']], ['x-a'], false, undefined],
     [
-      'first missing in sorted order',
+      // Chromium walks the request's header vector (wire order), not the sorted ACRH list
+      'first missing in request order',
       [
         ['x-b', '1'],
         ['x-a', '1'],
       ],
       [],
       false,
-      'x-a',
+      'x-b',
+    ],
+    [
+      'a safelisted header before a missing one is skipped',
+      [
+        ['accept', 'x'],
+        ['x-z', '1'],
+        ['x-a', '1'],
+      ],
+      ['x-a'],
+      false,
+      'x-z',
     ],
     ['safelisted need no listing', [['accept', 'x']], [], false, undefined],
     ['* covers custom headers', [['x-a', '1']], ['*'], false, undefined],
