@@ -4,8 +4,9 @@ import { parseAllowHeaders } from './parse-allow-headers';
 import type { CredentialsMode, HeaderList } from './types';
 
 /**
- * A preflight that passed in Chromium only because its `*` covered Authorization: Firefox and Safari follow
- * Fetch §2.2.2 (Authorization is a CORS non-wildcard request-header name) and block the same request.
+ * A preflight that passed only because its `*` covered Authorization. Chromium 156 and Firefox 153 allow it
+ * (measured), but Fetch §2.2.2 makes Authorization a CORS non-wildcard request-header name: a browser that
+ * follows the standard blocks the request, so the developer should list it by name.
  */
 export function authorizationWildcardNote(
   preflightHeaders: HeaderList,
@@ -16,5 +17,5 @@ export function authorizationWildcardNote(
   if (allowed === null) return undefined;
   const strict = ensureAllowedHeaders(requestHeaders, allowed, credentials === 'include', false);
   if (strict?.failedParameter !== 'authorization') return undefined;
-  return 'Chromium lets `*` in Access-Control-Allow-Headers cover `Authorization`, but Firefox and Safari follow the Fetch standard and block this request: list `Authorization` by name in Access-Control-Allow-Headers.';
+  return 'Allowed because `*` in Access-Control-Allow-Headers covered `Authorization`, which Chromium and Firefox still accept; the Fetch standard does not (Authorization is never covered by `*`), so a browser that follows it blocks this request. List `Authorization` by name in Access-Control-Allow-Headers.';
 }

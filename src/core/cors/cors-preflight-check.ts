@@ -19,7 +19,7 @@ export interface PreflightCheckInput {
   /** Serialized origin the preflight was sent with ("null" when tainted). */
   origin: string;
   responseIsHttp?: boolean;
-  /** Chromium's rule: `*` in ACAH covers Authorization too (see ensureAllowedHeaders). */
+  /** What Chromium and Firefox do today: `*` in ACAH covers Authorization too (see ensureAllowedHeaders). */
   wildcardCoversAuthorization?: boolean;
 }
 

@@ -4,8 +4,8 @@ import type { CorsFailure, HeaderList } from './types';
 /**
  * Fetch §4.8 CORS-preflight fetch, header step; Chromium: preflight_result.cc EnsureAllowedCrossOriginHeaders.
  * `*` (only without credentials) covers every header except `Authorization` (Fetch §2.2.2 CORS non-wildcard
- * request-header name), which must be listed by name — unless `wildcardCoversAuthorization`: Chromium 156 ships
- * with NonWildcardRequestHeadersSupport off and lets `*` cover it (measured by the differential test).
+ * request-header name), which must be listed by name — unless `wildcardCoversAuthorization`: Chromium 156 (its
+ * NonWildcardRequestHeadersSupport is off) and Firefox 153 still let `*` cover it (measured).
  * Otherwise every CORS-unsafe header must appear in ACAH (case-insensitive); the first missing one, in the
  * request's header order (as observed on the wire), is reported.
  */

@@ -61,7 +61,6 @@ export function evaluate(exchange: Exchange): Verdict {
   let preflightReasons = NO_REASONS;
   let preflightSeen = false;
   let preflightFromCache = false;
-  const chromiumRules = exchange.browser !== 'firefox';
   let authorizationNote: string | undefined;
 
   // Declared once per call (not per hop): it reads the loop's current url, method, headers and taint.
@@ -135,7 +134,8 @@ export function evaluate(exchange: Exchange): Verdict {
               credentials,
               origin: checkedOrigin,
               responseIsHttp: parsed.scheme === 'http' || parsed.scheme === 'https',
-              wildcardCoversAuthorization: chromiumRules,
+              // Chromium 156 and Firefox 153 both still let `*` cover Authorization (measured): see the note.
+              wildcardCoversAuthorization: true,
             });
             if (failure !== undefined) {
               const location = preflight.location ?? getNormalizedHeader(preflight.headers, 'location');
@@ -149,8 +149,7 @@ export function evaluate(exchange: Exchange): Verdict {
                   : { chromiumReportsCorsError: failure.chromiumReportsCorsError }),
               });
             }
-            if (chromiumRules)
-              authorizationNote = authorizationWildcardNote(preflight.headers, headers, credentials);
+            authorizationNote = authorizationWildcardNote(preflight.headers, headers, credentials);
           } else if (responses.length <= i) {
             return noResponse(
               'A preflight was required but got no response (network error), so the actual request was not sent.',

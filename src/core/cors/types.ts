@@ -31,11 +31,6 @@ export interface Exchange {
   preflight?: { status: number; headers: HeaderList; location?: string };
   /** Redirect hops first (3xx with a location header), final response last; empty when never sent. */
   responses: ExchangeResponse[];
-  /**
-   * Whose rules apply where browsers differ (default 'chromium'). Chromium 156 still lets `*` in
-   * Access-Control-Allow-Headers cover Authorization (measured); Firefox follows the Fetch standard.
-   */
-  browser?: 'chromium' | 'firefox';
 }
 
 /** Chromium's CorsError names, as CDP reports them in Network.loadingFailed.corsErrorStatus.corsError. */
