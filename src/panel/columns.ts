@@ -8,23 +8,24 @@ export interface Column {
   text(row: Row): string;
 }
 
+// The verdict sits right after the URL so that it stays in view when the detail pane takes half the width.
 export const COLUMNS: Column[] = [
   { id: 'time', label: 'Time', text: (row) => formatTime(row.time) },
   { id: 'method', label: 'Method', text: (row) => row.method },
   { id: 'url', label: 'URL', text: (row) => row.url },
-  { id: 'initiator', label: 'Initiator', text: (row) => row.initiator },
-  { id: 'type', label: 'Type', text: (row) => row.type },
+  { id: 'verdict', label: 'Verdict', text: (row) => row.reason },
   { id: 'status', label: 'Status', text: (row) => row.status },
   { id: 'preflight', label: 'Preflight', text: (row) => row.preflight },
-  { id: 'verdict', label: 'Verdict', text: (row) => row.reason },
+  { id: 'type', label: 'Type', text: (row) => row.type },
+  { id: 'initiator', label: 'Initiator', text: (row) => row.initiator },
 ];
 
 export type ColumnWidths = Record<ColumnId, number>;
 
 export const DEFAULT_WIDTHS: ColumnWidths = {
-  time: 112,
+  time: 100,
   method: 70,
-  url: 320,
+  url: 260,
   initiator: 170,
   type: 100,
   status: 70,

@@ -25,6 +25,9 @@ export function connectPanelSource(
 ): PanelSource & { close(): void } {
   const connect = options.connect ?? ((info: { name: string }) => browser.runtime.connect(info));
   const listeners = new Set<(msg: BackgroundToPanel) => void>();
+  // The port opens before the panel renders and subscribes: a snapshot that arrives in between waits here, or a
+  // panel reopened on a busy tab would show an empty log until the next request.
+  const backlog: BackgroundToPanel[] = [];
   let port: Runtime.Port | undefined;
   let closed = false;
   let retryMs = options.reconnectMs ?? RECONNECT_MS;
@@ -48,6 +51,7 @@ export function connectPanelSource(
     }
     port.onMessage.addListener((message: unknown) => {
       retryMs = options.reconnectMs ?? RECONNECT_MS;
+      if (listeners.size === 0) backlog.push(message as BackgroundToPanel);
       for (const listener of listeners) listener(message as BackgroundToPanel);
     });
     port.onDisconnect.addListener(() => {
@@ -73,6 +77,7 @@ export function connectPanelSource(
   return {
     subscribe(listener) {
       listeners.add(listener);
+      for (const msg of backlog.splice(0)) listener(msg);
       return () => listeners.delete(listener);
     },
     send: post,

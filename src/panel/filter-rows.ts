@@ -1,6 +1,7 @@
 import type { Row } from './row-of';
 
 export interface Filters {
+  /** Blocked, and failed despite passing headers: the rows a developer is hunting. */
   blockedOnly: boolean;
   text: string;
   /** '' means every method. */
@@ -18,7 +19,7 @@ export function filterRows(rows: Row[], filters: Filters): Row[] {
   if (!text && !blockedOnly && !method && !type) return rows;
   const out: Row[] = [];
   for (const row of rows) {
-    if (blockedOnly && row.verdict !== 'blocked') continue;
+    if (blockedOnly && row.verdict !== 'blocked' && row.verdict !== 'failed') continue;
     if (method && row.method.toUpperCase() !== method) continue;
     if (type && row.type !== type) continue;
     if (text && !row.search.includes(text)) continue;

@@ -15,7 +15,8 @@ type Devtools = {
 type ThemeEvent = { addListener(listener: (theme: string) => void): void };
 
 // Opened by DevTools, the panel inspects its window's tab; opened as a page (tests, pop-out), ?tab=ID says which.
-// ?source=demo&rows=N[&live=MS] shows generated exchanges instead of the background's log.
+// ?source=demo&rows=N[&live=MS] shows generated exchanges instead of the background's log; ?theme=light|dark
+// stands in for the DevTools theme outside DevTools (pop-out, screenshots).
 const devtools = (browser as unknown as { devtools?: Devtools }).devtools;
 const params = new URLSearchParams(location.search);
 const tabId = devtools?.inspectedWindow?.tabId ?? Number(params.get('tab') ?? Number.NaN);
@@ -24,7 +25,7 @@ const tabId = devtools?.inspectedWindow?.tabId ?? Number(params.get('tab') ?? Nu
 const applyTheme = (name: string | undefined) => {
   if (name) document.documentElement.dataset.theme = name === 'dark' ? 'dark' : 'light';
 };
-applyTheme(devtools?.panels?.themeName);
+applyTheme(devtools?.panels?.themeName ?? params.get('theme') ?? undefined);
 // Chrome only: Firefox reloads the panel when the theme changes.
 devtools?.panels?.onThemeChanged?.addListener(applyTheme);
 

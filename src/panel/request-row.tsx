@@ -44,6 +44,7 @@ const VERDICT_LABEL: Record<Row['verdict'], string> = {
   allowed: 'allowed',
   blocked: 'blocked',
   override: 'allowed by override',
+  failed: 'failed',
 };
 
 function VerdictText({ row }: { row: Row }) {

@@ -1,6 +1,8 @@
 import type { LoggedExchange } from '../shared/panel-protocol';
 
-export type RowVerdict = 'pending' | 'allowed' | 'blocked' | 'override';
+/** `failed`: the browser failed the request although the headers CORS Lens saw pass (e.g. a credentials mode
+ * webRequest does not expose, or a network error): never shown as allowed. */
+export type RowVerdict = 'pending' | 'allowed' | 'blocked' | 'override' | 'failed';
 export type PreflightMark = 'sent' | 'cached' | 'none';
 
 /** What one table row shows, computed once per entry (the search string included: filtering must stay cheap). */
@@ -39,7 +41,9 @@ function build(entry: LoggedExchange): Row {
     record.outcome === 'pending'
       ? 'pending'
       : verdict.allowed
-        ? 'allowed'
+        ? record.outcome === 'failed'
+          ? 'failed'
+          : 'allowed'
         : override?.verdict.allowed
           ? 'override'
           : 'blocked';
@@ -50,9 +54,11 @@ function build(entry: LoggedExchange): Row {
         ? `${verdict.corsError ?? 'Blocked'} (overridden)`
         : verdictKind === 'pending'
           ? 'Pending'
-          : verdict.preflightRequired
-            ? 'Preflight passed'
-            : 'CORS check passed';
+          : verdictKind === 'failed'
+            ? (record.error ?? 'Failed')
+            : verdict.preflightRequired
+              ? 'Preflight passed'
+              : 'CORS check passed';
   const url = shortUrl(record.request.url);
   const status =
     record.response !== undefined

@@ -7,6 +7,14 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
   const { record, verdict, override } = logged;
   return (
     <div class="verdict-tab">
+      {record.outcome === 'failed' && verdict.allowed && (
+        <p role="note" class="warn-text">
+          The browser failed this request ({record.error ?? 'network error'}) although the response headers
+          pass the CORS check for the request as CORS Lens saw it. Extensions cannot see whether the page sent
+          it with <code>credentials: 'include'</code>, which the browser checks more strictly; the console
+          names the exact reason.
+        </p>
+      )}
       <VerdictSummary verdict={verdict} heading={override ? 'As the server answered' : 'Verdict'} />
       {override && (
         <section class="override">

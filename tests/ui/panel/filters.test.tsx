@@ -77,17 +77,19 @@ describe('filters', () => {
     expect(urls()).toHaveLength(4);
   });
 
-  it('filters 10,000 rows within a frame', () => {
-    const rows = Array.from({ length: 10_000 }, (_, i) => rowOf(i % 4 === 0 ? blockedGet() : allowedGet())); // precomputed once
-    filterRows(rows, { blockedOnly: false, text: 'warm', method: '', type: '' });
-    const started = performance.now();
+  // How fast is measured by `npm run bench` (scripts/bench/panel-scale.ts), in a real browser: here, only what.
+  it('combines all four filters over 10,000 rows', () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => rowOf(i % 4 === 0 ? blockedGet() : allowedGet()));
     const shown = filterRows(rows, {
       blockedOnly: true,
       text: 'missingallow',
       method: 'GET',
       type: 'xmlhttprequest',
     });
-    expect(performance.now() - started).toBeLessThan(16);
     expect(shown).toHaveLength(2_500);
+    expect(shown.every((row) => row.verdict === 'blocked')).toBe(true);
+    expect(filterRows(rows, { blockedOnly: false, text: 'missingallow', method: 'PUT', type: '' })).toEqual(
+      [],
+    );
   });
 });

@@ -105,4 +105,25 @@ describe('connectPanelSource', () => {
     expect(store.entries.value.map((e) => e.record.id)).toEqual([first.record.id, second.record.id]);
     source.close();
   });
+
+  it('keeps a snapshot that arrives before the panel subscribes (reopened panel on a busy tab)', () => {
+    const ports: ReturnType<typeof fakePort>[] = [];
+    const source = connectPanelSource(1, {
+      connect: () => {
+        const p = fakePort();
+        ports.push(p);
+        return p.port;
+      },
+    });
+    const first = allowedGet();
+    ports[0]?.receive(snapshot([first]));
+    const store = createLogStore(1);
+    source.subscribe((msg) => store.apply(msg));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual([first.record.id]);
+    // Delivered once: a second listener does not get it replayed.
+    const late = createLogStore(1);
+    source.subscribe((msg) => late.apply(msg));
+    expect(late.entries.value).toEqual([]);
+    source.close();
+  });
 });

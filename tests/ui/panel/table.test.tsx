@@ -86,7 +86,26 @@ describe('request table', () => {
       window.dispatchEvent(new PointerEvent('pointerup', { clientX: 160 }));
     });
     const grid = screen.getByRole('grid');
-    expect(grid.style.getPropertyValue('--columns')).toContain('380px');
-    expect(JSON.parse(localStorage.getItem('cors-lens/panel/column-widths') ?? '{}').url).toBe(380);
+    // URL's default width is 260: dragged 60 px wider.
+    expect(grid.style.getPropertyValue('--columns')).toContain('320px');
+    expect(JSON.parse(localStorage.getItem('cors-lens/panel/column-widths') ?? '{}').url).toBe(320);
+  });
+});
+
+describe('a request the browser failed although its headers pass', () => {
+  it('is marked failed, never allowed, kept by "Blocked only", and explained in the detail', () => {
+    const failed = allowedGet({ path: '/api/credentialed' });
+    failed.record.outcome = 'failed';
+    failed.record.error = 'net::ERR_FAILED';
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} />);
+    act(() => source.emit(snapshot([failed, allowedGet()])));
+    const row = dataRows().find((r) => r.dataset.id === failed.record.id);
+    expect(row?.className).toContain('verdict-failed');
+    expect(row?.querySelector('.col-verdict')?.textContent).toBe('failed · net::ERR_FAILED');
+    act(() => screen.getByLabelText('Blocked only').click());
+    expect(dataRows()).toHaveLength(1);
+    act(() => dataRows()[0]?.click());
+    expect(screen.getByRole('note').textContent).toContain('net::ERR_FAILED');
   });
 });
