@@ -3,7 +3,7 @@
 import { activeRules } from '../core/rules';
 import { browser } from '../shared/browser';
 import { isRequest } from '../shared/messages';
-import { onConnect, onTabRemoved } from './capture/capture-service';
+import { onConnect, onTabRemoved, resumeCaptureIfWatched } from './capture/capture-service';
 import { handle } from './handlers';
 import { EXPIRY_ALARM, refresh } from './rules-service';
 import { loadRules } from './rules-store';
@@ -38,6 +38,8 @@ async function refreshIfActive(): Promise<void> {
   if (activeRules(state, Date.now()).length > 0) await refresh();
 }
 
-// Observing starts only when a CORS panel connects (capture-service.ts): nothing listens to the network before.
+// Observing starts only when a CORS panel connects (capture-service.ts): nothing listens to the network before,
+// except for the first moments of each worker start, so that a restart while a panel watches loses no request.
 browser.runtime.onConnect.addListener(onConnect);
+resumeCaptureIfWatched();
 browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));

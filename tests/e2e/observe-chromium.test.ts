@@ -3,9 +3,12 @@
 // secrets never reach storage; a service-worker restart loses nothing.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { openLabPage, runAllLabScenarios } from '../harness/lab-page';
-import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { allowedGetUrl, allowedPutUrl, parallelPuts, refusedPutUrl } from '../harness/observe-specs';
+import { scenarioOf, streamCounters, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { stopExtensionServiceWorker } from '../harness/stop-service-worker';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { decodeSpec } from '../lab/spec.mjs';
 
@@ -123,6 +126,8 @@ describe('Chromium: capture while a panel is connected', () => {
     // is attached to exactly one request; the rest say so.
     const sent = preflightIds.filter(Boolean);
     expect(new Set(sent).size).toBe(sent.length);
+    // As many exchanges carry a preflight as the server received.
+    expect(sent).toHaveLength(lab.requests().filter((r) => r.method === 'OPTIONS' && r.url === url).length);
     for (const e of mine)
       expect(e.record.preflight !== undefined || e.record.preflightCached === true).toBe(true);
     expect(mine.every((e) => e.verdict.allowed)).toBe(true);
@@ -166,5 +171,95 @@ describe('Chromium: capture while a panel is connected', () => {
     expect(stored).not.toContain('s3cr3t-token'); // …without its secrets
     expect(stored).not.toContain('s3cr3t-cookie');
     expect(stored).toContain('<redacted>');
+  });
+
+  const finished = (es: LoggedExchange[], id: string) =>
+    es.filter((e) => scenarioOf(e) === id && e.record.outcome !== 'pending');
+
+  it('marks a request whose preflight came from the preflight cache (Access-Control-Max-Age)', async () => {
+    const url = allowedPutUrl(lab.apiOrigins[0] as string, lab.pageOrigin, 'max-age', 600);
+    const put = `(${parallelPuts})(${JSON.stringify(url)}, 1, 'default')`;
+    expect(await labPage.evaluate(put)).toBe(1);
+    expect(await labPage.evaluate(put)).toBe(1);
+    const entries = await waitForEntries(
+      extPage,
+      (es) => finished(es, 'max-age').length >= 2,
+      'two exchanges',
+    );
+    const mine = entries.filter((e) => scenarioOf(e) === 'max-age');
+    expect(mine).toHaveLength(2);
+    // The server saw one preflight: the second request used the cached result.
+    expect(lab.requests().filter((r) => r.method === 'OPTIONS' && r.url === url)).toHaveLength(1);
+    const [first, second] = mine.sort((a, b) => a.record.startedAt - b.record.startedAt);
+    expect(first?.record.preflight?.response?.status).toBe(204);
+    expect(first?.record.preflightCached).toBeUndefined();
+    expect(second?.record.preflight).toBeUndefined();
+    expect(second?.record.preflightCached).toBe(true);
+    expect(second?.verdict.allowed).toBe(true);
+  });
+
+  it('logs a refused preflight with no actual request as one blocked exchange', async () => {
+    const url = refusedPutUrl(lab.apiOrigins[0] as string, 'refused');
+    expect(await labPage.evaluate(`(${parallelPuts})(${JSON.stringify(url)}, 1)`)).toBe(0);
+    const entries = await waitForEntries(
+      extPage,
+      (es) => finished(es, 'refused').length >= 1,
+      'the exchange',
+    );
+    const mine = entries.filter((e) => scenarioOf(e) === 'refused');
+    expect(mine).toHaveLength(1);
+    expect(
+      lab
+        .requests()
+        .filter((r) => r.url === url)
+        .map((r) => r.method),
+    ).toEqual(['OPTIONS']);
+    expect(mine[0]?.record.preflight?.response?.status).toBe(204);
+    expect(mine[0]?.record.response).toBeUndefined();
+    expect(mine[0]?.verdict.corsError).toBe('PreflightMissingAllowOriginHeader');
+    expect(chromiumVerdicts.get('refused')).toBe('PreflightMissingAllowOriginHeader');
+  });
+
+  it('loses nothing when the service worker is stopped in the middle of a burst', async () => {
+    const n = 40;
+    const urls = Array.from({ length: n }, (_, i) =>
+      allowedGetUrl(lab.apiOrigins[0] as string, lab.pageOrigin, `burst-${i}`),
+    );
+    const before = await streamCounters(extPage);
+    const burst = labPage.evaluate(async (us) => {
+      let ok = 0;
+      for (const u of us) {
+        ok += await fetch(u, { cache: 'no-store' }).then(
+          (r) => (r.ok ? 1 : 0),
+          () => 0,
+        );
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      return ok;
+    }, urls);
+    // Stop the worker once the burst is under way (some requests before, most after).
+    await waitForEntries(extPage, (es) => es.some((e) => scenarioOf(e) === 'burst-5'), 'the burst to start');
+    await stopExtensionServiceWorker(extPage);
+    expect(await burst).toBe(n);
+    const names = urls.map((_, i) => `burst-${i}`);
+    // Every request shows up, and all but at most one have ended: a request whose last event reached the worker
+    // in the instant it was being stopped is known only as far as the worker got (a crash window, see the report).
+    const unfinished = (es: LoggedExchange[]) => names.filter((name) => finished(es, name).length === 0);
+    const entries = await waitForEntries(
+      extPage,
+      (es) => names.every((name) => es.some((e) => scenarioOf(e) === name)) && unfinished(es).length <= 1,
+      'every request of the burst',
+    );
+    const after = await streamCounters(extPage);
+    // The worker did stop (the port dropped) and the stream reconnected with a fresh snapshot.
+    expect(after.disconnects).toBeGreaterThan(before.disconnects);
+    expect(after.snapshots).toBeGreaterThan(before.snapshots);
+    for (const name of names) {
+      const mine = entries.filter((e) => scenarioOf(e) === name);
+      expect(mine, name).toHaveLength(1);
+      if (mine[0]?.record.outcome === 'pending') continue;
+      expect(mine[0]?.record.outcome, name).toBe('completed');
+      expect(mine[0]?.verdict.allowed, name).toBe(true);
+    }
   });
 });

@@ -6,20 +6,34 @@ export interface EvaluatingPage {
   evaluate(expression: string): Promise<unknown>;
 }
 
+/**
+ * Connects like the panel (connect-panel-source.ts): on a disconnect (the service worker stopped) it reconnects
+ * after 250 ms and subscribes again; snapshots and updates are merged by record id, as the panel's log store does,
+ * so a test sees duplicates or gaps exactly when a panel would. `state.seen` counts every entry message received
+ * per id, `state.connects` the connections made.
+ */
 export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: number): Promise<void> {
   await extensionPage.evaluate(`(() => {
     const api = globalThis.browser ?? globalThis.chrome;
-    window.__corsLens = { entries: new Map(), cleared: 0, snapshots: 0 };
-    const port = api.runtime.connect({ name: 'cors-lens/panel' });
-    port.onMessage.addListener((m) => {
-      const state = window.__corsLens;
-      if (m.type === 'snapshot') { state.snapshots++; state.entries = new Map(); }
-      if (m.type === 'cleared') { state.cleared++; state.entries = new Map(); }
-      for (const e of m.entries ?? []) state.entries.set(e.record.id, e);
-      state.status = m.status;
-    });
-    port.postMessage({ type: 'subscribe', tabId: ${tabId} });
-    window.__corsLensPort = port;
+    window.__corsLens = { entries: new Map(), cleared: 0, snapshots: 0, connects: 0, disconnects: 0 };
+    const open = () => {
+      const port = api.runtime.connect({ name: 'cors-lens/panel' });
+      window.__corsLens.connects++;
+      port.onMessage.addListener((m) => {
+        const state = window.__corsLens;
+        if (m.type === 'snapshot') state.snapshots++;
+        if (m.type === 'cleared') { state.cleared++; state.entries = new Map(); }
+        for (const e of m.entries ?? []) state.entries.set(e.record.id, e);
+        state.status = m.status;
+      });
+      port.onDisconnect.addListener(() => {
+        window.__corsLens.disconnects++;
+        if (!window.__corsLensClosed) setTimeout(open, 250);
+      });
+      port.postMessage({ type: 'subscribe', tabId: ${tabId} });
+      window.__corsLensPort = port;
+    };
+    open();
   })()`);
   // Capture is running once the background answered with its snapshot: requests before that are not seen.
   for (let i = 0; i < 100; i++) {
@@ -27,6 +41,15 @@ export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: numbe
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error('the background sent no snapshot within 10 s of subscribing');
+}
+
+/** Counters of the stream: snapshots received, connections made, disconnects seen. */
+export async function streamCounters(
+  extensionPage: EvaluatingPage,
+): Promise<{ snapshots: number; connects: number; disconnects: number }> {
+  return (await extensionPage.evaluate(
+    '({ snapshots: window.__corsLens.snapshots, connects: window.__corsLens.connects, disconnects: window.__corsLens.disconnects })',
+  )) as { snapshots: number; connects: number; disconnects: number };
 }
 
 export async function streamedEntries(extensionPage: EvaluatingPage): Promise<LoggedExchange[]> {

@@ -27,32 +27,60 @@ const subscribers = new Map<number, Set<Runtime.Port>>();
 let assembler: Assembler | undefined;
 let stopListening: (() => void) | undefined;
 let sweepTimer: ReturnType<typeof setInterval> | undefined;
-/** Records waiting to be streamed, per tab, batched per animation-frame-ish tick. */
+/**
+ * Records waiting to be streamed, per tab: sent at the end of the current task, so that what one webRequest event
+ * changed travels in one message, and a worker stopped right after (MV3, crash) has already handed it to the panel.
+ */
 const outbox = new Map<number, Map<string, LoggedExchange>>();
-let outboxTimer: ReturnType<typeof setTimeout> | undefined;
+let outboxQueued = false;
 const blockedCounts = new Map<number, Set<string>>();
 
 const HOST_ACCESS = { origins: ['http://*/*', 'https://*/*'] };
 
+let hostAccess: { granted: boolean; at: number } | undefined;
+
+/** Host access, asked of the browser at most once a second: every streamed update carries it. */
+async function hasHostAccess(): Promise<boolean> {
+  const now = Date.now();
+  if (hostAccess === undefined || now - hostAccess.at > 1_000)
+    hostAccess = { granted: await browser.permissions.contains(HOST_ACCESS), at: now };
+  return hostAccess.granted;
+}
+
 async function status(tabId: number): Promise<LogStatus> {
   const log = await logFor(tabId);
   return {
-    hostAccess: await browser.permissions.contains(HOST_ACCESS),
+    hostAccess: await hasHostAccess(),
     preserveLog: (await preservedTabs()).has(tabId),
     dropped: log.dropped,
   };
 }
 
+/** storage.session flag: a panel was watching. A worker that starts with it set resumes capturing at once. */
+const CAPTURING_KEY = 'capturing';
+/** How long a resumed capture waits for its panel to reconnect before it stops (the panel retries within 5 s). */
+const RESUME_GRACE_MS = 10_000;
+/** Events that arrive before the assembler exists (it waits on storage for the last seq). */
+let early: NetEvent[] | undefined;
+
 async function startCapture(): Promise<void> {
-  if (stopListening) return;
-  assembler = createAssembler({
+  if (assembler) return;
+  if (!stopListening) {
+    early = [];
+    stopListening = startWebRequestCapture(onEvent);
+  }
+  void browser.storage.session.set({ [CAPTURING_KEY]: true });
+  const created = createAssembler({
     needsPreflight: (method, headers) => needsPreflight({ method, headers }).required,
     preflightAfterActual,
     sendPrecedesPreflight,
     lastSeq: await lastSeqEver(),
   });
-  if (stopListening) return; // another subscriber started it while we awaited
-  stopListening = startWebRequestCapture(onEvent);
+  if (assembler || !stopListening) return; // started by another subscriber, or stopped, while we awaited
+  assembler = created;
+  const buffered = early ?? [];
+  early = undefined;
+  for (const event of buffered) onEvent(event);
   sweepTimer = setInterval(() => {
     if (assembler && assembler.pending() > 0) for (const r of assembler.sweep(Date.now())) void accept(r);
   }, 1000);
@@ -60,13 +88,39 @@ async function startCapture(): Promise<void> {
 
 function stopCaptureIfUnwatched(): void {
   if ([...subscribers.values()].some((s) => s.size > 0)) return;
+  const wasCapturing = assembler !== undefined;
   stopListening?.();
   stopListening = undefined;
   assembler = undefined;
+  early = undefined;
   clearInterval(sweepTimer);
+  if (wasCapturing) void browser.storage.session.set({ [CAPTURING_KEY]: false });
+}
+
+/**
+ * Called synchronously when the worker starts. MV3 stops the worker at will; if a panel was watching, the events
+ * of requests running meanwhile must still arrive, and Chromium delivers the event that woke a worker only to a
+ * listener registered in its first turn. So listen at once, and keep listening only if the flag says a panel was
+ * watching (it reconnects by itself); otherwise stop within a storage read, and cost nothing afterwards.
+ */
+export function resumeCaptureIfWatched(): void {
+  early = [];
+  stopListening = startWebRequestCapture(onEvent);
+  void browser.storage.session.get(CAPTURING_KEY).then(
+    (stored) => {
+      if (stored[CAPTURING_KEY] !== true) return stopCaptureIfUnwatched();
+      void startCapture();
+      setTimeout(stopCaptureIfUnwatched, RESUME_GRACE_MS);
+    },
+    () => stopCaptureIfUnwatched(),
+  );
 }
 
 function onEvent(event: NetEvent): void {
+  if (early) {
+    early.push(event);
+    return;
+  }
   if (event.kind === 'before-request' && event.type === 'main_frame' && event.tabId >= 0) {
     void onNavigation(event.tabId);
     return;
@@ -101,11 +155,14 @@ async function accept(record: LoggedExchange['record']): Promise<void> {
   const pending = outbox.get(record.tabId) ?? new Map<string, LoggedExchange>();
   pending.set(record.id, entry);
   outbox.set(record.tabId, pending);
-  outboxTimer ??= setTimeout(() => void flushOutbox(), 50);
+  if (!outboxQueued) {
+    outboxQueued = true;
+    queueMicrotask(() => void flushOutbox());
+  }
 }
 
 async function flushOutbox(): Promise<void> {
-  outboxTimer = undefined;
+  outboxQueued = false;
   const batches = [...outbox.entries()];
   outbox.clear();
   for (const [tabId, entries] of batches) {

@@ -1,7 +1,7 @@
 // Translates webRequest callbacks of either browser into the core's NetEvents. Registered only while someone
 // is looking (a CORS panel is open): a webRequest observer with 'extraHeaders' costs Chromium ~33% page-load
 // time, measured (issue #4), so it is never installed at start-up.
-import type { HeaderList, NetEvent } from '../../core/exchange';
+import type { BeforeRequestEvent, HeaderList, NetEvent } from '../../core/exchange';
 import { browser } from '../../shared/browser';
 
 type Details = {
@@ -50,6 +50,26 @@ function initiatorOf(d: Details): string | undefined {
   }
 }
 
+/**
+ * The request's start as every webRequest event repeats it: the assembler adopts a request whose onBeforeRequest
+ * it missed (a service-worker restart mid-burst), so nothing in flight is lost.
+ */
+function startOf(d: Details): BeforeRequestEvent {
+  const initiator = initiatorOf(d);
+  return {
+    kind: 'before-request',
+    requestId: d.requestId,
+    tabId: d.tabId,
+    url: d.url,
+    method: d.method,
+    type: d.type,
+    time: d.timeStamp,
+    ...(d.frameId === undefined ? {} : { frameId: d.frameId }),
+    ...(initiator ? { initiator } : {}),
+    ...(d.documentUrl ? { documentUrl: d.documentUrl } : {}),
+  };
+}
+
 const filter = { urls: ['http://*/*', 'https://*/*'] };
 
 /** Starts observing; returns the function that stops it. */
@@ -68,26 +88,13 @@ export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () =
     listeners.push([event as unknown as { removeListener(l: (d: Details) => void): void }, listener]);
   };
 
-  on(wr.onBeforeRequest, (d) => {
-    const initiator = initiatorOf(d);
-    onEvent({
-      kind: 'before-request',
-      requestId: d.requestId,
-      tabId: d.tabId,
-      url: d.url,
-      method: d.method,
-      type: d.type,
-      time: d.timeStamp,
-      ...(d.frameId === undefined ? {} : { frameId: d.frameId }),
-      ...(initiator ? { initiator } : {}),
-      ...(d.documentUrl ? { documentUrl: d.documentUrl } : {}),
-    });
-  });
+  on(wr.onBeforeRequest, (d) => onEvent(startOf(d)));
   on(
     wr.onSendHeaders,
     (d) =>
       onEvent({
         kind: 'send-headers',
+        start: startOf(d),
         requestId: d.requestId,
         headers: pairs(d.requestHeaders),
         time: d.timeStamp,
@@ -99,6 +106,7 @@ export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () =
     (d) =>
       onEvent({
         kind: 'headers-received',
+        start: startOf(d),
         requestId: d.requestId,
         status: d.statusCode ?? 0,
         headers: pairs(d.responseHeaders),
@@ -112,6 +120,7 @@ export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () =
     (d) =>
       onEvent({
         kind: 'redirect',
+        start: startOf(d),
         requestId: d.requestId,
         status: d.statusCode ?? 0,
         redirectUrl: d.redirectUrl ?? '',
@@ -123,6 +132,7 @@ export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () =
   on(wr.onCompleted, (d) =>
     onEvent({
       kind: 'completed',
+      start: startOf(d),
       requestId: d.requestId,
       status: d.statusCode ?? 0,
       fromCache: d.fromCache === true,
@@ -130,7 +140,13 @@ export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () =
     }),
   );
   on(wr.onErrorOccurred, (d) =>
-    onEvent({ kind: 'error', requestId: d.requestId, error: d.error ?? 'unknown error', time: d.timeStamp }),
+    onEvent({
+      kind: 'error',
+      requestId: d.requestId,
+      error: d.error ?? 'unknown error',
+      time: d.timeStamp,
+      start: startOf(d),
+    }),
   );
 
   return () => {

@@ -82,10 +82,17 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
   const preflights = new Map<string, PreflightDraft>();
   // Unclaimed preflights by pairing key, oldest first.
   const pool = new Map<string, PreflightDraft[]>();
+  // Requests recently ended or dropped, oldest first: a late event of theirs must not adopt them again.
+  const finished = new Set<string>();
+  const rememberFinished = (requestId: string) => {
+    finished.add(requestId);
+    if (finished.size > 2_000) finished.delete(finished.values().next().value as string);
+  };
 
   function push(event: NetEvent): ExchangeRecord[] {
     order++;
     const touched = new Set<ExchangeDraft>();
+    if (event.kind !== 'before-request' && event.start !== undefined) adopt(event.start, touched);
     switch (event.kind) {
       case 'before-request':
         onBeforeRequest(event, touched);
@@ -128,6 +135,20 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (!shouldObserve(event)) return;
     const draft = newExchange(event, order);
     exchanges.set(event.requestId, draft);
+    touched.add(draft);
+  }
+
+  /**
+   * A request whose start was missed (Resumable) becomes an exchange now. OPTIONS requests are left alone: without
+   * their request headers nothing tells a preflight from a script's own OPTIONS.
+   */
+  function adopt(start: BeforeRequestEvent, touched: Set<ExchangeDraft>): void {
+    const id = start.requestId;
+    if (exchanges.has(id) || heldOptions.has(id) || preflights.has(id) || finished.has(id)) return;
+    if (start.method.toUpperCase() === 'OPTIONS' || !shouldObserve(start)) return;
+    const draft = newExchange(start, order);
+    draft.resumed = true;
+    exchanges.set(id, draft);
     touched.add(draft);
   }
 
@@ -285,7 +306,13 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       if (chosen.done) preflights.delete(chosen.requestId);
       return;
     }
-    if (outcome === 'sent' && draft.hops.length === 0 && draft.sent !== undefined && options.needsPreflight) {
+    if (
+      outcome === 'sent' &&
+      draft.resumed !== true &&
+      draft.hops.length === 0 &&
+      draft.sent !== undefined &&
+      options.needsPreflight
+    ) {
       const author = authorHeaders(draft.sent, { type: draft.type, acceptLanguage: options.acceptLanguage });
       if (options.needsPreflight(draft.method, author)) draft.preflightCached = true;
     }
@@ -319,6 +346,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     draft.lastTime = Math.max(draft.lastTime, time);
     // A still-running preflight keeps a reference through its owner field, so its late events still update this.
     exchanges.delete(draft.requestId);
+    rememberFinished(draft.requestId);
     touched.add(draft);
   }
 
@@ -335,6 +363,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     for (const draft of exchanges.values()) {
       if (now - draft.lastTime < timeoutMs) continue;
       exchanges.delete(draft.requestId);
+      rememberFinished(draft.requestId);
       // With a response in hand the request may just be a long stream: stop tracking, claim nothing.
       if (draft.response !== undefined) continue;
       end(draft, 'failed', now, TIMEOUT_ERROR, touched);

@@ -20,7 +20,7 @@ export interface BeforeRequestEvent {
 }
 
 /** Request headers as sent (Chrome needs 'extraHeaders' to include Origin and to see preflights at all). */
-export interface SendHeadersEvent {
+export interface SendHeadersEvent extends Resumable {
   kind: 'send-headers';
   requestId: string;
   headers: HeaderList;
@@ -28,7 +28,7 @@ export interface SendHeadersEvent {
 }
 
 /** Response headers as the server sent them (in Chrome, before declarativeNetRequest changes them). */
-export interface HeadersReceivedEvent {
+export interface HeadersReceivedEvent extends Resumable {
   kind: 'headers-received';
   requestId: string;
   status: number;
@@ -37,7 +37,7 @@ export interface HeadersReceivedEvent {
   time: number;
 }
 
-export interface RedirectEvent {
+export interface RedirectEvent extends Resumable {
   kind: 'redirect';
   requestId: string;
   status: number;
@@ -46,7 +46,7 @@ export interface RedirectEvent {
   time: number;
 }
 
-export interface CompletedEvent {
+export interface CompletedEvent extends Resumable {
   kind: 'completed';
   requestId: string;
   status: number;
@@ -54,12 +54,20 @@ export interface CompletedEvent {
   time: number;
 }
 
-export interface ErrorEvent {
+export interface ErrorEvent extends Resumable {
   kind: 'error';
   requestId: string;
   /** net::ERR_FAILED (Chrome), NS_ERROR_DOM_BAD_URI (Firefox), … */
   error: string;
   time: number;
+}
+
+/**
+ * What the browser repeats about the request on every later event (webRequest details always carry it). With it
+ * the assembler adopts a request whose start it missed: capture began, or the service worker restarted, mid-flight.
+ */
+export interface Resumable {
+  start?: BeforeRequestEvent;
 }
 
 export type NetEvent =

@@ -47,6 +47,8 @@ export interface ExchangeDraft {
   awaitingPreflight: boolean;
   preflight?: PreflightDraft;
   preflightCached?: boolean;
+  /** Adopted mid-flight (see Resumable): its start, and maybe its headers and preflight, were not seen. */
+  resumed?: boolean;
   hops: HopRecord[];
   response?: ResponseRecord;
   outcome: Outcome;

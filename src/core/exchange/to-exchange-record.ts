@@ -44,6 +44,7 @@ export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLangua
     record.preflight = preflightRecord;
   }
   if (draft.preflightCached === true) record.preflightCached = true;
+  if (draft.resumed === true) record.resumed = true;
   if (draft.response !== undefined) {
     record.response = { ...draft.response, headers: copy(draft.response.headers) };
   }

@@ -53,6 +53,11 @@ export interface ExchangeRecord {
   preflight?: PreflightRecord;
   /** The request needed a preflight but none was seen: the browser answered it from its preflight cache. */
   preflightCached?: boolean;
+  /**
+   * First seen mid-flight (capture started, or the service worker restarted, while it ran): the request headers
+   * and the preflight may be missing; the response and the outcome are as the browser reported them.
+   */
+  resumed?: boolean;
   hops: HopRecord[];
   response?: ResponseRecord;
   outcome: Outcome;

@@ -1,0 +1,77 @@
+// A request whose start the assembler missed (capture began, or the service worker restarted, while it ran) is
+// adopted from the start info every later webRequest event repeats; nothing is adopted twice or wrongly.
+import { describe, expect, it } from 'vitest';
+import { createAssembler } from '../../../src/core/exchange/create-assembler';
+import type { BeforeRequestEvent, HeaderList, NetEvent } from '../../../src/core/exchange/events';
+import { API, chromiumRequestHeaders, PAGE, preflightHeaders, Script, TAB } from './net-events';
+import { only, runEvents } from './run-events';
+
+const data = `${API}/data`;
+const allowOrigin: HeaderList = [['Access-Control-Allow-Origin', PAGE]];
+const needsPreflight = (method: string) => !['GET', 'HEAD', 'POST'].includes(method);
+
+/** The event with the request's start attached, as the background's webRequest adapter sends it. */
+function resumable(event: NetEvent, start: NetEvent): NetEvent {
+  return { ...event, start: start as BeforeRequestEvent } as NetEvent;
+}
+
+describe('adopting a request seen only from mid-flight', () => {
+  it('a request whose start was missed ends as one exchange, marked resumed', () => {
+    const s = new Script();
+    const start = s.before('1', 'GET', data);
+    const { latest } = runEvents(createAssembler(), [
+      resumable(s.received('1', 200, allowOrigin), start),
+      resumable(s.completed('1', 200), start),
+    ]);
+    expect(only(latest)).toMatchObject({
+      id: `${TAB}:1`,
+      pageOrigin: PAGE,
+      request: { method: 'GET', url: data, headers: [] },
+      response: { status: 200, headers: allowOrigin },
+      outcome: 'completed',
+      resumed: true,
+    });
+  });
+
+  it('a resumed preflighted PUT is not claimed to have used the preflight cache (its preflight may be unseen)', () => {
+    const s = new Script();
+    const start = s.before('1', 'PUT', data);
+    const { latest } = runEvents(createAssembler({ needsPreflight }), [
+      resumable(s.send('1', chromiumRequestHeaders([['Content-Type', 'application/json']])), start),
+      resumable(s.received('1', 200, allowOrigin), start),
+      resumable(s.completed('1', 200), start),
+    ]);
+    const record = only(latest);
+    expect(record.resumed).toBe(true);
+    expect(record.preflightCached).toBeUndefined();
+  });
+
+  it('a request seen from its start is not marked resumed, and a late event after its end adopts nothing', () => {
+    const s = new Script();
+    const start = s.before('1', 'GET', data);
+    const assembler = createAssembler();
+    const { latest, emitted } = runEvents(assembler, [
+      start,
+      resumable(s.send('1', chromiumRequestHeaders()), start),
+      resumable(s.received('1', 200, allowOrigin), start),
+      resumable(s.completed('1', 200), start),
+      resumable(s.error('1', 'net::ERR_ABORTED'), start),
+    ]);
+    expect(only(latest).resumed).toBeUndefined();
+    expect(only(latest).outcome).toBe('completed');
+    expect(emitted.at(-1)?.outcome).toBe('completed');
+    expect(assembler.pending()).toBe(0);
+  });
+
+  it('OPTIONS and same-origin requests are never adopted', () => {
+    const s = new Script();
+    const options = s.before('p', 'OPTIONS', data);
+    const same = s.before('2', 'GET', `${PAGE}/same`);
+    const { latest } = runEvents(createAssembler(), [
+      resumable(s.send('p', preflightHeaders('PUT')), options),
+      resumable(s.received('p', 204, allowOrigin), options),
+      resumable(s.completed('2', 200), same),
+    ]);
+    expect(latest.size).toBe(0);
+  });
+});
