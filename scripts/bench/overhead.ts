@@ -1,47 +1,116 @@
-// Rows: page-load time with CORS Lens relative to no extension, per extension state.
-import { launchChromium } from '../../tests/harness/chromium';
+// Rows: page-load time with CORS Lens relative to no extension, per extension state, all measured side by side in
+// one run; and the CPU cost of capturing one exchange.
+import type { Page } from 'playwright-core';
+import { type ChromiumSession, launchChromium } from '../../tests/harness/chromium';
 import { startLabProcess } from '../../tests/harness/lab-process';
-import { compareLoads } from './page-load';
+import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
+import { captureCostPerExchange } from './capture-cost';
+import { compareSides, openSide, type Side } from './page-load';
 import type { BenchRow } from './table';
 
-export async function overheadRows(rounds = 11): Promise<BenchRow[]> {
+/** Panel open: a stream port subscribed to the bench tab, exactly as the DevTools panel subscribes. */
+async function openPanelOn(side: Side, pageOrigin: string): Promise<Page> {
+  const ext = await side.session.openExtensionPage('src/welcome/index.html');
+  const tabId = (await ext.evaluate(
+    `chrome.tabs.query({}).then((tabs) => tabs.find((t) => (t.url ?? '').startsWith('${pageOrigin}/bench'))?.id)`,
+  )) as number | undefined;
+  if (tabId === undefined) throw new Error('bench: the bench tab is not visible to the extension');
+  await subscribeToTab(ext, tabId);
+  return ext;
+}
+
+/** Override active: one rule in force, for a target the bench page never calls (the DNR rule's cost alone). */
+async function activateUnrelatedOverride(session: ChromiumSession): Promise<void> {
+  const ext = await session.openExtensionPage('src/welcome/index.html');
+  const result = (await ext.evaluate(`chrome.runtime.sendMessage({
+    type: 'rules/allow', pageOrigin: 'http://localhost:5173', target: 'http://api.unrelated.test',
+  })`)) as { ok: boolean; errors?: unknown };
+  if (!result.ok) throw new Error(`bench: the override was refused: ${JSON.stringify(result.errors)}`);
+  const rules = (await ext.evaluate('chrome.declarativeNetRequest.getSessionRules()')) as unknown[];
+  const dynamic = (await ext.evaluate('chrome.declarativeNetRequest.getDynamicRules()')) as unknown[];
+  if (rules.length + dynamic.length === 0) throw new Error('bench: the override installed no DNR rule');
+  await ext.close();
+}
+
+export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
   const lab = await startLabProcess();
-  const without = await launchChromium({ extension: false });
-  const control = await launchChromium({ extension: false });
-  const idle = await launchChromium();
+  const sessions: ChromiumSession[] = [];
+  const launch = async (options: Parameters<typeof launchChromium>[0]) => {
+    const session = await launchChromium(options);
+    sessions.push(session);
+    return openSide(session, lab);
+  };
   try {
-    const rows: BenchRow[] = [];
-    // The noise floor: two identical browsers without the extension. Ratios closer to 1 than this are noise.
-    const aa = await compareLoads(without, control, lab, rounds);
-    const r = await compareLoads(without, idle, lab, rounds);
-    rows.push({
-      group: 'page load',
-      name: 'no extension (200 requests, half preflighted)',
-      value: Math.round(r.baseline),
-      unit: 'ms',
-      note: `median of ${rounds}`,
-    });
-    rows.push({
-      group: 'page load',
-      name: 'noise floor: no extension vs no extension',
-      value: aa.ratio,
-      unit: '×',
-    });
-    rows.push({
-      group: 'page load',
-      name: 'idle: installed, nothing open',
-      value: r.ratio,
-      unit: '×',
-      target: '≤ 1.02×',
-      ok: r.ratio <= 1.02,
-      note: `median ${Math.round(r.measured)} ms`,
-    });
+    const sides: Record<string, Side> = {
+      without: await launch({ extension: false }),
+      // The noise floor: a second identical browser without the extension. Ratios closer to 1 are noise.
+      control: await launch({ extension: false }),
+      idle: await launch({}),
+      panel: await launch({ grantHosts: true }),
+      override: await launch({ grantHosts: true }),
+    };
+    const panel = await openPanelOn(sides.panel as Side, lab.pageOrigin);
+    await activateUnrelatedOverride((sides.override as Side).session);
+    const r = await compareSides(sides, 'without', lab, rounds);
     if (r.failed) throw new Error(`${r.failed} bench requests failed: the bench page is broken`);
-    return rows;
+    // The panel side really captured: its stream holds the last load's exchanges.
+    const captured = (await streamedEntries(panel)).length;
+    if (captured < 200)
+      throw new Error(`bench: the panel stream holds ${captured} exchanges, expected ≥ 200`);
+    const ms = (name: string) => Math.round(r.medians[name] as number);
+    const ratio = (name: string) => Math.round((r.ratios[name] as number) * 1000) / 1000;
+    const cost = captureCostPerExchange();
+    return [
+      {
+        group: 'page load',
+        name: 'no extension (200 requests, half preflighted)',
+        value: ms('without'),
+        unit: 'ms',
+        note: `median of ${rounds}, all states interleaved`,
+      },
+      {
+        group: 'page load',
+        name: 'noise floor: no extension vs no extension',
+        value: ratio('control'),
+        unit: '×',
+      },
+      {
+        group: 'page load',
+        name: 'idle: installed, nothing open',
+        value: ratio('idle'),
+        unit: '×',
+        target: '≤ 1.02×',
+        ok: ratio('idle') <= 1.02,
+        note: `median ${ms('idle')} ms`,
+      },
+      {
+        group: 'page load',
+        name: 'panel open: capturing, streaming to a panel',
+        value: ratio('panel'),
+        unit: '×',
+        target: '≤ 1.15×',
+        ok: ratio('panel') <= 1.15,
+        note: `median ${ms('panel')} ms`,
+      },
+      {
+        group: 'page load',
+        name: 'override active: one rule, unrelated host',
+        value: ratio('override'),
+        unit: '×',
+        target: '≤ 1.12×',
+        ok: ratio('override') <= 1.12,
+        note: `median ${ms('override')} ms`,
+      },
+      {
+        group: 'capture',
+        name: 'CPU per exchange: assembler + verdict + log (Node)',
+        value: Math.round(cost.us * 10) / 10,
+        unit: 'µs',
+        note: 'bench mix: half simple GETs, half preflighted PUTs',
+      },
+    ];
   } finally {
-    await idle.close();
-    await control.close();
-    await without.close();
+    for (const session of sessions.reverse()) await session.close();
     await lab.close();
   }
 }

@@ -1,58 +1,72 @@
 // Page-load cost of the extension: the lab's bench page (200 cross-origin requests, half preflighted) loaded in
-// Chromium with and without CORS Lens, alternating in the same run so machine noise hits both sides alike.
+// Chromium without CORS Lens and with it in each state, all sides interleaved in the same run so that machine
+// noise hits every side alike.
+import type { Page } from 'playwright-core';
 import type { ChromiumSession } from '../../tests/harness/chromium';
 import type { LabProcess } from '../../tests/harness/lab-process';
+import { median } from './table';
 
 type Lab = Pick<LabProcess, 'pageOrigin'>;
-
-import { median } from './table';
 
 export interface LoadSample {
   ms: number;
   failed: number;
 }
 
-let run = 0;
-/** One load of the bench page; resolves with the time from navigation start until all requests settled. */
-export async function loadBenchPage(session: ChromiumSession, lab: Lab, requests = 200): Promise<LoadSample> {
+/** One browser under test; `page` is the tab every load navigates (a panel may be watching it). */
+export interface Side {
+  session: ChromiumSession;
+  page: Page;
+}
+
+export async function openSide(session: ChromiumSession, lab: Lab): Promise<Side> {
   const page = await session.newPage();
-  try {
-    await page.goto(`${lab.pageOrigin}/bench?n=${requests}&run=${run++}`);
-    await page.waitForFunction(() => 'benchResult' in window, undefined, { timeout: 60_000 });
-    return (await page.evaluate(
-      () => (window as unknown as { benchResult: LoadSample }).benchResult,
-    )) as LoadSample;
-  } finally {
-    await page.close();
-  }
+  await page.goto(`${lab.pageOrigin}/bench?n=0`);
+  return { session, page };
+}
+
+let run = 0;
+/** One load of the bench page in the side's tab: the time from navigation start until all requests settled. */
+export async function loadBenchPage(side: Side, lab: Lab, requests = 200): Promise<LoadSample> {
+  await side.page.goto(`${lab.pageOrigin}/bench?n=${requests}&run=${run++}`);
+  await side.page.waitForFunction(() => 'benchResult' in window, undefined, { timeout: 60_000 });
+  return (await side.page.evaluate(
+    () => (window as unknown as { benchResult: LoadSample }).benchResult,
+  )) as LoadSample;
+}
+
+export interface Comparison {
+  /** Median load time per side, ms. */
+  medians: Record<string, number>;
+  /** Median of each side over the baseline side's median. */
+  ratios: Record<string, number>;
+  failed: number;
 }
 
 /**
- * Loads the page `rounds` times in each session, interleaved, after one warm-up each; returns the medians and
- * their ratio (with / without).
+ * Loads the page `rounds` times on every side, after one warm-up each. Each round visits every side once, in an
+ * order rotated per round, so that whatever a load leaves behind (GC, sockets) hits each side equally.
  */
-export async function compareLoads(
-  without: ChromiumSession,
-  withExtension: ChromiumSession,
+export async function compareSides(
+  sides: Record<string, Side>,
+  baseline: string,
   lab: Lab,
   rounds = 7,
-): Promise<{ baseline: number; measured: number; ratio: number; failed: number }> {
-  await loadBenchPage(without, lab);
-  await loadBenchPage(withExtension, lab);
-  const a: number[] = [];
-  const b: number[] = [];
+): Promise<Comparison> {
+  const names = Object.keys(sides);
+  for (const name of names) await loadBenchPage(sides[name] as Side, lab);
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   let failed = 0;
   for (let i = 0; i < rounds; i++) {
-    // Alternate which side goes first: whatever the previous load left behind (GC, sockets) hits both equally.
-    const first = i % 2 === 0;
-    const x = first ? await loadBenchPage(without, lab) : undefined;
-    const y = await loadBenchPage(withExtension, lab);
-    const x2 = x ?? (await loadBenchPage(without, lab));
-    a.push(x2.ms);
-    b.push(y.ms);
-    failed += x2.failed + y.failed;
+    const order = names.map((_, k) => names[(k + i) % names.length] as string);
+    for (const name of order) {
+      const sample = await loadBenchPage(sides[name] as Side, lab);
+      samples[name]?.push(sample.ms);
+      failed += sample.failed;
+    }
   }
-  const baseline = median(a);
-  const measured = median(b);
-  return { baseline, measured, ratio: measured / baseline, failed };
+  const medians = Object.fromEntries(names.map((n) => [n, median(samples[n] ?? [])]));
+  const base = medians[baseline] as number;
+  const ratios = Object.fromEntries(names.map((n) => [n, (medians[n] as number) / base]));
+  return { medians, ratios, failed };
 }
