@@ -36,6 +36,11 @@ if (root && Number.isInteger(tabId)) {
     params.get('source') === 'demo'
       ? demoSource(tabId, Number(params.get('rows') ?? '200'), Number(params.get('live') ?? '0'))
       : connectPanelSource(tabId, { lastSeq: state.log.lastSeq });
+  // Access granted or revoked anywhere (this panel's button, the popup, the add-ons manager): a fresh snapshot
+  // carries the new hostAccess status.
+  const resubscribe = () => source.send({ type: 'subscribe', tabId, afterSeq: state.log.lastSeq() });
+  browser.permissions.onAdded.addListener(resubscribe);
+  browser.permissions.onRemoved.addListener(resubscribe);
   render(
     <Panel source={source} tabId={tabId} state={state} version={browser.runtime.getManifest().version} />,
     root,

@@ -1,4 +1,4 @@
-import { useEffect, useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { send } from '../shared/send';
 import type { Allow } from './allow-temporarily';
 import { createPanelState, type PanelState } from './create-panel-state';
@@ -37,6 +37,9 @@ export function Panel({
   version = '0',
 }: PanelProps) {
   const state = useMemo(() => given ?? createPanelState(tabId), [given, tabId]);
+  // Firefox: the background may still report no access right after the grant (its permissions.contains lags
+  // the panel's request), so the panel trusts its own successful request until the status catches up.
+  const [granted, setGranted] = useState(false);
   useEffect(() => source.subscribe((msg) => state.log.apply(msg)), [source, state]);
 
   const { log, filters, widths, rows, visibleRows, selectedId, detailOpen, selected } = state;
@@ -47,10 +50,11 @@ export function Panel({
 
   const stamp = () => new Date().toISOString().replaceAll(':', '-').slice(0, 19);
   const startCapturing = async () => {
-    const granted = await requestHostAccess(CAPTURE_ORIGINS);
+    const ok = await requestHostAccess(CAPTURE_ORIGINS);
+    setGranted(ok);
     // A fresh snapshot carries the new hostAccess status.
-    if (granted) source.send({ type: 'subscribe', tabId, afterSeq: log.lastSeq() });
-    return granted;
+    if (ok) source.send({ type: 'subscribe', tabId, afterSeq: log.lastSeq() });
+    return ok;
   };
 
   return (
@@ -84,7 +88,7 @@ export function Panel({
       <div class={`main${detail ? ' with-detail' : ''}`}>
         {shown.length === 0 ? (
           <EmptyState
-            hostAccess={status?.hostAccess ?? true}
+            hostAccess={granted || (status?.hostAccess ?? true)}
             filtered={all.length > 0}
             onStartCapturing={startCapturing}
           />

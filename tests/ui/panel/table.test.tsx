@@ -75,6 +75,17 @@ describe('request table', () => {
     expect(screen.getByText(/Reload the page or trigger the failing request/)).toBeTruthy();
   });
 
+  it('trusts a granted request even while the background still reports no access (Firefox lag)', async () => {
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} requestHostAccess={async () => true} />);
+    act(() => source.emit(snapshot([], { ...STATUS, hostAccess: false })));
+    screen.getByRole('button', { name: 'Start capturing' }).click();
+    await vi.waitFor(() => expect(source.sent.some((m) => m.type === 'subscribe')).toBe(true));
+    act(() => source.emit(snapshot([], { ...STATUS, hostAccess: false })));
+    expect(screen.queryByRole('button', { name: 'Start capturing' })).toBeNull();
+    expect(screen.getByText(/Reload the page or trigger the failing request/)).toBeTruthy();
+  });
+
   it('resizes a column by dragging its header edge and remembers the width', () => {
     const source = fakeSource();
     render(<Panel source={source} tabId={1} />);
