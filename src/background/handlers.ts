@@ -2,6 +2,7 @@ import { browser } from '../shared/browser';
 import type { AnyRequest } from '../shared/messages';
 import type { Handlers } from './handler-types';
 import { rulesHandlers } from './rules-service';
+import { tabTargetsHandlers } from './tab-targets';
 
 const startedAt = Date.now();
 
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
     return { name, version, startedAt };
   },
   ...rulesHandlers,
+  ...tabTargetsHandlers,
 };
 
 export function handle(request: AnyRequest): Promise<unknown> {

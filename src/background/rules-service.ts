@@ -6,6 +6,8 @@ import {
   extend,
   formatImportError,
   importRules,
+  isLifetime,
+  LIFETIMES,
   nextExpiry,
   type OverrideRule,
   parseRuleDraft,
@@ -95,19 +97,30 @@ export const rulesHandlers: Pick<
   | 'rules/export'
 > = {
   'rules/get': () => refresh(),
-  'rules/allow': ({ pageOrigin, target, lifetime, credentials }) =>
+  'rules/allow': ({ pageOrigin, target, lifetime, credentials, methods, requestHeaders }) =>
     change<OverrideRule>((state, now) => {
       const page = validateOrigin(String(pageOrigin));
       const tgt = validateTarget(String(target));
       const errors: FieldError[] = [];
       if (!page.ok) errors.push({ field: 'pageOrigin', message: page.message });
       if (!tgt.ok) errors.push({ field: 'target', message: tgt.message });
-      if (!page.ok || !tgt.ok) return { errors };
+      if (lifetime !== undefined && !isLifetime(lifetime))
+        errors.push({
+          field: 'lifetime',
+          message: `Unknown lifetime ${JSON.stringify(lifetime)}: use one of ${LIFETIMES.join(', ')}.`,
+        });
+      if (credentials !== undefined && typeof credentials !== 'boolean')
+        errors.push({ field: 'credentials', message: 'credentials must be true or false.' });
+      if (!page.ok || !tgt.ok || errors.length > 0) return { errors };
       const rule = defaultRuleFor(
         {
           pageOrigin: page.value,
           target: tgt.value,
-          ...(credentials === undefined ? {} : { observed: { credentials } }),
+          observed: {
+            ...(credentials === undefined ? {} : { credentials }),
+            ...(Array.isArray(methods) ? { methods: methods.map(String) } : {}),
+            ...(Array.isArray(requestHeaders) ? { requestHeaders: requestHeaders.map(String) } : {}),
+          },
         },
         now,
         crypto.randomUUID(),

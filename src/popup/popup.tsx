@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lifetime, OverrideRule } from '../core/rules';
+import type { Lifetime, ObservedTarget, OverrideRule } from '../core/rules';
 import { useBackgroundStatus } from '../shared/ui/use-background-status';
 import { AllowTarget } from './allow-target';
 import { ImportExport } from './import-export';
+import { ObservedTargetList } from './observed-target-list';
 import { type RuleDraft, RuleEditor } from './rule-editor';
 import { RuleList } from './rule-list';
 import { useCurrentTab } from './use-current-tab';
@@ -26,6 +27,17 @@ export function Popup() {
   const allow = async (target: string, lifetime: Lifetime, credentials: boolean) => {
     if (!origin) return 'This tab is not a web page.';
     const result = await call('rules/allow', { pageOrigin: origin, target, lifetime, credentials });
+    if (!result) return 'The background did not answer.';
+    return result.ok ? undefined : result.errors.map((e) => e.message).join(' ');
+  };
+  const allowObserved = async (pageOrigin: string, target: ObservedTarget) => {
+    const result = await call('rules/allow', {
+      pageOrigin,
+      target: target.origin,
+      credentials: target.credentials,
+      methods: target.methods,
+      requestHeaders: target.requestHeaders,
+    });
     if (!result) return 'The background did not answer.';
     return result.ok ? undefined : result.errors.map((e) => e.message).join(' ');
   };
@@ -91,6 +103,15 @@ export function Popup() {
       )}
 
       {origin && editing === undefined && <AllowTarget pageOrigin={origin} onAllow={allow} />}
+      {origin && editing === undefined && view && tab?.tabId !== undefined && (
+        <ObservedTargetList
+          tabId={tab.tabId}
+          pageOrigin={origin}
+          view={view}
+          onAllow={(target) => allowObserved(origin, target)}
+          onRemove={(id) => void call('rules/remove', { id })}
+        />
+      )}
 
       {editing !== undefined ? (
         <RuleEditor

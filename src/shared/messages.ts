@@ -1,6 +1,6 @@
 // Every message a context can send to the background, declared once. The background answers them with one
 // handler map (src/background/handlers.ts) whose keys are these names.
-import type { Lifetime, OverrideRule } from '../core/rules';
+import type { Lifetime, ObservedTarget, OverrideRule } from '../core/rules';
 
 export interface BackgroundStatus {
   name: string;
@@ -34,7 +34,15 @@ export interface Messages {
   'rules/get': { request: Record<string, never>; response: RulesView };
   /** One-click allow: `pageOrigin` may read `target` for the default lifetime (observed methods/headers if known). */
   'rules/allow': {
-    request: { pageOrigin: string; target: string; lifetime?: Lifetime; credentials?: boolean };
+    request: {
+      pageOrigin: string;
+      target: string;
+      lifetime?: Lifetime;
+      credentials?: boolean;
+      /** What the log saw this page send to the target: the rule allows these instead of the defaults. */
+      methods?: string[];
+      requestHeaders?: string[];
+    };
     response: Result<OverrideRule>;
   };
   /** Create or replace a rule from the editor's draft (validated in the background too). */
@@ -46,6 +54,8 @@ export interface Messages {
   'rules/set-enabled': { request: { enabled: boolean }; response: RulesView };
   'rules/import': { request: { json: string }; response: Result<{ added: number; replaced: number }> };
   'rules/export': { request: Record<string, never>; response: { json: string } };
+  /** The cross-origin targets a tab's page called, from its log (filled while a CORS panel watched that tab). */
+  'tab/targets': { request: { tabId: number; pageOrigin: string }; response: { targets: ObservedTarget[] } };
 }
 
 export type MessageName = keyof Messages;
@@ -64,6 +74,7 @@ const messageNames: Record<MessageName, true> = {
   'rules/set-enabled': true,
   'rules/import': true,
   'rules/export': true,
+  'tab/targets': true,
 };
 
 /** Validates an incoming message's name at the receiving end; each handler validates its own fields. */

@@ -1,14 +1,17 @@
 // Shared steps of the override end-to-end tests (Chromium via playwright-core, Firefox via puppeteer-core): both
 // page kinds evaluate a string expression, so the page-side code is written once here.
-import { specUrl } from '../lab/spec.mjs';
+import { type LabSpec, specUrl } from '../lab/spec.mjs';
 
 export interface EvaluatingPage {
   evaluate(expression: string): Promise<unknown>;
 }
 
-/** A credentialed JSON PUT from `page` to `apiOrigin` (preflighted); true when the page could read the answer. */
-export async function tryPut(page: EvaluatingPage, apiOrigin: string): Promise<boolean> {
-  const url = specUrl(apiOrigin, { id: `put-${Math.random()}` });
+/**
+ * A credentialed JSON PUT from `page` to `apiOrigin` (preflighted); true when the page could read the answer.
+ * `spec` tells the lab how to answer (default: no CORS headers at all, preflight 204).
+ */
+export async function tryPut(page: EvaluatingPage, apiOrigin: string, spec: LabSpec = {}): Promise<boolean> {
+  const url = specUrl(apiOrigin, { id: `put-${Math.random()}`, ...spec });
   return (await page.evaluate(`(async () => {
     try {
       const r = await fetch(${JSON.stringify(url)}, {

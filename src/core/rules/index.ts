@@ -17,6 +17,7 @@ export { isRuleActive } from './is-rule-active';
 export { migrate } from './migrate';
 export { type Migration, migrations } from './migrations';
 export { nextExpiry } from './next-expiry';
+export { type ObservedRequest, type ObservedTarget, observedTargets } from './observed-targets';
 export { type ParsedRule, parseRuleDraft } from './parse-rule-draft';
 export { parseStoredRule } from './parse-stored-rule';
 export { preflightFixableByHeaders, preflightStatusMessage } from './preflight-fixable-by-headers';

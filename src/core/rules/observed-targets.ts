@@ -1,0 +1,94 @@
+import { preflightFixableByHeaders } from './preflight-fixable-by-headers';
+
+/** One cross-origin request of a tab, as the log saw it (the background maps log entries to this). */
+export interface ObservedRequest {
+  url: string;
+  method: string;
+  /** The request headers the page set (names, any case). */
+  requestHeaders: string[];
+  /**
+   * 'include': it carried cookies; 'omit': it was sent without (uncredentialed, or credentialed with no cookie to
+   * send: webRequest cannot tell); 'unknown': it was never sent (a failed preflight stops it, and preflights never
+   * carry cookies).
+   */
+  credentials: 'include' | 'omit' | 'unknown';
+  /** The browser refused the response to the page. */
+  blocked: boolean;
+  /** Status of the preflight's response, when there was one. */
+  preflightStatus?: number;
+}
+
+/** A target the tab called: what the popup lists, with what a one-click rule for it should allow. */
+export interface ObservedTarget {
+  /** Serialized origin of the target. */
+  origin: string;
+  requests: number;
+  blocked: number;
+  /** Methods and header names seen (header names lower-case), in first-seen order. */
+  methods: string[];
+  requestHeaders: string[];
+  /**
+   * Whether a one-click rule should allow credentials: some request carried cookies, or some request never got past
+   * its preflight, so its credentials mode is unknown. Allowing credentials then costs nothing for uncredentialed
+   * requests (Access-Control-Allow-Credentials is ignored for them, and ACAO stays the exact page origin) and is
+   * what a credentialed one needs: without it, the one-click rule would not fix the most common blocked request.
+   */
+  credentials: boolean;
+  /** `credentials` is a guess (no request showed cookies): the popup says so. */
+  credentialsAssumed: boolean;
+  /**
+   * Set when a blocked request's preflight was answered with a non-2xx status: an override cannot fix that
+   * (preflightStatusMessage says why). The most recent such status.
+   */
+  unfixablePreflightStatus?: number;
+}
+
+/**
+ * Groups a tab's cross-origin requests by target origin: blocked targets first (most blocked first), then by
+ * origin. Requests to `pageOrigin` itself and non-http(s) URLs are left out: an override cannot concern them.
+ */
+export function observedTargets(pageOrigin: string, requests: ObservedRequest[]): ObservedTarget[] {
+  const byOrigin = new Map<string, ObservedTarget & { cookies: boolean; unsent: boolean }>();
+  for (const request of requests) {
+    const origin = httpOriginOf(request.url);
+    if (origin === undefined || origin === pageOrigin) continue;
+    const target = byOrigin.get(origin) ?? {
+      origin,
+      requests: 0,
+      blocked: 0,
+      methods: [],
+      requestHeaders: [],
+      credentials: false,
+      credentialsAssumed: false,
+      cookies: false,
+      unsent: false,
+    };
+    target.requests += 1;
+    if (request.blocked) target.blocked += 1;
+    if (!target.methods.includes(request.method)) target.methods.push(request.method);
+    for (const name of request.requestHeaders.map((h) => h.toLowerCase()))
+      if (!target.requestHeaders.includes(name)) target.requestHeaders.push(name);
+    if (request.credentials === 'include') target.cookies = true;
+    if (request.credentials === 'unknown') target.unsent = true;
+    const status = request.preflightStatus;
+    if (request.blocked && status !== undefined && !preflightFixableByHeaders(status))
+      target.unfixablePreflightStatus = status;
+    byOrigin.set(origin, target);
+  }
+  return [...byOrigin.values()]
+    .map(({ cookies, unsent, ...target }) => ({
+      ...target,
+      credentials: cookies || unsent,
+      credentialsAssumed: !cookies && unsent,
+    }))
+    .sort((a, b) => b.blocked - a.blocked || (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
+}
+
+function httpOriginOf(url: string): string | undefined {
+  try {
+    const parsed = new URL(url);
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
