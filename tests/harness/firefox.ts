@@ -27,6 +27,8 @@ export async function launchFirefox(
     extension?: boolean;
     /** Install a copy whose optional host permissions are granted (capture tests). */
     grantHosts?: boolean;
+    /** More Firefox prefs, e.g. a short `extensions.background.idle.timeout` to make the event page suspend. */
+    prefs?: Record<string, string | number | boolean>;
   } = {},
 ): Promise<FirefoxSession> {
   const { extension = true } = options;
@@ -44,6 +46,7 @@ export async function launchFirefox(
       // Firefox's own switch for automation: permissions.request() resolves without a prompt, so the real
       // request path (popup click → permissions.request → rule) runs end to end.
       'extensions.webextOptionalPermissionPrompts': false,
+      ...options.prefs,
     },
   });
   const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
