@@ -2,6 +2,8 @@ import type { BackgroundToPanel, LogStatus } from '../shared/panel-protocol';
 import { demoExchange, demoExchanges } from './demo-exchanges';
 import type { PanelSource } from './panel-source';
 
+export const DEMO_SNAPSHOT_MARK = 'cors-lens:demo-snapshot';
+
 /**
  * A source that answers like the background with generated exchanges: screenshots and the scale benchmark use it.
  * With `liveMs`, one more exchange arrives every `liveMs` ms, as on a busy page.
@@ -22,8 +24,11 @@ export function demoSource(tabId: number, rows: number, liveMs?: number): PanelS
   return {
     subscribe(listener) {
       listeners.add(listener);
-      // Like a freshly connected port: the snapshot follows the subscription.
-      listener({ type: 'snapshot', tabId, entries: demoExchanges(next, tabId), status });
+      // Like a freshly connected port: the snapshot follows the subscription. The mark tells the scale
+      // benchmark when the panel got the data (generating it is the source's work, not the panel's).
+      const entries = demoExchanges(next, tabId);
+      performance.mark(DEMO_SNAPSHOT_MARK);
+      listener({ type: 'snapshot', tabId, entries, status });
       return () => listeners.delete(listener);
     },
     send(msg) {

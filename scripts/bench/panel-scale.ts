@@ -1,0 +1,205 @@
+// Rows: the DevTools panel at scale, in real Chromium — 10,000 exchanges from the demo source: the first render,
+// a filter keystroke, a selection, and the panel page's JS heap. Run alone with `npx tsx scripts/bench/panel-scale.ts`.
+//
+// Every time is measured inside the page, from the input event's timestamp (or the moment the snapshot reached
+// the panel) to the first task after the next animation frame, i.e. after the browser produced the frame that
+// shows the change. Each figure is the median over fresh panel pages.
+import { pathToFileURL } from 'node:url';
+import type { Page } from 'playwright-core';
+import { DEMO_SNAPSHOT_MARK } from '../../src/panel/demo-source';
+import { type ChromiumSession, launchChromium } from '../../tests/harness/chromium';
+import { type BenchRow, formatTable, median } from './table';
+
+const ROWS = 10_000;
+const RUNS = 5;
+const FILTER_TEXT = 'orders';
+const ARROW_STEPS = 10;
+
+/** Installed before the panel's own scripts: records when the first rows were painted and each input's cost. */
+const INSTRUMENT = `(() => {
+  try { localStorage.clear(); } catch {}
+  const scale = { firstRowsPainted: undefined, inputs: [] };
+  window.__scale = scale;
+  const afterFrame = (done) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => done(performance.now());
+    channel.port2.postMessage(0);
+  });
+  const watch = new MutationObserver(() => {
+    if (!document.querySelector('.grid-body .row')) return;
+    watch.disconnect();
+    afterFrame((t) => { scale.firstRowsPainted = t; });
+  });
+  watch.observe(document, { childList: true, subtree: true });
+  for (const type of ['keydown', 'pointerdown']) {
+    addEventListener(type, (event) => {
+      const start = event.timeStamp;
+      afterFrame((t) => scale.inputs.push({ type, key: event.key ?? '', ms: t - start }));
+    }, true);
+  }
+})()`;
+
+interface Inputs {
+  type: string;
+  key: string;
+  ms: number;
+}
+
+interface RunResult {
+  firstRenderMs: number;
+  keystrokeMs: number[];
+  clickSelectMs: number[];
+  arrowSelectMs: number[];
+  heapMb: number;
+}
+
+const takeInputs = (page: Page) =>
+  page.evaluate(() => {
+    const scale = (window as unknown as { __scale: { inputs: Inputs[] } }).__scale;
+    return scale.inputs.splice(0);
+  });
+
+/** Waits until every input so far has been measured (its frame came). */
+async function settle(page: Page, count: number): Promise<Inputs[]> {
+  await page.waitForFunction(
+    (n) => (window as unknown as { __scale: { inputs: unknown[] } }).__scale.inputs.length >= n,
+    count,
+  );
+  return takeInputs(page);
+}
+
+async function oneRun(session: ChromiumSession): Promise<RunResult> {
+  const page = await session.newPage();
+  await page.addInitScript(INSTRUMENT);
+  await page.goto(session.extensionUrl(`src/panel/index.html?tab=1&source=demo&rows=${ROWS}&theme=light`));
+  await page.waitForFunction(
+    () => (window as unknown as { __scale: { firstRowsPainted?: number } }).__scale.firstRowsPainted,
+  );
+  const firstRenderMs = await page.evaluate((mark) => {
+    const at = performance.getEntriesByName(mark)[0]?.startTime;
+    const painted = (window as unknown as { __scale: { firstRowsPainted: number } }).__scale.firstRowsPainted;
+    if (at === undefined) throw new Error('the demo source set no snapshot mark');
+    return painted - at;
+  }, DEMO_SNAPSHOT_MARK);
+  const total = await page.locator('.counts').textContent();
+  if (!total?.startsWith(`${ROWS} requests`))
+    throw new Error(`bench: the panel shows "${total}", not ${ROWS} requests`);
+  await takeInputs(page);
+
+  // A filter keystroke: type a word letter by letter, then delete it (back to all 10,000 rows each time).
+  const filter = page.getByLabel('Filter by URL, host or reason');
+  await filter.click();
+  await settle(page, 1);
+  for (const char of FILTER_TEXT) {
+    await page.keyboard.press(char);
+    await page.waitForTimeout(50);
+  }
+  for (const _ of FILTER_TEXT) {
+    await page.keyboard.press('Backspace');
+    await page.waitForTimeout(50);
+  }
+  const keystrokes = (await settle(page, FILTER_TEXT.length * 2)).map((i) => i.ms);
+  if ((await filter.inputValue()) !== '') throw new Error('bench: the filter was not cleared');
+
+  // A selection: click rows (opens the detail pane), then walk down with the arrow key, detail open.
+  const clicks: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    await page
+      .locator('.grid-body .row')
+      .nth(2 + i * 3)
+      .click();
+    clicks.push(...(await settle(page, 1)).filter((x) => x.type === 'pointerdown').map((x) => x.ms));
+    await page.waitForTimeout(50);
+  }
+  await page.getByRole('grid').focus();
+  for (let i = 0; i < ARROW_STEPS; i++) {
+    await page.keyboard.press('ArrowDown');
+    await page.waitForTimeout(50);
+  }
+  const arrows = (await settle(page, ARROW_STEPS)).filter((x) => x.key === 'ArrowDown').map((x) => x.ms);
+  if ((await page.locator('aside.detail').count()) !== 1)
+    throw new Error('bench: no detail pane after selecting');
+
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  await cdp.detach();
+  await page.close();
+  return {
+    firstRenderMs,
+    keystrokeMs: keystrokes,
+    clickSelectMs: clicks,
+    arrowSelectMs: arrows,
+    heapMb: usedSize / 1024 / 1024,
+  };
+}
+
+export async function panelScaleRows(): Promise<BenchRow[]> {
+  const session = await launchChromium();
+  try {
+    await oneRun(session); // warm-up: the browser's code caches, not the panel's state (each run is a new page)
+    const runs: RunResult[] = [];
+    for (let i = 0; i < RUNS; i++) runs.push(await oneRun(session));
+    const firstRender = median(runs.map((r) => r.firstRenderMs));
+    const keystroke = median(runs.flatMap((r) => r.keystrokeMs));
+    const click = median(runs.flatMap((r) => r.clickSelectMs));
+    const arrow = median(runs.flatMap((r) => r.arrowSelectMs));
+    const heap = median(runs.map((r) => r.heapMb));
+    const worstKey = Math.max(...runs.flatMap((r) => r.keystrokeMs));
+    const round = (n: number) => Math.round(n * 10) / 10;
+    const group = 'panel (10,000 exchanges)';
+    return [
+      {
+        group,
+        name: 'first render (snapshot → rows painted)',
+        value: round(firstRender),
+        unit: 'ms',
+        target: '≤ 100 ms',
+        ok: firstRender <= 100,
+        note: `median of ${RUNS} fresh panel pages`,
+      },
+      {
+        group,
+        name: 'filter keystroke (key → frame)',
+        value: round(keystroke),
+        unit: 'ms',
+        target: '≤ 16 ms',
+        ok: keystroke <= 16,
+        note: `median of ${runs.length * FILTER_TEXT.length * 2} keystrokes; worst ${round(worstKey)} ms`,
+      },
+      {
+        group,
+        name: 'selection, click (opens detail)',
+        value: round(click),
+        unit: 'ms',
+        target: '≤ 16 ms',
+        ok: click <= 16,
+      },
+      {
+        group,
+        name: 'selection, ↓ key (detail open)',
+        value: round(arrow),
+        unit: 'ms',
+        target: '≤ 16 ms',
+        ok: arrow <= 16,
+      },
+      {
+        group,
+        name: 'panel page JS heap after use',
+        value: round(heap),
+        unit: 'MB',
+        target: '≤ 60 MB',
+        ok: heap <= 60,
+        note: 'after GC, CDP Runtime.getHeapUsage',
+      },
+    ];
+  } finally {
+    await session.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await panelScaleRows();
+  console.log(formatTable(rows));
+  for (const row of rows) if (row.note) console.log(`${row.name}: ${row.note}`);
+}
