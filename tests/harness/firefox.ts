@@ -92,7 +92,7 @@ export async function launchFirefox(
  * Finds the tab showing `urlPrefix`. Puppeteer's page.url() stays `about:blank` for moz-extension pages opened by
  * the extension (BiDi sends no navigation event for them), so ask each page where it is.
  */
-async function findPage(browser: Browser, urlPrefix: string, timeoutMs = 20_000): Promise<Page> {
+export async function findPage(browser: Browser, urlPrefix: string, timeoutMs = 20_000): Promise<Page> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
