@@ -1,6 +1,8 @@
 // Override rules as a service: every change goes through `change`, one at a time, and ends with the DNR rules,
 // the expiry alarm and the toolbar in step with the stored model.
 import {
+  activeRules,
+  checkQuota,
   defaultRuleFor,
   exportRules,
   extend,
@@ -70,8 +72,16 @@ type Change<T> = (
 function change<T>(fn: Change<T>): Promise<Result<T>> {
   return serial(async () => {
     const { state, problems } = await loadRules();
-    const outcome = fn(state, Date.now());
+    const now = Date.now();
+    const outcome = fn(state, now);
     if ('errors' in outcome) return { ok: false, errors: outcome.errors, view: await apply(state, problems) };
+    // Refuse, in our words and before anything is saved, a change that would need more DNR rules than the
+    // browser allows (one per active override at most). A change that lowers the count always goes through.
+    const before = activeRules(state, now).length;
+    const after = activeRules(outcome.state, now).length;
+    const quota = after > before ? checkQuota(after) : undefined;
+    if (quota)
+      return { ok: false, errors: [{ field: 'rules', message: quota }], view: await apply(state, problems) };
     await saveRules(outcome.state);
     return { ok: true, value: outcome.value, view: await apply(outcome.state, problems) };
   });

@@ -59,9 +59,9 @@ describe('Chromium: scoped overrides from the popup', () => {
     await popup.getByLabel('with credentials').check();
     await popup.getByRole('button', { name: 'Allow', exact: true }).click();
     await expect
-      .poll(() => popup.getByTestId('override-banner').textContent())
+      .poll(() => popup.getByTestId('override-banner').textContent(), { timeout: 15_000 })
       .toContain('1 override active');
-    await expect.poll(tryPut).toBe(true);
+    await expect.poll(tryPut, { timeout: 15_000 }).toBe(true);
     const rules = await chromium.serviceWorker.evaluate(() => chrome.declarativeNetRequest.getSessionRules());
     const headers = JSON.stringify(rules);
     expect(headers).toContain(lab.pageOrigin);
@@ -71,15 +71,17 @@ describe('Chromium: scoped overrides from the popup', () => {
   it('the global switch removes every override at once', async () => {
     await popup.getByRole('switch', { name: 'Overrides enabled' }).uncheck();
     await expect
-      .poll(() =>
-        chromium.serviceWorker.evaluate(() =>
-          chrome.declarativeNetRequest.getSessionRules().then((r) => r.length),
-        ),
+      .poll(
+        () =>
+          chromium.serviceWorker.evaluate(() =>
+            chrome.declarativeNetRequest.getSessionRules().then((r) => r.length),
+          ),
+        { timeout: 15_000 },
       )
       .toBe(0);
     expect(await tryPut()).toBe(false);
     await popup.getByRole('switch', { name: 'Overrides enabled' }).check();
-    await expect.poll(tryPut).toBe(true);
+    await expect.poll(tryPut, { timeout: 15_000 }).toBe(true);
   });
 
   it('an invalid import is rejected with the bad entry named, and the existing rule stays', async () => {
@@ -95,7 +97,7 @@ describe('Chromium: scoped overrides from the popup', () => {
       ),
     });
     await expect
-      .poll(() => popup.getByTestId('import-result').textContent())
+      .poll(() => popup.getByTestId('import-result').textContent(), { timeout: 15_000 })
       .toContain('Nothing was imported');
     expect(await tryPut()).toBe(true);
   });
@@ -103,10 +105,12 @@ describe('Chromium: scoped overrides from the popup', () => {
   it('removing the rule restores the block', async () => {
     await popup.getByRole('button', { name: /^Remove / }).click();
     await expect
-      .poll(() =>
-        chromium.serviceWorker.evaluate(() =>
-          chrome.declarativeNetRequest.getSessionRules().then((r) => r.length),
-        ),
+      .poll(
+        () =>
+          chromium.serviceWorker.evaluate(() =>
+            chrome.declarativeNetRequest.getSessionRules().then((r) => r.length),
+          ),
+        { timeout: 15_000 },
       )
       .toBe(0);
     expect(await tryPut()).toBe(false);

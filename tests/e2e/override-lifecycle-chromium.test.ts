@@ -83,7 +83,7 @@ describe('Chromium: badge, service-worker restart and expiry of an override', ()
     expect((await badge()).text).toBe('ON');
     const popup = await openPopup();
     await expect
-      .poll(() => popup.getByTestId('override-banner').textContent())
+      .poll(() => popup.getByTestId('override-banner').textContent(), { timeout: 15_000 })
       .toContain('1 override active');
     await popup.getByRole('button', { name: `Remove ${lab.pageOrigin} → ${api()}` }).click();
     expect(await pollFor(sessionRuleCount, 0)).toBe(0);
@@ -114,7 +114,9 @@ describe('Chromium: badge, service-worker restart and expiry of an override', ()
     expect(await sessionRuleCount()).toBe(0);
     expect((await badge()).text).toBe('');
     const after = await openPopup();
-    await expect.poll(() => after.getByTestId('rule-state').textContent()).toBe('expired');
+    await expect
+      .poll(() => after.getByTestId('rule-state').textContent(), { timeout: 15_000 })
+      .toBe('expired');
     expect(await after.getByTestId('override-banner').count()).toBe(0);
     await after.close();
   });

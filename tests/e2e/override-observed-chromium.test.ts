@@ -52,10 +52,12 @@ describe('Chromium: the popup lists the targets this page called', () => {
   });
 
   it('lists each target with its blocked count, and says plainly when headers cannot fix it', async () => {
-    await expect.poll(() => targetItem(fixable()).textContent()).toContain('1 blocked');
+    await expect.poll(() => targetItem(fixable()).textContent(), { timeout: 15_000 }).toContain('1 blocked');
     expect(await targetItem(fixable()).textContent()).toContain('credentials (assumed)');
     expect(await targetItem(fixable()).getByTestId('unfixable-preflight').count()).toBe(0);
-    await expect.poll(() => targetItem(unfixable()).textContent()).toContain('1 blocked');
+    await expect
+      .poll(() => targetItem(unfixable()).textContent(), { timeout: 15_000 })
+      .toContain('1 blocked');
     expect(await targetItem(unfixable()).getByTestId('unfixable-preflight').textContent()).toContain(
       'with 404. An override can add headers but cannot change a status code',
     );
@@ -80,7 +82,7 @@ describe('Chromium: the popup lists the targets this page called', () => {
   it('the override does not rescue the 404 preflight, as the popup said', async () => {
     await popup.getByRole('switch', { name: `Allow ${unfixable()} from this page` }).check();
     await expect
-      .poll(() => popup.getByTestId('override-banner').textContent())
+      .poll(() => popup.getByTestId('override-banner').textContent(), { timeout: 15_000 })
       .toContain('2 overrides active');
     expect(await tryPut(labPage, unfixable(), preflight404)).toBe(false);
     // The same target with a 204 preflight passes under the same rule: the status alone is the obstacle.
@@ -91,7 +93,7 @@ describe('Chromium: the popup lists the targets this page called', () => {
     await popup.getByRole('switch', { name: `Allow ${fixable()} from this page` }).uncheck();
     expect(await pollFor(() => tryPut(labPage, fixable()), false)).toBe(false);
     await expect
-      .poll(() => popup.getByTestId('override-banner').textContent())
+      .poll(() => popup.getByTestId('override-banner').textContent(), { timeout: 15_000 })
       .toContain('1 override active');
   });
 });

@@ -96,7 +96,7 @@ describe('Chromium: two dev servers on one host, one API', () => {
     expect(await tryPutFromWorker(pageB, api())).toBe(true);
     const popup = await chromium.openExtensionPage(popupPath(await tabIdOf(pageB), lab.page2Origin));
     await popup.getByRole('button', { name: `Remove ${lab.page2Origin} → ${api()}` }).click();
-    await expect.poll(() => sessionRules().then((r) => r.length)).toBe(1);
+    await expect.poll(() => sessionRules().then((r) => r.length), { timeout: 15_000 }).toBe(1);
     expect(await tryPut(pageB, api())).toBe(false);
     expect(await tryPut(pageA, api())).toBe(true);
     await popup.close();
