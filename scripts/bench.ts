@@ -3,7 +3,9 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { bundleSizeRows } from './bench/bundle-size';
 import { engineThroughputRows } from './bench/engine-throughput';
 import { overheadRows } from './bench/overhead';
+import { panelScaleRows } from './bench/panel-scale';
 import { type BenchRow, formatTable } from './bench/table';
+import { toggleLatencyRows } from './bench/toggle-latency';
 import { check, run } from './run.mjs';
 
 const buildStart = performance.now();
@@ -18,6 +20,8 @@ const rows: BenchRow[] = [
   ...(await bundleSizeRows()),
   ...(await engineThroughputRows()),
   ...(await overheadRows()),
+  ...(await toggleLatencyRows()),
+  ...(await panelScaleRows()),
 ];
 
 console.log(`\n${formatTable(rows)}`);
