@@ -66,14 +66,12 @@ export function RuleEditor({ rule, pageOrigin, onSave, onClose }: Props) {
       enabled: true,
     };
     const attempt = () => onSave(draft).then((errs) => (errs.length ? setErrors(errs) : onClose()));
-    let origins: string[] = [];
-    try {
-      origins = [new URL(draft.pageOrigin).origin, new URL(draft.target).origin];
-    } catch {
-      void attempt(); // invalid URLs: let validation explain
+    const origins = [httpOrigin(draft.pageOrigin), httpOrigin(draft.target)];
+    if (origins.includes(undefined)) {
+      void attempt(); // not two http(s) URLs: validation explains what is wrong, next to the field
       return;
     }
-    requestHostAccess(origins).then(
+    requestHostAccess(origins as string[]).then(
       (granted) =>
         granted ? attempt() : setErrors([{ field: 'target', message: 'Host access was not granted.' }]),
       () => attempt(),
@@ -156,4 +154,14 @@ export function RuleEditor({ rule, pageOrigin, onSave, onClose }: Props) {
       </div>
     </form>
   );
+}
+
+/** The origin of an http(s) URL, else undefined (`localhost:5173` parses as a URL of scheme `localhost:`). */
+function httpOrigin(text: string): string | undefined {
+  try {
+    const url = new URL(text);
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
+  } catch {
+    return undefined;
+  }
 }
