@@ -19,6 +19,8 @@ export interface PanelState {
   selectedId: Signal<string | undefined>;
   detailOpen: Signal<boolean>;
   selected: ReadonlySignal<LoggedExchange | undefined>;
+  /** Counted once per change of the log, not on every render (10,000 rows). */
+  blockedCount: ReadonlySignal<number>;
   /** Distinct methods and types seen, for the filter menus. */
   methods: ReadonlySignal<string[]>;
   types: ReadonlySignal<string[]>;
@@ -46,6 +48,7 @@ export function createPanelState(tabId?: number): PanelState {
     selectedId,
     detailOpen,
     selected,
+    blockedCount: computed(() => rows.value.reduce((n, row) => (row.verdict === 'blocked' ? n + 1 : n), 0)),
     methods: distinct((row) => row.method.toUpperCase()),
     types: distinct((row) => row.type),
   };

@@ -63,7 +63,7 @@ export function Panel({
         status={status}
         shown={shown.length}
         total={all.length}
-        blocked={all.filter((row) => row.verdict === 'blocked').length}
+        blocked={state.blockedCount.value}
         onClear={() => {
           selectedId.value = undefined;
           detailOpen.value = false;

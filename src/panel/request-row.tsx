@@ -1,3 +1,4 @@
+import { Component } from 'preact';
 import { COLUMNS } from './columns';
 import type { Row } from './row-of';
 
@@ -7,36 +8,50 @@ interface Props {
   index: number;
   top: number;
   selected: boolean;
-  onSelect(id: string): void;
 }
 
 export function rowElementId(index: number): string {
   return `request-row-${index}`;
 }
 
-/** One exchange in the table; absolutely placed because the table is virtualised. */
-export function RequestRow({ row, index, top, selected, onSelect }: Props) {
-  return (
-    // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles; the grid owns focus and keys (aria-activedescendant)
-    <div
-      role="row"
-      id={rowElementId(index)}
-      class={`row verdict-${row.verdict}${selected ? ' selected' : ''}`}
-      // The header is row 1, so data rows start at 2 (WAI-ARIA grid: aria-rowindex is 1-based).
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      data-id={row.id}
-      style={{ transform: `translateY(${top}px)` }}
-      onClick={() => onSelect(row.id)}
-    >
-      {COLUMNS.map((column) => (
-        // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles
-        <div role="gridcell" class={`cell col-${column.id}`} key={column.id} title={column.text(row)}>
-          {column.id === 'verdict' ? <VerdictText row={row} /> : column.text(row)}
-        </div>
-      ))}
-    </div>
-  );
+/**
+ * One exchange in the table; absolutely placed because the table is virtualised. Clicks are handled by the table
+ * (one listener for every row), so a row re-renders only when its own props change: selecting a row among 10,000
+ * touches two rows, not every row in view.
+ */
+export class RequestRow extends Component<Props> {
+  override shouldComponentUpdate(next: Props): boolean {
+    const now = this.props;
+    return (
+      next.row !== now.row ||
+      next.index !== now.index ||
+      next.top !== now.top ||
+      next.selected !== now.selected
+    );
+  }
+
+  override render({ row, index, top, selected }: Props) {
+    return (
+      // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles; the grid owns focus and keys (aria-activedescendant)
+      <div
+        role="row"
+        id={rowElementId(index)}
+        class={`row verdict-${row.verdict}${selected ? ' selected' : ''}`}
+        // The header is row 1, so data rows start at 2 (WAI-ARIA grid: aria-rowindex is 1-based).
+        aria-rowindex={index + 2}
+        aria-selected={selected}
+        data-id={row.id}
+        style={{ transform: `translateY(${top}px)` }}
+      >
+        {COLUMNS.map((column) => (
+          // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles
+          <div role="gridcell" class={`cell col-${column.id}`} key={column.id} title={column.text(row)}>
+            {column.id === 'verdict' ? <VerdictText row={row} /> : column.text(row)}
+          </div>
+        ))}
+      </div>
+    );
+  }
 }
 
 const VERDICT_LABEL: Record<Row['verdict'], string> = {

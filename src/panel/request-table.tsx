@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'preact/hooks';
+import { useCallback, useEffect, useRef } from 'preact/hooks';
 import { ColumnHeader } from './column-header';
 import { COLUMNS, type ColumnId, type ColumnWidths, gridTemplate } from './columns';
 import { RequestRow, rowElementId } from './request-row';
@@ -27,7 +27,8 @@ export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClo
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    // Stable while the rows are: a new key function makes the virtualiser re-measure all 10,000 rows.
+    getItemKey: useCallback((index: number) => rows[index]?.id ?? index, [rows]),
     rowHeight: ROW_HEIGHT,
     // The sticky header occupies the top of the scroll area: rows start below it and scroll into view under it.
     paddingStart: HEADER_HEIGHT,
@@ -36,7 +37,14 @@ export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClo
   const selectedIndex = selectedId === undefined ? -1 : rows.findIndex((row) => row.id === selectedId);
 
   useEffect(() => {
-    if (selectedIndex >= 0) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
+    if (selectedIndex < 0) return;
+    // Scroll only when the row is out of view (keyboard navigation): a scroll forces a layout, which a click on a
+    // visible row does not need.
+    const top = HEADER_HEIGHT + selectedIndex * ROW_HEIGHT;
+    const offset = virtualizer.scrollOffset ?? 0;
+    const inView =
+      top >= offset + HEADER_HEIGHT && top + ROW_HEIGHT <= offset + (virtualizer.scrollRect?.height ?? 0);
+    if (!inView) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, virtualizer]);
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -104,6 +112,12 @@ export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClo
         role="rowgroup"
         class="grid-body"
         style={{ height: `${Math.max(0, virtualizer.getTotalSize() - HEADER_HEIGHT)}px` }}
+        onClick={(event) => {
+          const id = (event.target as Element).closest<HTMLElement>('.row[data-id]')?.dataset.id;
+          if (id === undefined) return;
+          onSelect(id);
+          onOpen();
+        }}
       >
         {items.map((item) => {
           const row = rows[item.index];
@@ -114,10 +128,6 @@ export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClo
               index={item.index}
               top={item.start - HEADER_HEIGHT}
               selected={row.id === selectedId}
-              onSelect={(id) => {
-                onSelect(id);
-                onOpen();
-              }}
             />
           ) : null;
         })}

@@ -85,11 +85,11 @@ function build(entry: LoggedExchange): Row {
   };
 }
 
-function shortUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    return parsed.origin + parsed.pathname;
-  } catch {
-    return url;
-  }
+/** Origin + path. The browser reports canonical URLs, so cutting at the query or fragment is enough: parsing
+ * each of 10,000 URLs with `new URL` was the largest cost of the panel's first render. */
+export function shortUrl(url: string): string {
+  const query = url.indexOf('?');
+  const fragment = url.indexOf('#');
+  const end = Math.min(query < 0 ? url.length : query, fragment < 0 ? url.length : fragment);
+  return url.slice(0, end);
 }
