@@ -99,18 +99,16 @@ export function ObservedTargetList({ tabId, pageOrigin, view, onAllow, onRemove 
                     {target.requests} request{target.requests === 1 ? '' : 's'}
                   </span>
                   {target.blocked > 0 && <span class="state blocked">{target.blocked} blocked</span>}
-                  {target.credentials && (
-                    <span
-                      class="tag"
-                      title={
-                        target.credentialsAssumed
-                          ? 'No request got far enough to show whether it sends cookies: the rule allows credentials, which is harmless for requests without them'
-                          : 'Requests carried cookies'
-                      }
-                    >
-                      {target.credentialsAssumed ? 'credentials (assumed)' : 'credentials'}
-                    </span>
-                  )}
+                  <span
+                    class="tag"
+                    title={
+                      target.credentialsAssumed
+                        ? 'No request showed cookies, so whether it sends credentials is unknown: the rule allows them, which changes nothing for requests without'
+                        : 'Requests carried cookies'
+                    }
+                  >
+                    {target.credentialsAssumed ? 'credentials (assumed)' : 'credentials'}
+                  </span>
                 </div>
                 {target.unfixablePreflightStatus !== undefined && (
                   <p class="field-error" data-testid="unfixable-preflight">

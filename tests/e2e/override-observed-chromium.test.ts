@@ -2,8 +2,8 @@
 // subscribed to as the panel does), the popup lists each cross-origin target with its blocked count; one switch
 // allows a target with what the page sent (credentials, methods); a target whose preflight was answered 404 is
 // marked as one no header can fix — and indeed the override does not rescue it.
-// A PUT stopped at its preflight never shows whether it sends cookies (preflights carry none): the one-click rule
-// then assumes credentials, and the popup says "assumed" (observed-targets.ts).
+// The log cannot tell whether a cookie-less request was credentialed, so one-click rules from it allow credentials
+// and the popup says "assumed" (observed-targets.ts explains why that is safe).
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';

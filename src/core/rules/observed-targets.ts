@@ -28,13 +28,15 @@ export interface ObservedTarget {
   methods: string[];
   requestHeaders: string[];
   /**
-   * Whether a one-click rule should allow credentials: some request carried cookies, or some request never got past
-   * its preflight, so its credentials mode is unknown. Allowing credentials then costs nothing for uncredentialed
-   * requests (Access-Control-Allow-Credentials is ignored for them, and ACAO stays the exact page origin) and is
-   * what a credentialed one needs: without it, the one-click rule would not fix the most common blocked request.
+   * Whether a one-click rule allows credentials: always. The log cannot tell a credentialed request that had no
+   * cookie to send from an uncredentialed one (a request stopped at its preflight shows no cookies at all, and
+   * Firefox reports the actual request's headers, cookie-less, before its preflight). Allowing credentials costs
+   * nothing for uncredentialed requests (Access-Control-Allow-Credentials is ignored for them, ACAO stays the exact
+   * page origin, lists stay explicit) and is what a credentialed one needs: without it the one-click rule would
+   * leave the most common blocked request (a credentialed JSON PUT) blocked.
    */
-  credentials: boolean;
-  /** `credentials` is a guess (no request showed cookies): the popup says so. */
+  credentials: true;
+  /** No request showed cookies, so `credentials` is a precaution rather than an observation: the popup says so. */
   credentialsAssumed: boolean;
   /**
    * Set when a blocked request's preflight was answered with a non-2xx status: an override cannot fix that
@@ -48,7 +50,7 @@ export interface ObservedTarget {
  * origin. Requests to `pageOrigin` itself and non-http(s) URLs are left out: an override cannot concern them.
  */
 export function observedTargets(pageOrigin: string, requests: ObservedRequest[]): ObservedTarget[] {
-  const byOrigin = new Map<string, ObservedTarget & { cookies: boolean; unsent: boolean }>();
+  const byOrigin = new Map<string, ObservedTarget>();
   for (const request of requests) {
     const origin = httpOriginOf(request.url);
     if (origin === undefined || origin === pageOrigin) continue;
@@ -58,30 +60,23 @@ export function observedTargets(pageOrigin: string, requests: ObservedRequest[])
       blocked: 0,
       methods: [],
       requestHeaders: [],
-      credentials: false,
-      credentialsAssumed: false,
-      cookies: false,
-      unsent: false,
+      credentials: true,
+      credentialsAssumed: true,
     };
     target.requests += 1;
     if (request.blocked) target.blocked += 1;
     if (!target.methods.includes(request.method)) target.methods.push(request.method);
     for (const name of request.requestHeaders.map((h) => h.toLowerCase()))
       if (!target.requestHeaders.includes(name)) target.requestHeaders.push(name);
-    if (request.credentials === 'include') target.cookies = true;
-    if (request.credentials === 'unknown') target.unsent = true;
+    if (request.credentials === 'include') target.credentialsAssumed = false;
     const status = request.preflightStatus;
     if (request.blocked && status !== undefined && !preflightFixableByHeaders(status))
       target.unfixablePreflightStatus = status;
     byOrigin.set(origin, target);
   }
-  return [...byOrigin.values()]
-    .map(({ cookies, unsent, ...target }) => ({
-      ...target,
-      credentials: cookies || unsent,
-      credentialsAssumed: !cookies && unsent,
-    }))
-    .sort((a, b) => b.blocked - a.blocked || (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
+  return [...byOrigin.values()].sort(
+    (a, b) => b.blocked - a.blocked || (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0),
+  );
 }
 
 function httpOriginOf(url: string): string | undefined {
