@@ -5,14 +5,11 @@ import { browser } from '../shared/browser';
 import { connectPanelSource } from './connect-panel-source';
 import { createPanelState } from './create-panel-state';
 import { demoSource } from './demo-source';
+import { type DevtoolsPanels, followDevtoolsTheme } from './follow-devtools-theme';
 import { Panel } from './panel';
 import type { PanelSource } from './panel-source';
 
-type Devtools = {
-  inspectedWindow?: { tabId?: number };
-  panels?: { themeName?: string; onThemeChanged?: ThemeEvent };
-};
-type ThemeEvent = { addListener(listener: (theme: string) => void): void };
+type Devtools = { inspectedWindow?: { tabId?: number }; panels?: DevtoolsPanels };
 
 // Opened by DevTools, the panel inspects its window's tab; opened as a page (tests, pop-out), ?tab=ID says which.
 // ?source=demo&rows=N[&live=MS] shows generated exchanges instead of the background's log; ?theme=light|dark
@@ -21,13 +18,7 @@ const devtools = (browser as unknown as { devtools?: Devtools }).devtools;
 const params = new URLSearchParams(location.search);
 const tabId = devtools?.inspectedWindow?.tabId ?? Number(params.get('tab') ?? Number.NaN);
 
-// Follow the DevTools theme rather than the OS one: DevTools may be dark on a light system.
-const applyTheme = (name: string | undefined) => {
-  if (name) document.documentElement.dataset.theme = name === 'dark' ? 'dark' : 'light';
-};
-applyTheme(devtools?.panels?.themeName ?? params.get('theme') ?? undefined);
-// Chrome only: Firefox reloads the panel when the theme changes.
-devtools?.panels?.onThemeChanged?.addListener(applyTheme);
+followDevtoolsTheme(document.documentElement, devtools?.panels, params.get('theme') ?? undefined);
 
 const root = document.getElementById('app');
 if (root && Number.isInteger(tabId)) {

@@ -10,6 +10,7 @@ import type { PanelSource } from './panel-source';
 import { requestHostAccess as defaultRequestHostAccess, type RequestHostAccess } from './request-host-access';
 import { RequestTable } from './request-table';
 import { toHar } from './to-har';
+import { toJsonExport } from './to-json-export';
 import { Toolbar } from './toolbar';
 
 /** Everything the capture needs to see: requests to any http(s) host. */
@@ -74,7 +75,10 @@ export function Panel({
           downloadFile(`cors-lens-${stamp()}.har`, JSON.stringify(toHar(log.entries.value, version), null, 2))
         }
         onExportJson={() =>
-          downloadFile(`cors-lens-${stamp()}.json`, JSON.stringify(log.entries.value, null, 2))
+          downloadFile(
+            `cors-lens-${stamp()}.json`,
+            JSON.stringify(toJsonExport(log.entries.value, version), null, 2),
+          )
         }
       />
       <FilterBar

@@ -36,6 +36,12 @@ export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClo
   });
   const selectedIndex = selectedId === undefined ? -1 : rows.findIndex((row) => row.id === selectedId);
 
+  // Open on the newest requests, as the Network panel does; from then on the virtualiser follows new rows only
+  // while the view is at the bottom (followOnAppend), so scrolling up to read stops the tailing. Once per mount.
+  useEffect(() => {
+    if (rows.length > 0 && selectedIndex < 0) virtualizer.scrollToEnd();
+  }, [virtualizer]);
+
   useEffect(() => {
     if (selectedIndex < 0) return;
     // Scroll only when the row is out of view (keyboard navigation): a scroll forces a layout, which a click on a

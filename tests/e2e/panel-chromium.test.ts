@@ -181,4 +181,37 @@ describe('Chromium: the CORS panel shows the lab live', () => {
     const retry = after.find((e) => scenarioOf(e) === name && e.record.outcome === 'completed');
     await expect.poll(() => row(panel, retry?.record.id ?? '').count()).toBe(1);
   });
+
+  it('follows new rows while scrolled to the bottom, and stays put once the user scrolled up', async () => {
+    // The demo source adds one exchange every 50 ms, like a busy page.
+    const demo = await chromium.openExtensionPage('src/panel/index.html?tab=7&source=demo&rows=300&live=50');
+    const grid = demo.getByRole('grid');
+    await grid.locator('.grid-body .row').first().waitFor();
+    const total = async () => Number((await demo.locator('.counts').textContent())?.split(' ')[0]);
+    const position = () =>
+      grid.evaluate((g) => ({ top: g.scrollTop, fromBottom: g.scrollHeight - g.clientHeight - g.scrollTop }));
+    const lastShownId = () => grid.locator('.grid-body .row').last().getAttribute('data-id');
+
+    const before = await total();
+    await expect.poll(total).toBeGreaterThan(before + 5);
+    expect((await position()).fromBottom).toBeLessThanOrEqual(1);
+    await expect.poll(lastShownId).toBe(`7:demo-${(await total()) - 1}`);
+
+    await grid.evaluate((g) => {
+      g.scrollTop = 22 * 100;
+    });
+    const scrolledUp = await position();
+    const whenScrolled = await total();
+    await expect.poll(total).toBeGreaterThan(whenScrolled + 5);
+    expect((await position()).top).toBe(scrolledUp.top);
+    expect((await position()).fromBottom).toBeGreaterThan(scrolledUp.fromBottom);
+
+    await grid.evaluate((g) => {
+      g.scrollTop = g.scrollHeight;
+    });
+    const back = await total();
+    await expect.poll(total).toBeGreaterThan(back + 5);
+    expect((await position()).fromBottom).toBeLessThanOrEqual(1);
+    await demo.close();
+  });
 });

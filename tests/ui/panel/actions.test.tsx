@@ -3,6 +3,7 @@ import { act, cleanup, fireEvent, render, screen, within } from '@testing-librar
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../../src/panel/panel';
 import { toHar } from '../../../src/panel/to-har';
+import { toJsonExport } from '../../../src/panel/to-json-export';
 import { API, allowedGet, blockedGet, exchange, fakeSource, PAGE, snapshot, stubLayout } from './fixtures';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
@@ -174,7 +175,15 @@ describe('toHar', () => {
       ]) {
         expect(Array.isArray(list)).toBe(true);
       }
+      expect(entry.request.headersSize).toBe(-1);
+      expect(entry.request.bodySize).toBe(-1);
       expect(typeof entry.response.status).toBe('number');
+      expect(typeof entry.response.statusText).toBe('string');
+      expect(typeof entry.response.httpVersion).toBe('string');
+      expect(Array.isArray(entry.response.cookies)).toBe(true);
+      expect(typeof entry.response.content.size).toBe('number');
+      expect(entry.response.headersSize).toBe(-1);
+      expect(entry.response.bodySize).toBe(-1);
       expect(typeof entry.response.content.mimeType).toBe('string');
       expect(typeof entry.response.redirectURL).toBe('string');
       expect(entry.cache).toEqual({});
@@ -187,5 +196,39 @@ describe('toHar', () => {
       corsError: 'MissingAllowOriginHeader',
       firefoxReason: 'CORSMissingAllowOrigin',
     });
+  });
+});
+
+describe('toJsonExport', () => {
+  it('keeps every entry, with secrets redacted in every header list', () => {
+    const leaky = exchange({
+      method: 'PUT',
+      authorHeaders: [['Authorization', 'Bearer TOPSECRET']],
+      preflight: {
+        status: 204,
+        headers: [
+          ['Access-Control-Allow-Origin', PAGE],
+          ['Access-Control-Allow-Methods', 'PUT'],
+          ['Access-Control-Allow-Headers', 'authorization'],
+        ],
+      },
+      responseHeaders: [
+        ['Set-Cookie', 'sid=SECRET'],
+        ['Access-Control-Allow-Origin', PAGE],
+      ],
+      credentials: true,
+    });
+    leaky.record.hops = [
+      { url: `${API}/old`, status: 302, headers: [['Set-Cookie', 'hop=SECRET']], location: '/new', time: 1 },
+    ];
+    const exported = toJsonExport([leaky, blockedGet()], '0.1.0');
+    const text = JSON.stringify(exported);
+    expect(text).not.toContain('SECRET');
+    expect(text).toContain('<redacted>');
+    expect(exported).toMatchObject({ format: 'cors-lens-log', version: 1, creator: { version: '0.1.0' } });
+    expect(exported.entries.map((e) => e.record.id)).toEqual([leaky.record.id, expect.any(String)]);
+    expect(exported.entries[0]?.verdict).toEqual(leaky.verdict);
+    // The panel's own copy is untouched (redaction works on copies).
+    expect(JSON.stringify(leaky)).toContain('SECRET');
   });
 });
