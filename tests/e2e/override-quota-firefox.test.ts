@@ -18,10 +18,11 @@ describe('Firefox ESR: the DNR session-rule quota', () => {
   let popup: Page;
   let dir: string;
   const api = () => lab.apiOrigins[0] as string;
-  const sessionRuleCount = () =>
-    popup.evaluate(() =>
-      (globalThis as unknown as Ext).browser.declarativeNetRequest.getSessionRules().then((r) => r.length),
-    );
+  const dnrRuleCount = () =>
+    popup.evaluate(async () => {
+      const dnr = (globalThis as unknown as Ext).browser.declarativeNetRequest;
+      return (await dnr.getSessionRules()).length + (await dnr.getDynamicRules()).length;
+    });
   const storedRuleCount = () =>
     popup.evaluate(() =>
       (globalThis as unknown as Ext).browser.storage.local
@@ -68,7 +69,7 @@ describe('Firefox ESR: the DNR session-rule quota', () => {
     expect(
       await pollFor(() => importResult().then((t) => t.includes('Imported 4999 new')), true, 30_000),
     ).toBe(true);
-    expect(await pollFor(sessionRuleCount, 5000, 30_000)).toBe(5000);
+    expect(await pollFor(dnrRuleCount, 5000, 30_000)).toBe(5000);
     expect(await tryPut(labPage, api())).toBe(true);
   });
 
@@ -83,7 +84,7 @@ describe('Firefox ESR: the DNR session-rule quota', () => {
     ).toBe(true);
     expect(await importResult()).toContain('Nothing was imported');
     expect(await storedRuleCount()).toBe(5000);
-    expect(await sessionRuleCount()).toBe(5000);
+    expect(await dnrRuleCount()).toBe(5000);
     expect(await tryPut(labPage, api())).toBe(true);
   });
 });

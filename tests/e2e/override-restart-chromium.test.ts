@@ -1,6 +1,6 @@
-// Lifetimes across a browser restart in Chromium: an "until browser restart" rule is gone after the browser
-// restarts with the same profile, a pinned one is applied again (and the badge says so). Both rules are made
-// through the popup's lifetime choice.
+// Lifetimes across a browser restart in Chromium: an "until browser restart" rule (a session rule) is gone after
+// the browser restarts with the same profile, a pinned one (a dynamic rule) still applies (and the badge says so).
+// Both rules are made through the popup's lifetime choice.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,11 @@ describe('Chromium: "until browser restart" and pinned rules across a restart', 
     await allow(popup, pinnedApi(), 'pinned (no expiry)');
     expect(await pollFor(() => tryPut(labPage, sessionApi()), true)).toBe(true);
     expect(await pollFor(() => tryPut(labPage, pinnedApi()), true)).toBe(true);
+    const scopes = await ext.evaluate(async () => ({
+      session: (await chrome.declarativeNetRequest.getSessionRules()).map((r) => r.condition.urlFilter),
+      dynamic: (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.condition.urlFilter),
+    }));
+    expect(scopes).toEqual({ session: [`|${sessionApi()}/`], dynamic: [`|${pinnedApi()}/`] });
     await session.close();
     chromium = undefined;
   });
@@ -61,9 +66,11 @@ describe('Chromium: "until browser restart" and pinned rules across a restart', 
     const { session, ext, labPage } = await start();
     expect(await pollFor(() => tryPut(labPage, pinnedApi()), true)).toBe(true);
     expect(await tryPut(labPage, sessionApi())).toBe(false);
-    const rules = await ext.evaluate(() => chrome.declarativeNetRequest.getSessionRules());
-    expect(rules).toHaveLength(1);
-    expect(rules[0]?.condition.urlFilter).toBe(`|${pinnedApi()}/`);
+    // The pinned rule is a dynamic rule (it survived the restart by itself); no session rule is left.
+    const dynamic = await ext.evaluate(() => chrome.declarativeNetRequest.getDynamicRules());
+    expect(dynamic).toHaveLength(1);
+    expect(dynamic[0]?.condition.urlFilter).toBe(`|${pinnedApi()}/`);
+    expect(await ext.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).toEqual([]);
     expect(await ext.evaluate(() => chrome.action.getBadgeText({}))).toBe('ON');
     const tabId = await ext.evaluate(
       (origin) => chrome.tabs.query({ url: `${origin}/*` }).then((t) => t[0]?.id ?? -1),
@@ -72,5 +79,31 @@ describe('Chromium: "until browser restart" and pinned rules across a restart', 
     const popup = await session.openExtensionPage(popupPath(tabId, lab.pageOrigin));
     await popup.getByText(`${lab.pageOrigin} → ${pinnedApi()}`).waitFor();
     expect(await popup.getByText(`${lab.pageOrigin} → ${sessionApi()}`).count()).toBe(0);
+  });
+
+  it('a rule moves between the dynamic and the session set when its lifetime is edited, and keeps applying', async () => {
+    if (!chromium) throw new Error('the browser of the previous test is gone');
+    const ext = await chromium.openExtensionPage('src/welcome/index.html');
+    const labPage = chromium.context.pages().find((p) => p.url().startsWith(lab.pageOrigin)) as Page;
+    const popup = await chromium.openExtensionPage(popupPath(0, lab.pageOrigin));
+    await allow(popup, sessionApi(), '1 hour');
+    const scopes = () =>
+      ext.evaluate(async () => ({
+        session: (await chrome.declarativeNetRequest.getSessionRules()).map((r) => r.condition.urlFilter),
+        dynamic: (await chrome.declarativeNetRequest.getDynamicRules()).map((r) => r.condition.urlFilter),
+      }));
+    const editLifetime = async (target: string, lifetime: string) => {
+      await popup.getByRole('button', { name: `Edit ${lab.pageOrigin} → ${target}` }).click();
+      await popup.locator('#rule-lifetime').selectOption({ label: lifetime });
+      await popup.getByRole('button', { name: 'Save' }).click();
+      await popup.getByRole('button', { name: 'New rule…' }).waitFor();
+    };
+    await editLifetime(pinnedApi(), '1 hour');
+    expect(await scopes()).toEqual({ session: [`|${sessionApi()}/`, `|${pinnedApi()}/`], dynamic: [] });
+    expect(await tryPut(labPage, pinnedApi())).toBe(true);
+    await editLifetime(pinnedApi(), 'pinned (no expiry)');
+    expect(await scopes()).toEqual({ session: [`|${sessionApi()}/`], dynamic: [`|${pinnedApi()}/`] });
+    expect(await tryPut(labPage, pinnedApi())).toBe(true);
+    expect(await tryPut(labPage, sessionApi())).toBe(true);
   });
 });

@@ -1,9 +1,10 @@
 // Override rules → declarativeNetRequest rules, correct by construction.
 //
-// Every DNR rule is a SESSION rule. The stored model is the truth and the background re-derives the DNR rules
-// from it at start-up and on every change: pinned and timed rules live in storage.local, 'session' rules in
-// storage.session (which the browser clears on restart, so they end with it). Session rules are also the only
-// kind that accepts `tabIds`, which the port problem below needs.
+// The stored model is the truth and the background re-derives the DNR rules from it at start-up and on every
+// change: pinned and timed rules live in storage.local, 'session' rules in storage.session (which the browser
+// clears on restart, so they end with it). splitByScope then installs pinned rules as DYNAMIC rules (in force from
+// the first request after a restart) and all others as SESSION rules, the only kind that accepts `tabIds`, which
+// the port problem below needs. Ids are unique across both sets.
 //
 // One override rule gives one DNR rule: modifyHeaders `set` of the CORS response headers (cors-response-headers.ts)
 // on requests whose URL starts with the target (url-filter-for.ts) and whose initiator is the page's host. No

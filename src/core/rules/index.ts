@@ -23,6 +23,7 @@ export { parseStoredRule } from './parse-stored-rule';
 export { preflightFixableByHeaders, preflightStatusMessage } from './preflight-fixable-by-headers';
 export { remainingLabel } from './remaining-label';
 export { DEFAULT_LIFETIME, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS, MAX_AGE_LIMIT } from './rule-defaults';
+export { type ScopedRules, splitByScope } from './split-by-scope';
 export { targetsOverlap } from './targets-overlap';
 export {
   type FieldError,
