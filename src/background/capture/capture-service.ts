@@ -1,7 +1,7 @@
 // Observing: while at least one CORS panel is connected, webRequest events become exchanges in per-tab logs,
 // each with a verdict, streamed to the panels of that tab and counted on the toolbar badge.
 import { needsPreflight } from '../../core/cors';
-import { type Assembler, createAssembler, type NetEvent } from '../../core/exchange';
+import { type Assembler, createAssembler, type NetEvent, type TabLog } from '../../core/exchange';
 import { browser, type Runtime } from '../../shared/browser';
 import {
   type BackgroundToPanel,
@@ -140,12 +140,23 @@ async function onNavigation(tabId: number): Promise<void> {
   await broadcast(tabId, { type: 'cleared', tabId, reason: 'navigation', status: await status(tabId) });
 }
 
+/** The blocked exchanges of a log, e.g. one restored after a service-worker restart: the badge counts on. */
+function blockedIn(log: TabLog): Set<string> {
+  return new Set(
+    log
+      .snapshot()
+      .map(toLogged)
+      .filter(isBlocked)
+      .map((entry) => entry.record.id),
+  );
+}
+
 async function accept(record: LoggedExchange['record']): Promise<void> {
   const log = loadedLog(record.tabId) ?? (await logFor(record.tabId));
   log.add(record);
   markDirty(record.tabId);
   const entry = toLogged(record);
-  const blocked = blockedCounts.get(record.tabId) ?? new Set<string>();
+  const blocked = blockedCounts.get(record.tabId) ?? blockedIn(log);
   blockedCounts.set(record.tabId, blocked);
   const before = blocked.size;
   if (isBlocked(entry)) blocked.add(record.id);

@@ -1,0 +1,142 @@
+// The toolbar badge in Chromium: the number of blocked cross-origin requests of a tab, in red, while a panel
+// watches it; an active override shows as "ON" in amber (and in the title) on every tab without blocked requests.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LoggedExchange } from '../../src/shared/panel-protocol';
+import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { openLabPage } from '../harness/lab-page';
+import { allowedGetUrl } from '../harness/observe-specs';
+import { scenarioOf, streamCounters, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { stopExtensionServiceWorker } from '../harness/stop-service-worker';
+import { type Lab, startLab } from '../lab/server.mjs';
+import { specUrl } from '../lab/spec.mjs';
+
+const RED = [198, 40, 40, 255];
+const AMBER = [180, 83, 9, 255];
+
+describe('Chromium: the toolbar badge', () => {
+  let lab: Lab;
+  let chromium: ChromiumSession;
+  let labPage: Page;
+  let extPage: Page;
+  let tabId: number;
+  let otherTabId: number;
+
+  // Asked from an extension page, which outlives service-worker restarts.
+  const badge = async (tab?: number) => {
+    const details = JSON.stringify(tab === undefined ? {} : { tabId: tab });
+    return (await extPage.evaluate(`(async () => ({
+      text: await chrome.action.getBadgeText(${details}),
+      color: await chrome.action.getBadgeBackgroundColor(${details}),
+      title: await chrome.action.getTitle(${details}),
+    }))()`)) as { text: string; color: number[]; title: string };
+  };
+  /** Polls until the badge of `tab` shows `text` (the badge is set asynchronously), then returns it. */
+  const badgeShowing = async (text: string, tab?: number) => {
+    const deadline = Date.now() + 10_000;
+    let seen = await badge(tab);
+    while (seen.text !== text && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      seen = await badge(tab);
+    }
+    return seen;
+  };
+  const fetchAll = (urls: string[]) =>
+    labPage.evaluate(
+      (us) =>
+        Promise.all(
+          us.map((u) =>
+            fetch(u, { cache: 'no-store' }).then(
+              (r) => r.ok,
+              () => false,
+            ),
+          ),
+        ),
+      urls,
+    );
+
+  beforeAll(async () => {
+    lab = await startLab();
+    chromium = await launchChromium({ grantHosts: true });
+    labPage = await chromium.newPage();
+    await openLabPage(labPage, lab.pageOrigin);
+    const otherPage = await chromium.newPage();
+    await otherPage.goto(`${lab.page2Origin}/`);
+    extPage = await chromium.openExtensionPage('src/welcome/index.html');
+    const tabOf = (origin: string) =>
+      extPage.evaluate(
+        `chrome.tabs.query({ url: '${origin}/*' }).then((tabs) => tabs[0].id)`,
+      ) as Promise<number>;
+    tabId = await tabOf(lab.pageOrigin);
+    otherTabId = await tabOf(lab.page2Origin);
+    await subscribeToTab(extPage, tabId);
+  });
+  afterAll(async () => {
+    await chromium?.close();
+    await lab?.close();
+  });
+
+  it('counts the blocked cross-origin requests of the watched tab, in red', async () => {
+    const api = lab.apiOrigins[0] as string;
+    const blocked = [0, 1, 2].map((i) => specUrl(api, { id: `blocked-${i}` }));
+    const allowed = allowedGetUrl(api, lab.pageOrigin, 'allowed');
+    expect(await fetchAll([...blocked, allowed])).toEqual([false, false, false, true]);
+    await waitForEntries(
+      extPage,
+      (es: LoggedExchange[]) => es.filter((e) => e.record.outcome !== 'pending' && scenarioOf(e)).length >= 4,
+      'four exchanges',
+    );
+    const shown = await badgeShowing('3', tabId);
+    expect(shown.text).toBe('3');
+    expect(shown.color).toEqual(RED);
+    // Another tab's badge is not touched.
+    expect((await badge(otherTabId)).text).toBe('');
+  });
+
+  it('shows an active override as ON in amber, with the reason in the title, and the tab count still wins', async () => {
+    const result = (await extPage.evaluate(`chrome.runtime.sendMessage({
+      type: 'rules/allow', pageOrigin: '${lab.page2Origin}', target: 'http://api.unrelated.test',
+    })`)) as { ok: boolean };
+    expect(result.ok).toBe(true);
+    const other = await badgeShowing('ON', otherTabId);
+    expect(other.text).toBe('ON');
+    expect(other.color).toEqual(AMBER);
+    expect(other.title).toMatch(/override.*active/i);
+    // The watched tab keeps its blocked count in red; the title still says an override is active.
+    const watched = await badge(tabId);
+    expect(watched.text).toBe('3');
+    expect(watched.color).toEqual(RED);
+    expect(watched.title).toMatch(/override.*active/i);
+  });
+
+  it('clears the count on navigation: the tab then shows the override state', async () => {
+    await openLabPage(labPage, lab.pageOrigin);
+    const shown = await badgeShowing('ON', tabId);
+    expect(shown.text).toBe('ON');
+    expect(shown.color).toEqual(AMBER);
+  });
+
+  it('keeps counting after a service-worker restart (the count comes back from the restored log)', async () => {
+    const api = lab.apiOrigins[0] as string;
+    expect(await fetchAll([0, 1].map((i) => specUrl(api, { id: `before-${i}` })))).toEqual([false, false]);
+    await waitForEntries(
+      extPage,
+      (es) =>
+        es.filter((e) => scenarioOf(e)?.startsWith('before-') && e.record.outcome !== 'pending').length >= 2,
+      'two blocked exchanges',
+    );
+    expect((await badgeShowing('2', tabId)).text).toBe('2');
+    await new Promise((r) => setTimeout(r, 1_000)); // the log's storage.session mirror is written in batches
+    const { snapshots } = await streamCounters(extPage);
+    await stopExtensionServiceWorker(extPage);
+    // The panel reconnected (a fresh snapshot): capture runs again.
+    const deadline = Date.now() + 10_000;
+    while ((await streamCounters(extPage)).snapshots === snapshots && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect((await streamCounters(extPage)).snapshots).toBeGreaterThan(snapshots);
+    expect(await fetchAll([specUrl(api, { id: 'after-0' })])).toEqual([false]);
+    const shown = await badgeShowing('3', tabId);
+    expect(shown.text).toBe('3');
+    expect(shown.color).toEqual(RED);
+  });
+});
