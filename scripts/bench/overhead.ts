@@ -5,6 +5,7 @@ import { type ChromiumSession, launchChromium } from '../../tests/harness/chromi
 import { startLabProcess } from '../../tests/harness/lab-process';
 import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
 import { captureCostPerExchange } from './capture-cost';
+import { harProbeExtension } from './har-probe';
 import { compareSides, openSide, type Side } from './page-load';
 import type { BenchRow } from './table';
 
@@ -35,6 +36,7 @@ async function activateUnrelatedOverride(session: ChromiumSession): Promise<void
 export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
   const lab = await startLabProcess();
   const sessions: ChromiumSession[] = [];
+  const probe = await harProbeExtension();
   const launch = async (options: Parameters<typeof launchChromium>[0]) => {
     const session = await launchChromium(options);
     sessions.push(session);
@@ -48,15 +50,34 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
       idle: await launch({}),
       panel: await launch({ grantHosts: true }),
       override: await launch({ grantHosts: true }),
+      // A panel is only ever open inside DevTools, which costs page-load time of its own: the same states again
+      // with DevTools open on the bench tab, against DevTools open without the extension.
+      devtools: await launch({ extension: false, devtools: true }),
+      devtoolsPanel: await launch({ grantHosts: true, devtools: true }),
+      devtoolsHar: await launch({
+        extension: false,
+        devtools: true,
+        extraArgs: [`--disable-extensions-except=${probe}`, `--load-extension=${probe}`],
+      }),
     };
     const panel = await openPanelOn(sides.panel as Side, lab.pageOrigin);
+    const devtoolsPanel = await openPanelOn(sides.devtoolsPanel as Side, lab.pageOrigin);
     await activateUnrelatedOverride((sides.override as Side).session);
     const r = await compareSides(sides, 'without', lab, rounds);
     if (r.failed) throw new Error(`${r.failed} bench requests failed: the bench page is broken`);
     // The panel side really captured: its stream holds the last load's exchanges.
-    const captured = (await streamedEntries(panel)).length;
-    if (captured < 200)
-      throw new Error(`bench: the panel stream holds ${captured} exchanges, expected ≥ 200`);
+    for (const page of [panel, devtoolsPanel]) {
+      const captured = (await streamedEntries(page)).length;
+      if (captured < 200)
+        throw new Error(`bench: the panel stream holds ${captured} exchanges, expected ≥ 200`);
+    }
+    // The HAR probe saw the bench's requests (at least one load's 200 requests and 100 preflights).
+    const harWorker = (sides.devtoolsHar as Side).session.context.serviceWorkers()[0];
+    const harEntries = Number(await harWorker?.evaluate('self.entries'));
+    if (!(harEntries >= 300))
+      throw new Error(`bench: the HAR probe saw ${harEntries} entries, expected ≥ 300`);
+    const vsDevtools = (name: string) =>
+      Math.round(((r.medians[name] as number) / (r.medians.devtools as number)) * 1000) / 1000;
     const ms = (name: string) => Math.round(r.medians[name] as number);
     const ratio = (name: string) => Math.round((r.ratios[name] as number) * 1000) / 1000;
     const cost = captureCostPerExchange();
@@ -100,6 +121,29 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
         target: '≤ 1.12×',
         ok: ratio('override') <= 1.12,
         note: `median ${ms('override')} ms`,
+      },
+      {
+        group: 'page load, DevTools open',
+        name: 'no extension, DevTools open (this group’s baseline)',
+        value: ms('devtools'),
+        unit: 'ms',
+        note: `${ratio('devtools')}× the no-DevTools baseline`,
+      },
+      {
+        group: 'page load, DevTools open',
+        name: 'panel open: capturing with webRequest',
+        value: vsDevtools('devtoolsPanel'),
+        unit: '×',
+        target: '≤ 1.15×',
+        ok: vsDevtools('devtoolsPanel') <= 1.15,
+        note: `median ${ms('devtoolsPanel')} ms`,
+      },
+      {
+        group: 'page load, DevTools open',
+        name: 'alternative: a bare devtools.network HAR listener',
+        value: vsDevtools('devtoolsHar'),
+        unit: '×',
+        note: `median ${ms('devtoolsHar')} ms; ${harEntries} entries seen`,
       },
       {
         group: 'capture',
