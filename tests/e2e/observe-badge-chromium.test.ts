@@ -139,4 +139,43 @@ describe('Chromium: the toolbar badge', () => {
     expect(shown.text).toBe('3');
     expect(shown.color).toEqual(RED);
   });
+
+  it('records both verdicts when an override made the difference, and does not count it as blocked', async () => {
+    const api2 = lab.apiOrigins[1] as string;
+    const result = (await extPage.evaluate(`chrome.runtime.sendMessage({
+      type: 'rules/allow', pageOrigin: '${lab.pageOrigin}', target: '${api2}',
+    })`)) as { ok: boolean };
+    expect(result.ok).toBe(true);
+    const before = (await badge(tabId)).text;
+    // The DNR rule applies asynchronously: retry until the browser lets the page read the response.
+    let allowed = false;
+    let refused = 0;
+    for (let i = 0; i < 50 && !allowed; i++) {
+      [allowed] = (await fetchAll([specUrl(api2, { id: `overridden-${i}` })])) as [boolean];
+      if (!allowed) {
+        refused++;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    }
+    expect(allowed).toBe(true);
+    const entries = await waitForEntries(
+      extPage,
+      (es) =>
+        es.some(
+          (e) => scenarioOf(e)?.startsWith('overridden-') && e.record.outcome === 'completed' && e.override,
+        ),
+      'the overridden exchange',
+    );
+    const entry = entries.find(
+      (e) => scenarioOf(e)?.startsWith('overridden-') && e.record.outcome === 'completed' && e.override,
+    );
+    // Blocked by the server (it sent no ACAO: webRequest shows the headers before DNR), allowed by the override.
+    expect(entry?.verdict.allowed).toBe(false);
+    expect(entry?.verdict.corsError).toBe('MissingAllowOriginHeader');
+    expect(entry?.override?.verdict.allowed).toBe(true);
+    expect(entry?.override?.label).toBe(`${new URL(lab.pageOrigin).host} → ${new URL(api2).host}`);
+    // What the browser allowed is not counted as blocked (attempts before the rule took effect are).
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await badge(tabId)).text).toBe(String(Number(before) + refused));
+  });
 });

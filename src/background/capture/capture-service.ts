@@ -2,6 +2,7 @@
 // each with a verdict, streamed to the panels of that tab and counted on the toolbar badge.
 import { needsPreflight } from '../../core/cors';
 import { type Assembler, createAssembler, type NetEvent, type TabLog } from '../../core/exchange';
+import { activeRules, type OverrideRule, type RulesState } from '../../core/rules';
 import { browser, type Runtime } from '../../shared/browser';
 import {
   type BackgroundToPanel,
@@ -10,6 +11,7 @@ import {
   PANEL_PORT,
   type PanelToBackground,
 } from '../../shared/panel-protocol';
+import { loadRules } from '../rules-store';
 import { showBlockedCount } from '../toolbar';
 import {
   forgetTab,
@@ -63,6 +65,21 @@ const RESUME_GRACE_MS = 10_000;
 /** Events that arrive before the assembler exists (it waits on storage for the last seq). */
 let early: NetEvent[] | undefined;
 
+/** The override rules as stored, kept while capturing: each exchange is judged under the one that applied. */
+let rulesState: RulesState | undefined;
+
+function currentRules(): OverrideRule[] {
+  return rulesState === undefined ? [] : activeRules(rulesState, Date.now());
+}
+
+async function reloadRules(): Promise<void> {
+  rulesState = (await loadRules()).state;
+}
+
+function onStorageChanged(changes: Record<string, unknown>): void {
+  if ('rules' in changes || 'sessionRules' in changes) void reloadRules();
+}
+
 async function startCapture(): Promise<void> {
   if (assembler) return;
   if (!stopListening) {
@@ -70,6 +87,9 @@ async function startCapture(): Promise<void> {
     stopListening = startWebRequestCapture(onEvent);
   }
   void browser.storage.session.set({ [CAPTURING_KEY]: true });
+  if (!browser.storage.onChanged.hasListener(onStorageChanged))
+    browser.storage.onChanged.addListener(onStorageChanged);
+  await reloadRules();
   const created = createAssembler({
     needsPreflight: (method, headers) => needsPreflight({ method, headers }).required,
     preflightAfterActual,
@@ -93,6 +113,8 @@ function stopCaptureIfUnwatched(): void {
   stopListening = undefined;
   assembler = undefined;
   early = undefined;
+  rulesState = undefined;
+  browser.storage.onChanged.removeListener(onStorageChanged);
   clearInterval(sweepTimer);
   if (wasCapturing) void browser.storage.session.set({ [CAPTURING_KEY]: false });
 }
@@ -145,7 +167,7 @@ function blockedIn(log: TabLog): Set<string> {
   return new Set(
     log
       .snapshot()
-      .map(toLogged)
+      .map((record) => toLogged(record, currentRules()))
       .filter(isBlocked)
       .map((entry) => entry.record.id),
   );
@@ -155,7 +177,7 @@ async function accept(record: LoggedExchange['record']): Promise<void> {
   const log = loadedLog(record.tabId) ?? (await logFor(record.tabId));
   log.add(record);
   markDirty(record.tabId);
-  const entry = toLogged(record);
+  const entry = toLogged(record, currentRules());
   const blocked = blockedCounts.get(record.tabId) ?? blockedIn(log);
   blockedCounts.set(record.tabId, blocked);
   const before = blocked.size;
@@ -215,7 +237,7 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       });
       await startCapture();
       const log = await logFor(message.tabId);
-      const entries = log.snapshot().map(toLogged);
+      const entries = log.snapshot().map((record) => toLogged(record, currentRules()));
       port.postMessage({
         type: 'snapshot',
         tabId: message.tabId,
