@@ -11,7 +11,16 @@ export interface LoggedExchange {
   /** The verdict on the headers the server sent. */
   verdict: Verdict;
   /** Present when an override rule changed the response: the verdict on the headers the page saw. */
-  override?: { ruleId: string; label: string; verdict: Verdict };
+  override?: {
+    ruleId: string;
+    label: string;
+    verdict: Verdict;
+    /**
+     * Firefox shows the extension response headers after declarativeNetRequest rewrote them: the server's own CORS
+     * headers were never seen, so `verdict` above is then the one on the rewritten headers too, not the server's.
+     */
+    serverHeadersUnseen?: true;
+  };
 }
 
 export type PanelToBackground =

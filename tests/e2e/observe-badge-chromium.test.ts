@@ -173,6 +173,7 @@ describe('Chromium: the toolbar badge', () => {
     expect(entry?.verdict.allowed).toBe(false);
     expect(entry?.verdict.corsError).toBe('MissingAllowOriginHeader');
     expect(entry?.override?.verdict.allowed).toBe(true);
+    expect(entry?.override?.serverHeadersUnseen).toBeUndefined();
     expect(entry?.override?.label).toBe(`${new URL(lab.pageOrigin).host} → ${new URL(api2).host}`);
     // What the browser allowed is not counted as blocked (attempts before the rule took effect are).
     await new Promise((r) => setTimeout(r, 300));

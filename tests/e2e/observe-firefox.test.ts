@@ -10,6 +10,7 @@ import { allowedPutUrl, parallelPuts, refusedPutUrl } from '../harness/observe-s
 import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { scenarios } from '../lab/scenarios.mjs';
 import { type Lab, startLab } from '../lab/server.mjs';
+import { specUrl } from '../lab/spec.mjs';
 
 describe('Firefox ESR: capture while a panel is connected', () => {
   let lab: Lab;
@@ -134,5 +135,64 @@ describe('Firefox ESR: capture while a panel is connected', () => {
     expect(mine[0]?.record.response).toBeUndefined();
     expect(mine[0]?.verdict.allowed).toBe(false);
     expect(mine[0]?.verdict.corsError).toBe('PreflightMissingAllowOriginHeader');
+  });
+
+  it('never writes secrets to storage.session', async () => {
+    const url = specUrl(lab.apiOrigins[0] as string, {
+      id: 'secret',
+      preflight: {
+        status: 204,
+        headers: [
+          ['Access-Control-Allow-Origin', lab.pageOrigin],
+          ['Access-Control-Allow-Headers', 'authorization'],
+        ],
+      },
+      response: {
+        headers: [
+          ['Access-Control-Allow-Origin', lab.pageOrigin],
+          ['Set-Cookie', 'session=s3cr3t-cookie'],
+        ],
+      },
+    });
+    expect(
+      await labPage.evaluate(
+        `fetch(${JSON.stringify(url)}, { headers: { Authorization: 'Bearer s3cr3t-token' } }).then((r) => r.ok)`,
+      ),
+    ).toBe(true);
+    await waitForEntries(extPage, (es) => finished(es, 'secret').length > 0, 'the secret exchange');
+    await new Promise((r) => setTimeout(r, 1200)); // the mirror is written in batches
+    const stored = JSON.stringify(await extPage.evaluate('browser.storage.session.get(null)'));
+    expect(stored).toContain(url.split('?s=')[1] as string);
+    expect(stored).not.toContain('s3cr3t-token');
+    expect(stored).not.toContain('s3cr3t-cookie');
+    expect(stored).toContain('<redacted>');
+  });
+
+  it('records both verdicts when an override made the difference', async () => {
+    const api2 = lab.apiOrigins[1] as string;
+    const result = (await extPage.evaluate(
+      `browser.runtime.sendMessage({ type: 'rules/allow', pageOrigin: '${lab.pageOrigin}', target: '${api2}' })`,
+    )) as { ok: boolean };
+    expect(result.ok).toBe(true);
+    let allowed = false;
+    for (let i = 0; i < 50 && !allowed; i++) {
+      const url = specUrl(api2, { id: `overridden-${i}` });
+      allowed =
+        (await labPage.evaluate(`fetch(${JSON.stringify(url)}).then((r) => r.ok, () => false)`)) === true;
+      if (!allowed) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(allowed).toBe(true);
+    const pick = (es: LoggedExchange[]) =>
+      es.find(
+        (e) => scenarioOf(e)?.startsWith('overridden-') && e.record.outcome === 'completed' && e.override,
+      );
+    const entry = pick(
+      await waitForEntries(extPage, (es) => pick(es) !== undefined, 'the overridden exchange'),
+    );
+    // Firefox shows extensions the headers after the override rewrote them: the server's own verdict cannot be
+    // known, and the entry says so instead of claiming one.
+    expect(entry?.override?.serverHeadersUnseen).toBe(true);
+    expect(entry?.override?.verdict.allowed).toBe(true);
+    expect(entry?.override?.label).toBe(`${new URL(lab.pageOrigin).host} → ${new URL(api2).host}`);
   });
 });

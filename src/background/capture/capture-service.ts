@@ -23,7 +23,12 @@ import {
   setPreserved,
 } from './log-store';
 import { isBlocked, toLogged } from './to-logged';
-import { preflightAfterActual, sendPrecedesPreflight, startWebRequestCapture } from './webrequest-events';
+import {
+  preflightAfterActual,
+  responseHeadersBeforeDnr,
+  sendPrecedesPreflight,
+  startWebRequestCapture,
+} from './webrequest-events';
 
 const subscribers = new Map<number, Set<Runtime.Port>>();
 let assembler: Assembler | undefined;
@@ -167,7 +172,7 @@ function blockedIn(log: TabLog): Set<string> {
   return new Set(
     log
       .snapshot()
-      .map((record) => toLogged(record, currentRules()))
+      .map((record) => toLogged(record, currentRules(), responseHeadersBeforeDnr))
       .filter(isBlocked)
       .map((entry) => entry.record.id),
   );
@@ -177,7 +182,7 @@ async function accept(record: LoggedExchange['record']): Promise<void> {
   const log = loadedLog(record.tabId) ?? (await logFor(record.tabId));
   log.add(record);
   markDirty(record.tabId);
-  const entry = toLogged(record, currentRules());
+  const entry = toLogged(record, currentRules(), responseHeadersBeforeDnr);
   const blocked = blockedCounts.get(record.tabId) ?? blockedIn(log);
   blockedCounts.set(record.tabId, blocked);
   const before = blocked.size;
@@ -237,7 +242,9 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       });
       await startCapture();
       const log = await logFor(message.tabId);
-      const entries = log.snapshot().map((record) => toLogged(record, currentRules()));
+      const entries = log
+        .snapshot()
+        .map((record) => toLogged(record, currentRules(), responseHeadersBeforeDnr));
       port.postMessage({
         type: 'snapshot',
         tabId: message.tabId,

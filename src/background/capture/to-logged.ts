@@ -13,16 +13,28 @@ import type { LoggedExchange } from '../../shared/panel-protocol';
  * A record with the engine's verdict on what the server sent and, when an active override rule applied to it,
  * the verdict on the headers the page saw under that rule.
  */
-export function toLogged(record: ExchangeRecord, activeRules: readonly OverrideRule[] = []): LoggedExchange {
+export function toLogged(
+  record: ExchangeRecord,
+  activeRules: readonly OverrideRule[] = [],
+  /** False in Firefox (webrequest-events.ts `responseHeadersBeforeDnr`). */
+  seesServerHeaders = true,
+): LoggedExchange {
   const entry: LoggedExchange = { record, verdict: evaluate(toEngineExchange(record)) };
   const rule = overrideFor(record, activeRules);
-  if (rule !== undefined) {
-    entry.override = {
-      ruleId: rule.id,
-      label: overrideLabel(rule),
-      verdict: evaluate(toEngineExchange(withOverride(record, rule))),
-    };
-  }
+  if (rule === undefined) return entry;
+  entry.override = seesServerHeaders
+    ? {
+        ruleId: rule.id,
+        label: overrideLabel(rule),
+        verdict: evaluate(toEngineExchange(withOverride(record, rule))),
+      }
+    : // A copy, not a second reference: some message serialisations (WebDriver BiDi) drop repeated objects.
+      {
+        ruleId: rule.id,
+        label: overrideLabel(rule),
+        verdict: structuredClone(entry.verdict),
+        serverHeadersUnseen: true,
+      };
   return entry;
 }
 

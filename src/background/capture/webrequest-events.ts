@@ -35,6 +35,12 @@ const extraHeaders: string[] = (
 /** True in Chromium, where the actual request's before-request precedes its preflight's (assembler hint). */
 export const preflightAfterActual = extraHeaders.length > 0;
 
+/**
+ * True in Chromium, whose onHeadersReceived shows the headers as the server sent them, before DNR rewrote them;
+ * Firefox 153 shows them rewritten (verified with an override rule: the server's missing ACAO shows as present).
+ */
+export const responseHeadersBeforeDnr = preflightAfterActual;
+
 /** True in Firefox, where the actual request's onSendHeaders fires before its preflight starts (verified on 153). */
 export const sendPrecedesPreflight = !preflightAfterActual;
 
