@@ -1,7 +1,13 @@
 // Observing: while at least one CORS panel is connected, webRequest events become exchanges in per-tab logs,
 // each with a verdict, streamed to the panels of that tab and counted on the toolbar badge.
 import { needsPreflight } from '../../core/cors';
-import { type Assembler, createAssembler, type NetEvent, type TabLog } from '../../core/exchange';
+import {
+  type Assembler,
+  createAssembler,
+  mergeResumed,
+  type NetEvent,
+  type TabLog,
+} from '../../core/exchange';
 import { activeRules, type OverrideRule, type RulesState } from '../../core/rules';
 import { browser, type Runtime } from '../../shared/browser';
 import {
@@ -178,8 +184,10 @@ function blockedIn(log: TabLog): Set<string> {
   );
 }
 
-async function accept(record: LoggedExchange['record']): Promise<void> {
-  const log = loadedLog(record.tabId) ?? (await logFor(record.tabId));
+async function accept(seen: LoggedExchange['record']): Promise<void> {
+  const log = loadedLog(seen.tabId) ?? (await logFor(seen.tabId));
+  const earlier = seen.resumed === true ? log.get(seen.id) : undefined;
+  const record = earlier === undefined ? seen : mergeResumed(earlier, seen);
   log.add(record);
   markDirty(record.tabId);
   const entry = toLogged(record, currentRules(), responseHeadersBeforeDnr);

@@ -5,6 +5,7 @@ export { createAssembler, TIMEOUT_ERROR } from './create-assembler';
 export type { BeforeRequestEvent, HeaderList, NetEvent } from './events';
 export { isCrossOrigin } from './is-cross-origin';
 export { isExtensionOrigin } from './is-extension-origin';
+export { mergeResumed } from './merge-resumed';
 export { overrideFor, overrideLabel } from './override-for';
 export { REDACTED, redactHeaders } from './redact-headers';
 export { shouldObserve } from './should-observe';

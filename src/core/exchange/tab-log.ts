@@ -57,6 +57,11 @@ export class TabLog {
     this.#dropped = 0;
   }
 
+  /** The record with this id, if the log holds it. */
+  get(id: string): ExchangeRecord | undefined {
+    return this.#records.get(id);
+  }
+
   snapshot(): ExchangeRecord[] {
     return [...this.#records.values()];
   }

@@ -3,6 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createAssembler } from '../../../src/core/exchange/create-assembler';
 import type { BeforeRequestEvent, HeaderList, NetEvent } from '../../../src/core/exchange/events';
+import { mergeResumed } from '../../../src/core/exchange/merge-resumed';
+import type { ExchangeRecord } from '../../../src/core/exchange/types';
 import { API, chromiumRequestHeaders, PAGE, preflightHeaders, Script, TAB } from './net-events';
 import { only, runEvents } from './run-events';
 
@@ -73,5 +75,51 @@ describe('adopting a request seen only from mid-flight', () => {
       resumable(s.completed('2', 200), same),
     ]);
     expect(latest.size).toBe(0);
+  });
+});
+
+describe('mergeResumed', () => {
+  const earlier: ExchangeRecord = {
+    id: `${TAB}:1`,
+    seq: 3,
+    tabId: TAB,
+    pageOrigin: PAGE,
+    type: 'xmlhttprequest',
+    request: {
+      method: 'PUT',
+      url: data,
+      headers: [['Content-Type', 'application/json']],
+      authorHeaders: [['Content-Type', 'application/json']],
+      credentials: 'omit-or-same-origin',
+    },
+    preflight: {
+      requestId: 'p',
+      request: { headers: [], time: 2 },
+      response: { status: 204, headers: [], time: 3 },
+    },
+    hops: [],
+    outcome: 'pending',
+    startedAt: 1,
+  };
+  const resumed: ExchangeRecord = {
+    ...earlier,
+    seq: 9,
+    request: { ...earlier.request, headers: [], authorHeaders: [] },
+    response: { url: data, status: 200, headers: allowOrigin, time: 5 },
+    outcome: 'completed',
+    startedAt: 4,
+    resumed: true,
+  };
+  const { preflight: _, ...withoutPreflight } = resumed;
+
+  it('keeps the request and preflight only the earlier worker saw, and the new outcome', () => {
+    const merged = mergeResumed(earlier, withoutPreflight);
+    expect(merged.request.headers).toEqual(earlier.request.headers);
+    expect(merged.preflight?.requestId).toBe('p');
+    expect(merged).toMatchObject({ seq: 9, outcome: 'completed', startedAt: 1, response: { status: 200 } });
+  });
+  it('changes nothing for a record that was not resumed', () => {
+    const plain = { ...withoutPreflight, resumed: undefined };
+    expect(mergeResumed(earlier, plain)).toBe(plain);
   });
 });
