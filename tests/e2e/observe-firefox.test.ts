@@ -17,6 +17,7 @@ describe('Firefox ESR: capture while a panel is connected', () => {
   let firefox: FirefoxSession;
   let labPage: Page;
   let extPage: Page;
+  let tabId: number;
 
   beforeAll(async () => {
     lab = await startLab();
@@ -25,10 +26,11 @@ describe('Firefox ESR: capture while a panel is connected', () => {
     await openLabPage(labPage, lab.pageOrigin);
     extPage = firefox.extensionPage;
     // Firefox match patterns with a port match nothing (platform-facts): find the lab's tab by its URL instead.
-    const tabId = (await extPage.evaluate(
+    const found = (await extPage.evaluate(
       `browser.tabs.query({}).then((tabs) => tabs.find((t) => (t.url ?? '').startsWith('${lab.pageOrigin}/'))?.id)`,
     )) as number | undefined;
-    if (tabId === undefined) throw new Error('the lab tab is not visible to the extension');
+    if (found === undefined) throw new Error('the lab tab is not visible to the extension');
+    tabId = found;
     await subscribeToTab(extPage, tabId);
   });
   afterAll(async () => {
@@ -74,6 +76,22 @@ describe('Firefox ESR: capture while a panel is connected', () => {
     }
     expect(entries.find((e) => scenarioOf(e) === 'simple-get-no-acao')?.record.preflight).toBeUndefined();
     expect(entries.find((e) => scenarioOf(e) === 'redirect-cross-origin')?.record.hops).toHaveLength(1);
+    // The badge counts the tab's blocked exchanges, in red (set asynchronously: poll until it agrees).
+    // (credentials-wildcard is judged as uncredentialed: the known limit above.)
+    const blocked = expected.filter(
+      (s) => s.expect === 'blocked' && s.name !== 'credentials-wildcard',
+    ).length;
+    const badge = () =>
+      extPage.evaluate(`(async () => ({
+        text: await browser.action.getBadgeText({ tabId: ${tabId} }),
+        color: await browser.action.getBadgeBackgroundColor({ tabId: ${tabId} }),
+      }))()`) as Promise<{ text: string; color: number[] }>;
+    let shown = await badge();
+    for (let i = 0; i < 50 && shown.text !== String(blocked); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      shown = await badge();
+    }
+    expect(shown).toEqual({ text: String(blocked), color: [198, 40, 40, 255] });
   });
 
   it('pairs 20 identical parallel preflighted requests one to one', async () => {
