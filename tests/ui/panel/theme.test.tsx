@@ -33,4 +33,18 @@ describe('followDevtoolsTheme', () => {
     followDevtoolsTheme(bare, undefined, undefined);
     expect(bare.dataset.theme).toBeUndefined();
   });
+
+  it('follows Chrome, which reports theme changes to setThemeChangeHandler', () => {
+    const root = document.createElement('html');
+    let handler: ((theme: string) => void) | undefined;
+    followDevtoolsTheme(root, {
+      themeName: 'default',
+      setThemeChangeHandler: (h) => {
+        handler = h;
+      },
+    });
+    expect(root.dataset.theme).toBe('light');
+    handler?.('dark');
+    expect(root.dataset.theme).toBe('dark');
+  });
 });
