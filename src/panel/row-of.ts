@@ -51,7 +51,7 @@ function build(entry: LoggedExchange): Row {
     verdictKind === 'blocked'
       ? (verdict.corsError ?? record.error ?? 'Blocked')
       : verdictKind === 'override'
-        ? `${verdict.corsError ?? 'Blocked'} (overridden)`
+        ? `server: ${verdict.corsError ?? 'blocked'}`
         : verdictKind === 'pending'
           ? 'Pending'
           : verdictKind === 'failed'
