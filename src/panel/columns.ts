@@ -20,6 +20,14 @@ export const COLUMNS: Column[] = [
   { id: 'initiator', label: 'Initiator', text: (row) => row.initiator },
 ];
 
+/**
+ * With the detail pane open the table may be a few hundred pixels wide (DevTools docked to the side): like the
+ * Network panel, it then keeps only what identifies a request, the verdict first.
+ */
+export const COMPACT_COLUMNS: Column[] = (['method', 'verdict', 'url', 'status'] as const).map(
+  (id) => COLUMNS.find((column) => column.id === id) as Column,
+);
+
 export type ColumnWidths = Record<ColumnId, number>;
 
 export const DEFAULT_WIDTHS: ColumnWidths = {
@@ -42,6 +50,6 @@ export function formatTime(ms: number): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}`;
 }
 
-export function gridTemplate(widths: ColumnWidths): string {
-  return COLUMNS.map((column) => `${widths[column.id]}px`).join(' ');
+export function gridTemplate(widths: ColumnWidths, columns: Column[] = COLUMNS): string {
+  return columns.map((column) => `${widths[column.id]}px`).join(' ');
 }

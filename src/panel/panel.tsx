@@ -101,6 +101,7 @@ export function Panel({
             rows={shown}
             selectedId={selectedId.value}
             widths={widths.value}
+            compact={detail !== undefined}
             onSelect={(id) => {
               selectedId.value = id;
             }}

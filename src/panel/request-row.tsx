@@ -1,5 +1,5 @@
 import { Component } from 'preact';
-import { COLUMNS } from './columns';
+import type { Column } from './columns';
 import type { Row } from './row-of';
 
 interface Props {
@@ -8,6 +8,7 @@ interface Props {
   index: number;
   top: number;
   selected: boolean;
+  columns: Column[];
 }
 
 export function rowElementId(index: number): string {
@@ -26,11 +27,12 @@ export class RequestRow extends Component<Props> {
       next.row !== now.row ||
       next.index !== now.index ||
       next.top !== now.top ||
-      next.selected !== now.selected
+      next.selected !== now.selected ||
+      next.columns !== now.columns
     );
   }
 
-  override render({ row, index, top, selected }: Props) {
+  override render({ row, index, top, selected, columns }: Props) {
     return (
       // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles; the grid owns focus and keys (aria-activedescendant)
       <div
@@ -43,7 +45,7 @@ export class RequestRow extends Component<Props> {
         data-id={row.id}
         style={{ transform: `translateY(${top}px)` }}
       >
-        {COLUMNS.map((column) => (
+        {columns.map((column) => (
           // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles
           <div role="gridcell" class={`cell col-${column.id}`} key={column.id} title={column.text(row)}>
             {column.id === 'verdict' ? <VerdictText row={row} /> : column.text(row)}

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef } from 'preact/hooks';
 import { ColumnHeader } from './column-header';
-import { COLUMNS, type ColumnId, type ColumnWidths, gridTemplate } from './columns';
+import { COLUMNS, COMPACT_COLUMNS, type ColumnId, type ColumnWidths, gridTemplate } from './columns';
 import { RequestRow, rowElementId } from './request-row';
 import type { Row } from './row-of';
 import { useVirtualizer } from './use-virtualizer';
@@ -12,6 +12,8 @@ interface Props {
   rows: Row[];
   selectedId: string | undefined;
   widths: ColumnWidths;
+  /** Only the columns that identify a request (the detail pane is open beside the table). */
+  compact?: boolean;
   onSelect(id: string | undefined): void;
   onOpen(): void;
   onClose(): void;
@@ -22,7 +24,17 @@ interface Props {
  * The request log as an ARIA grid. Only the rows in view are in the DOM, so aria-rowcount and aria-rowindex tell
  * assistive technology where they sit; keyboard focus stays on the grid and aria-activedescendant names the row.
  */
-export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClose, onResize }: Props) {
+export function RequestTable({
+  rows,
+  selectedId,
+  widths,
+  compact = false,
+  onSelect,
+  onOpen,
+  onClose,
+  onResize,
+}: Props) {
+  const columns = compact ? COMPACT_COLUMNS : COLUMNS;
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -83,7 +95,7 @@ export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClo
     event.preventDefault();
   };
 
-  const template = gridTemplate(widths);
+  const template = gridTemplate(widths, columns);
   const items = virtualizer.getVirtualItems();
   return (
     // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles
@@ -93,7 +105,7 @@ export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClo
       role="grid"
       aria-label="Cross-origin requests"
       aria-rowcount={rows.length + 1}
-      aria-colcount={COLUMNS.length}
+      aria-colcount={columns.length}
       aria-activedescendant={selectedIndex >= 0 ? rowElementId(selectedIndex) : undefined}
       tabIndex={0}
       onKeyDown={onKeyDown}
@@ -103,7 +115,7 @@ export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClo
       <div role="rowgroup" class="grid-head" style={{ height: `${HEADER_HEIGHT}px` }}>
         {/* biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles */}
         <div role="row" class="row header-row" aria-rowindex={1}>
-          {COLUMNS.map((column) => (
+          {columns.map((column) => (
             <ColumnHeader
               key={column.id}
               label={column.label}
@@ -134,6 +146,7 @@ export function RequestTable({ rows, selectedId, widths, onSelect, onOpen, onClo
               index={item.index}
               top={item.start - HEADER_HEIGHT}
               selected={row.id === selectedId}
+              columns={columns}
             />
           ) : null;
         })}

@@ -86,6 +86,21 @@ describe('request table', () => {
     expect(screen.getByText(/Reload the page or trigger the failing request/)).toBeTruthy();
   });
 
+  it('keeps only method, verdict, URL and status beside an open detail pane, and all columns again after', () => {
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} />);
+    act(() => source.emit(snapshot([blockedGet(), allowedGet()])));
+    const headers = () =>
+      [...(screen.getAllByRole('row')[0]?.querySelectorAll('.header-cell') ?? [])].map((c) => c.textContent);
+    expect(headers()).toHaveLength(8);
+    act(() => dataRows()[0]?.click());
+    expect(headers()).toEqual(['Method', 'Verdict', 'URL', 'Status']);
+    // Every row, not only the selected one (rows skip re-renders when their own props are unchanged).
+    for (const row of dataRows()) expect(row.querySelectorAll('[role="gridcell"]')).toHaveLength(4);
+    act(() => screen.getByRole('button', { name: 'Close details' }).click());
+    expect(headers()).toHaveLength(8);
+  });
+
   it('resizes a column by dragging its header edge and remembers the width', () => {
     const source = fakeSource();
     render(<Panel source={source} tabId={1} />);
