@@ -37,21 +37,28 @@ export function rowOf(entry: LoggedExchange): Row {
 
 function build(entry: LoggedExchange): Row {
   const { record, verdict, override } = entry;
+  // Firefox reports the headers after the override rewrote them: the server's own answer is unknown, so the row
+  // credits the override rather than the server.
+  const unseen = override?.serverHeadersUnseen === true;
   const verdictKind: RowVerdict =
     record.outcome === 'pending'
       ? 'pending'
-      : verdict.allowed
-        ? record.outcome === 'failed'
-          ? 'failed'
-          : 'allowed'
-        : override?.verdict.allowed
-          ? 'override'
-          : 'blocked';
+      : unseen && override.verdict.allowed
+        ? 'override'
+        : verdict.allowed
+          ? record.outcome === 'failed'
+            ? 'failed'
+            : 'allowed'
+          : override?.verdict.allowed
+            ? 'override'
+            : 'blocked';
   const reason =
     verdictKind === 'blocked'
       ? (verdict.corsError ?? record.error ?? 'Blocked')
       : verdictKind === 'override'
-        ? `server: ${verdict.corsError ?? 'blocked'}`
+        ? unseen
+          ? "server's headers unseen"
+          : `server: ${verdict.corsError ?? 'blocked'}`
         : verdictKind === 'pending'
           ? 'Pending'
           : verdictKind === 'failed'

@@ -15,7 +15,14 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
           names the exact reason.
         </p>
       )}
-      <VerdictSummary verdict={verdict} heading={override ? 'As the server answered' : 'Verdict'} />
+      {override?.serverHeadersUnseen ? (
+        <p role="note" class="warn-text">
+          Firefox shows the response headers after the override rewrote them, so the server's own answer is
+          unknown here. Switch the override off and repeat the request to see what the server sends.
+        </p>
+      ) : (
+        <VerdictSummary verdict={verdict} heading={override ? 'As the server answered' : 'Verdict'} />
+      )}
       {override && (
         <section class="override">
           <h3>As the page saw it (override “{override.label}”)</h3>

@@ -135,3 +135,22 @@ describe('a request the browser failed although its headers pass', () => {
     expect(screen.getByRole('note').textContent).toContain('net::ERR_FAILED');
   });
 });
+
+describe('an overridden exchange in Firefox, whose server headers were never seen', () => {
+  it('credits the override, not the server, in the row and in the detail', () => {
+    const seen = allowedGet({ path: '/api/overridden' });
+    seen.override = { ruleId: 'r1', label: 'Allow lab', verdict: seen.verdict, serverHeadersUnseen: true };
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} />);
+    act(() => source.emit(snapshot([seen])));
+    const row = dataRows()[0];
+    expect(row?.className).toContain('verdict-override');
+    expect(row?.querySelector('.col-verdict')?.textContent).toBe(
+      "allowed by override · server's headers unseen",
+    );
+    act(() => row?.click());
+    expect(screen.getByRole('note').textContent).toContain("the server's own answer is unknown");
+    expect(screen.queryByText('As the server answered')).toBeNull();
+    expect(screen.getByText(/As the page saw it/)).toBeTruthy();
+  });
+});
