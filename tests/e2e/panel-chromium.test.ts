@@ -3,10 +3,11 @@
 // blocked request into an allowed one on retry, and the panel is photographed in light and dark theme.
 //
 // Why the panel page in a tab and not inside DevTools: `--auto-open-devtools-for-tabs` does run the devtools page
-// headless, but the panel then lives in an iframe of a devtools:// target that Playwright cannot drive (no
-// selectors, clicks or screenshots there). The tab runs the very same bundle, connected to the background by the
-// same port and bound to the lab's tab by `?tab=ID` instead of `devtools.inspectedWindow.tabId`, and `?theme=`
-// stands in for `devtools.panels.themeName`.
+// headless and registers the "CORS" panel, but Playwright does not expose devtools:// targets at all; driving
+// them through a second CDP client (puppeteer over --remote-debugging-port) worked, yet headless DevTools windows
+// were not reliable enough for a test (some never answered, panels laid out at 0 × 0 until resized). The tab runs
+// the very same bundle, connected to the background by the same port and bound to the lab's tab by `?tab=ID`
+// instead of `devtools.inspectedWindow.tabId`, and `?theme=` stands in for `devtools.panels.themeName`.
 import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
