@@ -46,6 +46,11 @@ function VerdictSummary({ verdict, heading }: { verdict: Verdict; heading: strin
         {verdict.preflightRequired ? ' · preflight required' : ''}
       </p>
       <p class="explanation">{verdict.explanation}</p>
+      {verdict.notes?.map((note) => (
+        <p class="verdict-note" key={note}>
+          {note}
+        </p>
+      ))}
       <dl>
         {verdict.corsError && (
           <>

@@ -2,7 +2,7 @@
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../../src/panel/panel';
-import { blockedGet, exchange, fakeSource, snapshot, stubLayout } from './fixtures';
+import { blockedGet, exchange, fakeSource, PAGE, snapshot, stubLayout } from './fixtures';
 
 vi.mock('../../../src/shared/browser', () => ({ browser: {} }));
 
@@ -32,6 +32,25 @@ describe('detail pane', () => {
     const link = within(pane).getByRole('link', { name: /MDN/ }) as HTMLAnchorElement;
     expect(link.href).toBe(entry.verdict.mdn);
     expect(link.href).toContain('developer.mozilla.org');
+  });
+
+  it('shows the engine’s note when a request passes only because * covered Authorization', () => {
+    const pane = open(
+      exchange({
+        method: 'PUT',
+        authorHeaders: [['Authorization', 'Bearer t']],
+        preflight: {
+          status: 204,
+          headers: [
+            ['Access-Control-Allow-Origin', PAGE],
+            ['Access-Control-Allow-Methods', 'PUT'],
+            ['Access-Control-Allow-Headers', '*'],
+          ],
+        },
+        responseHeaders: [['Access-Control-Allow-Origin', PAGE]],
+      }),
+    );
+    expect(within(pane).getByText(/List `Authorization` by name/)).toBeTruthy();
   });
 
   it('shows the timeline from preflight to the actual request', () => {
