@@ -1,4 +1,4 @@
-import { evaluate } from '../../core/cors';
+import { evaluateObserved } from '../../core/cors';
 import {
   type ExchangeRecord,
   overrideFor,
@@ -19,14 +19,19 @@ export function toLogged(
   /** False in Firefox (webrequest-events.ts `responseHeadersBeforeDnr`). */
   seesServerHeaders = true,
 ): LoggedExchange {
-  const entry: LoggedExchange = { record, verdict: evaluate(toEngineExchange(record)) };
+  // The browser's refusal tells a credentialed request apart from one without credentials (evaluateObserved).
+  const refused = record.outcome === 'failed' && record.response !== undefined;
   const rule = overrideFor(record, activeRules);
+  const entry: LoggedExchange = {
+    record,
+    verdict: evaluateObserved(toEngineExchange(record), refused && rule === undefined),
+  };
   if (rule === undefined) return entry;
   entry.override = seesServerHeaders
     ? {
         ruleId: rule.id,
         label: overrideLabel(rule),
-        verdict: evaluate(toEngineExchange(withOverride(record, rule))),
+        verdict: evaluateObserved(toEngineExchange(withOverride(record, rule)), refused),
       }
     : // A copy, not a second reference: some message serialisations (WebDriver BiDi) drop repeated objects.
       {

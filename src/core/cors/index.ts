@@ -17,6 +17,7 @@ export {
 export { ensureAllowedHeaders } from './ensure-allowed-headers';
 export { ensureAllowedMethod } from './ensure-allowed-method';
 export { evaluate } from './evaluate';
+export { evaluateObserved } from './evaluate-observed';
 export { explainCorsError } from './explain-cors-error';
 export { basicResponseHeaderNames, exposedResponseHeaders } from './exposed-response-headers';
 export type { FailureContext } from './failure-context';
