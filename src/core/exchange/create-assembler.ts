@@ -19,6 +19,7 @@ import { isExtensionOrigin } from './is-extension-origin';
 import { pairingKey } from './pairing-key';
 import { type PreflightAsk, parsePreflightRequest } from './parse-preflight-request';
 import { redactHeaders } from './redact-headers';
+import { redactUrl } from './redact-url';
 import { shouldObserve } from './should-observe';
 import { toExchangeRecord } from './to-exchange-record';
 import type { ExchangeRecord } from './types';
@@ -121,7 +122,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     const existing = exchanges.get(event.requestId);
     if (existing !== undefined) {
       // Both browsers fire onBeforeRequest again, same requestId, for each redirect target.
-      existing.url = event.url;
+      existing.url = redactUrl(event.url);
       existing.currentMethod = event.method;
       existing.startOrder = order;
       existing.lastTime = Math.max(existing.lastTime, event.time);
@@ -198,10 +199,10 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
         url: draft.url,
         status: event.status,
         headers,
-        location: event.redirectUrl,
+        location: redactUrl(event.redirectUrl),
         time: event.time,
       });
-      draft.url = event.redirectUrl;
+      draft.url = redactUrl(event.redirectUrl);
       draft.response = undefined;
       // The next hop may need a preflight of its own.
       draft.awaitingPreflight = true;

@@ -8,6 +8,7 @@ export { isExtensionOrigin } from './is-extension-origin';
 export { mergeResumed } from './merge-resumed';
 export { overrideFor, overrideLabel } from './override-for';
 export { REDACTED, redactHeaders } from './redact-headers';
+export { redactUrl } from './redact-url';
 export { shouldObserve } from './should-observe';
 export type { TabLogJSON } from './tab-log';
 export { TabLog } from './tab-log';
