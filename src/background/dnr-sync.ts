@@ -31,10 +31,22 @@ export async function syncDnr(state: RulesState, now = Date.now()): Promise<Sync
       removeRuleIds: installedDynamic.map((r) => r.id),
       addRules: dynamic as AddRules,
     });
-  await dnr.updateSessionRules({
-    removeRuleIds: installedSession.map((r) => r.id),
-    addRules: session as AddRules,
-  });
+  try {
+    await dnr.updateSessionRules({
+      removeRuleIds: installedSession.map((r) => r.id),
+      addRules: session as AddRules,
+    });
+  } catch (error) {
+    // Two sets, two calls: put the dynamic set back so that nothing stays half-applied, then report.
+    if (installedDynamic.length > 0 || dynamic.length > 0)
+      await dnr
+        .updateDynamicRules({
+          removeRuleIds: dynamic.map((r) => r.id),
+          addRules: installedDynamic as AddRules,
+        })
+        .catch(() => undefined);
+    throw error;
+  }
   await showOverrideState(active.length);
   return { activeIds: active.map((r) => r.id), problems: compiled.problems };
 }
