@@ -22,6 +22,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // expect.poll waits for asynchronous browser state (DNR rules, badges, streamed rows): 1 s is too
+          // little on a loaded machine, and a poll ends as soon as its condition holds.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

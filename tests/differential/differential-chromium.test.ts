@@ -98,8 +98,11 @@ async function runInChromium(page: Page, cdp: CDPSession, cases: { c: DiffCase; 
       await Promise.all(list.slice(i, i + 8).map((_, j) => run(i + j)));
     return out;
   }, inputs)) as { allowed: boolean; readable: string[] }[];
-  // loadingFailed may trail the rejected fetch by a moment.
-  await new Promise((r) => setTimeout(r, 500));
+  // loadingFailed may trail the rejected fetch: wait until every rejected request has its event, or 10 s (Blink
+  // refuses some requests before the network, and those never get one).
+  const rejected = cases.filter((_, i) => !results[i]?.allowed).map(({ urls }) => urls[0] as string);
+  for (let waited = 0; waited < 10_000 && rejected.some((u) => !failures.has(u)); waited += 100)
+    await new Promise((r) => setTimeout(r, 100));
   return cases.map(({ urls }, i): BrowserOutcome => {
     const r = results[i] as { allowed: boolean; readable: string[] };
     const f = failures.get(urls[0] as string);
