@@ -7,6 +7,8 @@ import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { openLabPage } from '../harness/lab-page';
 import { allowedGetUrl } from '../harness/observe-specs';
 import { scenarioOf, streamCounters, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { fileSteps, pollUntil } from '../harness/poll';
+import { waitForMirrored } from '../harness/session-mirror';
 import { stopExtensionServiceWorker } from '../harness/stop-service-worker';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { specUrl } from '../lab/spec.mjs';
@@ -21,6 +23,8 @@ describe('Chromium: the toolbar badge', () => {
   let extPage: Page;
   let tabId: number;
   let otherTabId: number;
+  // The tests continue from each other's badge counts (vitest runs a file's tests in order).
+  const steps = fileSteps();
 
   // Asked from an extension page, which outlives service-worker restarts.
   const badge = async (tab?: number) => {
@@ -32,15 +36,11 @@ describe('Chromium: the toolbar badge', () => {
     }))()`)) as { text: string; color: number[]; title: string };
   };
   /** Polls until the badge of `tab` shows `text` (the badge is set asynchronously), then returns it. */
-  const badgeShowing = async (text: string, tab?: number) => {
-    const deadline = Date.now() + 10_000;
-    let seen = await badge(tab);
-    while (seen.text !== text && Date.now() < deadline) {
-      await new Promise((r) => setTimeout(r, 100));
-      seen = await badge(tab);
-    }
-    return seen;
-  };
+  const badgeShowing = (text: string, tab?: number) =>
+    pollUntil(
+      () => badge(tab),
+      (seen) => seen.text === text,
+    );
   const fetchAll = (urls: string[]) =>
     labPage.evaluate(
       (us) =>
@@ -91,9 +91,11 @@ describe('Chromium: the toolbar badge', () => {
     expect(shown.color).toEqual(RED);
     // Another tab's badge is not touched.
     expect((await badge(otherTabId)).text).toBe('');
+    steps.done('counts');
   });
 
   it('shows an active override as ON in amber, with the reason in the title, and the tab count still wins', async () => {
+    steps.require('counts');
     const result = (await extPage.evaluate(`chrome.runtime.sendMessage({
       type: 'rules/allow', pageOrigin: '${lab.page2Origin}', target: 'http://api.unrelated.test',
     })`)) as { ok: boolean };
@@ -103,20 +105,27 @@ describe('Chromium: the toolbar badge', () => {
     expect(other.color).toEqual(AMBER);
     expect(other.title).toMatch(/override.*active/i);
     // The watched tab keeps its blocked count in red; the title still says an override is active.
-    const watched = await badge(tabId);
+    const watched = await pollUntil(
+      () => badge(tabId),
+      (b) => b.text === '3' && /override.*active/i.test(b.title),
+    );
     expect(watched.text).toBe('3');
     expect(watched.color).toEqual(RED);
     expect(watched.title).toMatch(/override.*active/i);
+    steps.done('override');
   });
 
   it('clears the count on navigation: the tab then shows the override state', async () => {
+    steps.require('override');
     await openLabPage(labPage, lab.pageOrigin);
     const shown = await badgeShowing('ON', tabId);
     expect(shown.text).toBe('ON');
     expect(shown.color).toEqual(AMBER);
+    steps.done('navigation');
   });
 
   it('keeps counting after a service-worker restart (the count comes back from the restored log)', async () => {
+    steps.require('navigation');
     const api = lab.apiOrigins[0] as string;
     expect(await fetchAll([0, 1].map((i) => specUrl(api, { id: `before-${i}` })))).toEqual([false, false]);
     await waitForEntries(
@@ -126,21 +135,25 @@ describe('Chromium: the toolbar badge', () => {
       'two blocked exchanges',
     );
     expect((await badgeShowing('2', tabId)).text).toBe('2');
-    await new Promise((r) => setTimeout(r, 1_000)); // the log's storage.session mirror is written in batches
+    // The restarted worker restores the count from the log's storage.session mirror, written in batches.
+    await waitForMirrored(extPage, ['before-0', 'before-1']);
     const { snapshots } = await streamCounters(extPage);
     await stopExtensionServiceWorker(extPage);
     // The panel reconnected (a fresh snapshot): capture runs again.
-    const deadline = Date.now() + 10_000;
-    while ((await streamCounters(extPage)).snapshots === snapshots && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    expect((await streamCounters(extPage)).snapshots).toBeGreaterThan(snapshots);
+    const after = await pollUntil(
+      () => streamCounters(extPage),
+      (c) => c.snapshots > snapshots,
+    );
+    expect(after.snapshots).toBeGreaterThan(snapshots);
     expect(await fetchAll([specUrl(api, { id: 'after-0' })])).toEqual([false]);
     const shown = await badgeShowing('3', tabId);
     expect(shown.text).toBe('3');
     expect(shown.color).toEqual(RED);
+    steps.done('restart');
   });
 
   it('records both verdicts when an override made the difference, and does not count it as blocked', async () => {
+    steps.require('restart'); // the badge shows a count to add to
     const api2 = lab.apiOrigins[1] as string;
     const result = (await extPage.evaluate(`chrome.runtime.sendMessage({
       type: 'rules/allow', pageOrigin: '${lab.pageOrigin}', target: '${api2}',
@@ -176,7 +189,7 @@ describe('Chromium: the toolbar badge', () => {
     expect(entry?.override?.serverHeadersUnseen).toBeUndefined();
     expect(entry?.override?.label).toBe(`${new URL(lab.pageOrigin).host} → ${new URL(api2).host}`);
     // What the browser allowed is not counted as blocked (attempts before the rule took effect are).
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await badge(tabId)).text).toBe(String(Number(before) + refused));
+    const expected = String(Number(before) + refused);
+    expect((await badgeShowing(expected, tabId)).text).toBe(expected);
   });
 });

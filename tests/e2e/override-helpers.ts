@@ -1,5 +1,6 @@
 // Shared steps of the override end-to-end tests (Chromium via playwright-core, Firefox via puppeteer-core): both
 // page kinds evaluate a string expression, so the page-side code is written once here.
+import { pollUntil } from '../harness/poll';
 import { type LabSpec, specUrl } from '../lab/spec.mjs';
 
 export interface EvaluatingPage {
@@ -40,14 +41,8 @@ export async function tryPutFromWorker(page: EvaluatingPage, apiOrigin: string):
 }
 
 /** Polls `fn` until it returns `want` or `timeoutMs` passes; returns the last value (the caller asserts on it). */
-export async function pollFor<T>(fn: () => Promise<T>, want: T, timeoutMs = 10_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let seen = await fn();
-  while (seen !== want && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    seen = await fn();
-  }
-  return seen;
+export function pollFor<T>(fn: () => Promise<T>, want: T, timeoutMs = 20_000): Promise<T> {
+  return pollUntil(fn, (seen) => seen === want, timeoutMs);
 }
 
 /** The popup URL for a given tab and page origin (how the DevTools panel and the tests open it). */

@@ -79,7 +79,12 @@ export async function waitForEntries(
 
 /** The lab scenario an entry belongs to (the lab encodes the scenario id in the URL's spec). */
 export function scenarioOf(entry: LoggedExchange): string | undefined {
-  const s = new URL(entry.record.request.url).searchParams.get('s');
+  return scenarioOfUrl(entry.record.request.url);
+}
+
+/** The lab scenario id encoded in a lab URL's spec, if any. */
+export function scenarioOfUrl(url: string): string | undefined {
+  const s = new URL(url).searchParams.get('s');
   if (!s) return undefined;
   try {
     const padded = s.replaceAll('-', '+').replaceAll('_', '/');
