@@ -8,6 +8,7 @@ import { type FirefoxSession, launchFirefox } from '../harness/firefox';
 import { openLabPage, runAllLabScenarios } from '../harness/lab-page';
 import { allowedPutUrl, parallelPuts, refusedPutUrl } from '../harness/observe-specs';
 import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { waitForMirrored } from '../harness/session-mirror';
 import { scenarios } from '../lab/scenarios.mjs';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { specUrl } from '../lab/spec.mjs';
@@ -178,8 +179,8 @@ describe('Firefox ESR: capture while a panel is connected', () => {
       ),
     ).toBe(true);
     await waitForEntries(extPage, (es) => finished(es, 'secret').length > 0, 'the secret exchange');
-    await new Promise((r) => setTimeout(r, 1200)); // the mirror is written in batches
-    const stored = JSON.stringify(await extPage.evaluate('browser.storage.session.get(null)'));
+    // The mirror is written in batches: wait until it holds the exchange, then look for the secrets.
+    const stored = await waitForMirrored(extPage, ['secret']);
     expect(stored).toContain(url.split('?s=')[1] as string);
     expect(stored).not.toContain('s3cr3t-token');
     expect(stored).not.toContain('s3cr3t-cookie');
