@@ -2,7 +2,7 @@ import { computed, type ReadonlySignal, type Signal, signal } from '@preact/sign
 import type { LoggedExchange } from '../shared/panel-protocol';
 import { type ColumnWidths, DEFAULT_WIDTHS } from './columns';
 import { createLogStore, type LogStore } from './create-log-store';
-import { type Filters, filterRows, NO_FILTERS } from './filter-rows';
+import { type Filters, filterRows, isBlockedRow, NO_FILTERS } from './filter-rows';
 import { persistedSignal } from './persisted-signal';
 import { type Row, rowOf } from './row-of';
 
@@ -48,7 +48,8 @@ export function createPanelState(tabId?: number): PanelState {
     selectedId,
     detailOpen,
     selected,
-    blockedCount: computed(() => rows.value.reduce((n, row) => (row.verdict === 'blocked' ? n + 1 : n), 0)),
+    // The same rows "Blocked only" keeps.
+    blockedCount: computed(() => rows.value.reduce((n, row) => (isBlockedRow(row) ? n + 1 : n), 0)),
     methods: distinct((row) => row.method.toUpperCase()),
     types: distinct((row) => row.type),
   };

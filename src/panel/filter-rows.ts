@@ -12,6 +12,11 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { blockedOnly: false, text: '', method: '', type: '' };
 
+/** Blocked for the user: refused by CORS, or failed by the browser although the headers pass. */
+export function isBlockedRow(row: Row): boolean {
+  return row.verdict === 'blocked' || row.verdict === 'failed';
+}
+
 /** One pass, plain string checks: 10,000 rows filter well under a frame. */
 export function filterRows(rows: Row[], filters: Filters): Row[] {
   const text = filters.text.trim().toLowerCase();
@@ -19,7 +24,7 @@ export function filterRows(rows: Row[], filters: Filters): Row[] {
   if (!text && !blockedOnly && !method && !type) return rows;
   const out: Row[] = [];
   for (const row of rows) {
-    if (blockedOnly && row.verdict !== 'blocked' && row.verdict !== 'failed') continue;
+    if (blockedOnly && !isBlockedRow(row)) continue;
     if (method && row.method.toUpperCase() !== method) continue;
     if (type && row.type !== type) continue;
     if (text && !row.search.includes(text)) continue;

@@ -10,9 +10,8 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
       {record.outcome === 'failed' && verdict.allowed && (
         <p role="note" class="warn-text">
           The browser failed this request ({record.error ?? 'network error'}) although the response headers
-          pass the CORS check for the request as CORS Lens saw it. Extensions cannot see whether the page sent
-          it with <code>credentials: 'include'</code>, which the browser checks more strictly; the console
-          names the exact reason.
+          pass the CORS check, with or without credentials: the cause is not the CORS headers (for example a
+          connection that broke after the response began, or another extension); the console names it.
         </p>
       )}
       {override?.serverHeadersUnseen ? (

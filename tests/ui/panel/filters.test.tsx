@@ -77,6 +77,18 @@ describe('filters', () => {
     expect(urls()).toHaveLength(4);
   });
 
+  it('counts in the toolbar exactly the rows “Blocked only” keeps, failed ones included', () => {
+    const failed = allowedGet({ path: '/failed' });
+    failed.record.outcome = 'failed';
+    failed.record.error = 'net::ERR_CONNECTION_RESET';
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} />);
+    act(() => source.emit(snapshot([allowedGet({ path: '/a' }), blockedGet({ path: '/b' }), failed])));
+    expect(screen.getByText(/3 requests, 2 blocked/)).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Blocked only'));
+    expect(urls()).toHaveLength(2);
+  });
+
   // How fast is measured by `npm run bench` (scripts/bench/panel-scale.ts), in a real browser: here, only what.
   it('combines all four filters over 10,000 rows', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => rowOf(i % 4 === 0 ? blockedGet() : allowedGet()));
