@@ -5,6 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { fileSteps, pollUntil } from '../harness/poll';
+import { stopExtensionServiceWorker } from '../harness/stop-service-worker';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { pollFor, popupPath, tryPut } from './override-helpers';
 
@@ -27,12 +29,8 @@ describe('Chromium: badge, service-worker restart and expiry of an override', ()
     ext.evaluate(() =>
       chrome.runtime.sendMessage({ type: 'ping' }).then((s: { startedAt: number }) => s.startedAt),
     );
-  const stopServiceWorkers = async () => {
-    const cdp = await chromium.context.newCDPSession(ext);
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await cdp.detach();
-  };
+  const alarmCount = () => ext.evaluate(() => chrome.alarms.getAll().then((a) => a.length));
+  const steps = fileSteps();
   const openPopup = async () => {
     const tabId = await ext.evaluate(
       (origin) => chrome.tabs.query({ url: `${origin}/*` }).then((t) => t[0]?.id ?? -1),
@@ -63,32 +61,38 @@ describe('Chromium: badge, service-worker restart and expiry of an override', ()
     expect(await badge()).toEqual({ text: '', title: 'CORS Lens' });
     const popup = await openPopup();
     await allow(popup);
-    expect(await badge()).toMatchObject({ text: 'ON', title: expect.stringContaining('1 override active') });
+    expect(
+      await pollUntil(badge, (b) => b.text === 'ON' && b.title.includes('1 override active')),
+    ).toMatchObject({ text: 'ON', title: expect.stringContaining('1 override active') });
     await popup.getByRole('switch', { name: 'Overrides enabled' }).uncheck();
-    expect(await pollFor(() => badge().then((b) => b.text), '')).toBe('');
-    expect((await badge()).title).toBe('CORS Lens');
+    expect(await pollUntil(badge, (b) => b.text === '' && b.title === 'CORS Lens')).toEqual({
+      text: '',
+      title: 'CORS Lens',
+    });
     await popup.getByRole('switch', { name: 'Overrides enabled' }).check();
     expect(await pollFor(() => badge().then((b) => b.text), 'ON')).toBe('ON');
     await popup.close();
+    steps.done('badge');
   });
 
   it('the rule survives a service-worker restart, stays listed and can still be removed', async () => {
+    steps.require('badge'); // which made the rule
     expect(await pollFor(() => tryPut(labPage, api()), true)).toBe(true);
     const before = await workerStartedAt();
-    await stopServiceWorkers();
+    await stopExtensionServiceWorker(ext);
     // The ping wakes a new worker: proof that the old one was really stopped.
     expect(await pollFor(async () => (await workerStartedAt()) !== before, true)).toBe(true);
-    expect(await tryPut(labPage, api())).toBe(true);
-    expect(await sessionRuleCount()).toBe(1);
-    expect((await badge()).text).toBe('ON');
+    expect(await pollFor(() => tryPut(labPage, api()), true)).toBe(true);
+    expect(await pollFor(sessionRuleCount, 1)).toBe(1);
+    expect(await pollFor(() => badge().then((b) => b.text), 'ON')).toBe('ON');
     const popup = await openPopup();
     await expect
       .poll(() => popup.getByTestId('override-banner').textContent(), { timeout: 15_000 })
       .toContain('1 override active');
     await popup.getByRole('button', { name: `Remove ${lab.pageOrigin} → ${api()}` }).click();
     expect(await pollFor(sessionRuleCount, 0)).toBe(0);
-    expect(await tryPut(labPage, api())).toBe(false);
-    expect((await badge()).text).toBe('');
+    expect(await pollFor(() => tryPut(labPage, api()), false)).toBe(false);
+    expect(await pollFor(() => badge().then((b) => b.text), '')).toBe('');
     await popup.close();
   });
 
@@ -106,13 +110,13 @@ describe('Chromium: badge, service-worker restart and expiry of an override', ()
       await chrome.storage.local.set({ rules: state });
       await chrome.runtime.sendMessage({ type: 'rules/get' });
     });
-    expect(await ext.evaluate(() => chrome.alarms.getAll().then((a) => a.length))).toBe(1);
+    expect(await pollFor(alarmCount, 1)).toBe(1);
     // The worker's own timer dies with it: only the alarm can end the rule now.
-    await stopServiceWorkers();
+    await stopExtensionServiceWorker(ext);
 
     expect(await pollFor(() => tryPut(labPage, api()), false, 60_000)).toBe(false);
-    expect(await sessionRuleCount()).toBe(0);
-    expect((await badge()).text).toBe('');
+    expect(await pollFor(sessionRuleCount, 0)).toBe(0);
+    expect(await pollFor(() => badge().then((b) => b.text), '')).toBe('');
     const after = await openPopup();
     await expect
       .poll(() => after.getByTestId('rule-state').textContent(), { timeout: 15_000 })
