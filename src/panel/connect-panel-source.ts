@@ -1,5 +1,10 @@
 import { browser, type Runtime } from '../shared/browser';
-import { type BackgroundToPanel, PANEL_PORT, type PanelToBackground } from '../shared/panel-protocol';
+import {
+  type BackgroundToPanel,
+  isBackgroundToPanel,
+  PANEL_PORT,
+  type PanelToBackground,
+} from '../shared/panel-protocol';
 import type { PanelSource } from './panel-source';
 
 export interface ConnectOptions {
@@ -50,9 +55,14 @@ export function connectPanelSource(
       return;
     }
     port.onMessage.addListener((message: unknown) => {
+      if (!isBackgroundToPanel(message)) return;
       retryMs = options.reconnectMs ?? RECONNECT_MS;
-      if (listeners.size === 0) backlog.push(message as BackgroundToPanel);
-      for (const listener of listeners) listener(message as BackgroundToPanel);
+      if (listeners.size === 0) {
+        // A snapshot or a clear replaces everything before it: the backlog never holds more than one log.
+        if (message.type !== 'update') backlog.length = 0;
+        backlog.push(message);
+      }
+      for (const listener of listeners) listener(message);
     });
     port.onDisconnect.addListener(() => {
       port = undefined;

@@ -43,3 +43,12 @@ export type BackgroundToPanel =
   /** New or changed entries (by record.id), in seq order. */
   | { type: 'update'; tabId: number; entries: LoggedExchange[]; status: LogStatus }
   | { type: 'cleared'; tabId: number; reason: 'navigation' | 'user'; status: LogStatus };
+
+/** Validates a message from the background at the receiving end (the panel), before it touches the log. */
+export function isBackgroundToPanel(value: unknown): value is BackgroundToPanel {
+  if (typeof value !== 'object' || value === null) return false;
+  const msg = value as { type?: unknown; tabId?: unknown; entries?: unknown; status?: unknown };
+  if (typeof msg.tabId !== 'number' || typeof msg.status !== 'object' || msg.status === null) return false;
+  if (msg.type === 'cleared') return true;
+  return (msg.type === 'snapshot' || msg.type === 'update') && Array.isArray(msg.entries);
+}

@@ -126,4 +126,25 @@ describe('connectPanelSource', () => {
     expect(late.entries.value).toEqual([]);
     source.close();
   });
+
+  it('ignores malformed messages, and keeps only the latest snapshot and what followed it', () => {
+    const ports: ReturnType<typeof fakePort>[] = [];
+    const source = connectPanelSource(1, {
+      connect: () => {
+        const p = fakePort();
+        ports.push(p);
+        return p.port;
+      },
+    });
+    const [old, first, next] = [allowedGet(), blockedGet(), allowedGet()] as const;
+    ports[0]?.receive({ type: 'snapshot', tabId: 1 }); // no entries, no status
+    ports[0]?.receive('garbage');
+    ports[0]?.receive(snapshot([old]));
+    ports[0]?.receive(snapshot([first]));
+    ports[0]?.receive(update([next]));
+    const seen: string[] = [];
+    source.subscribe((msg) => seen.push(msg.type));
+    expect(seen).toEqual(['snapshot', 'update']);
+    source.close();
+  });
 });
