@@ -3,7 +3,12 @@
 import { activeRules } from '../core/rules';
 import { browser } from '../shared/browser';
 import { isRequest } from '../shared/messages';
-import { onConnect, onTabRemoved, resumeCaptureIfWatched } from './capture/capture-service';
+import {
+  onConnect,
+  onHostAccessChanged,
+  onTabRemoved,
+  resumeCaptureIfWatched,
+} from './capture/capture-service';
 import { handle } from './handlers';
 import { EXPIRY_ALARM, refresh } from './rules-service';
 import { loadRules } from './rules-store';
@@ -43,3 +48,5 @@ async function refreshIfActive(): Promise<void> {
 browser.runtime.onConnect.addListener(onConnect);
 resumeCaptureIfWatched();
 browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));
+browser.permissions.onAdded.addListener(onHostAccessChanged);
+browser.permissions.onRemoved.addListener(onHostAccessChanged);

@@ -60,6 +60,11 @@ async function hasHostAccess(): Promise<boolean> {
   return hostAccess.granted;
 }
 
+/** Forget the cached answer when access changes (a grant from the popup or the panel), not a second later. */
+export function onHostAccessChanged(): void {
+  hostAccess = undefined;
+}
+
 async function status(tabId: number): Promise<LogStatus> {
   const log = await logFor(tabId);
   return {
