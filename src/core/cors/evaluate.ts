@@ -8,11 +8,11 @@ import { corsUnsafeRequestHeaderNames } from './cors-unsafe-request-header-names
 import { basicResponseHeaderNames, exposedResponseHeaders } from './exposed-response-headers';
 import { getNormalizedHeader } from './get-normalized-header';
 import { isCorsEnabledScheme } from './is-cors-enabled-scheme';
-import { isSameOrigin } from './is-same-origin';
+import { isSameOrigin, isSameOriginParsed } from './is-same-origin';
 import { methodAfterRedirect, REQUEST_BODY_HEADER_NAMES } from './method-after-redirect';
 import { needsPreflight } from './needs-preflight';
 import { normalizeMethod } from './normalize-method';
-import { type ParsedUrl, parseUrl } from './parse-url';
+import { parseUrl } from './parse-url';
 import { redirectTaintsOrigin } from './redirect-taints-origin';
 import type {
   CorsError,
@@ -102,8 +102,7 @@ export function evaluate(exchange: Exchange): Verdict {
     // --- Fetch §4.1 main fetch / cors_url_loader.cc StartRequest, for the initial URL and each redirect target.
     const startStage: Stage = i === 0 ? ACTUAL : { kind: 'redirect', hop: i - 1 };
     const parsed = parseUrl(url);
-    // isSameOrigin without parsing the URL twice (the hot path of every evaluation).
-    if (!corsFlag && parsed?.scheme !== 'data' && !sameOriginAs(pageOrigin, parsed)) corsFlag = true;
+    if (!corsFlag && parsed?.scheme !== 'data' && !isSameOriginParsed(pageOrigin, parsed)) corsFlag = true;
     const checkedOrigin = tainted ? 'null' : pageOrigin;
 
     if (corsFlag) {
@@ -265,11 +264,6 @@ export function evaluate(exchange: Exchange): Verdict {
     }
     url = target.href;
   }
-}
-
-/** Fetch §2.4 same origin of a serialized page origin and a parsed URL; "null" matches nothing. */
-function sameOriginAs(origin: string, parsed: ParsedUrl | null): boolean {
-  return origin !== 'null' && parsed !== null && parsed.origin !== 'null' && parsed.origin === origin;
 }
 
 /** The Location a response redirects to, or undefined when it is not a followed redirect. */
