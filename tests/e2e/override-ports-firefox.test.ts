@@ -3,6 +3,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefox } from '../harness/firefox';
+import { fileSteps } from '../harness/poll';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { pollFor, popupPath, tryPut, tryPutFromWorker } from './override-helpers';
 
@@ -28,6 +29,8 @@ describe('Firefox ESR: two dev servers on one host, badge and expiry', () => {
     ext().evaluate(() => (globalThis as unknown as Ext).browser.declarativeNetRequest.getSessionRules());
   const badgeText = () =>
     ext().evaluate(() => (globalThis as unknown as Ext).browser.action.getBadgeText({}));
+  // Each test continues from the rules the earlier ones made (vitest runs a file's tests in order).
+  const steps = fileSteps();
   const allowFrom = async (pageOrigin: string) => {
     const popup = await firefox.openExtensionPage(popupPath(await tabIdOf(pageOrigin), pageOrigin));
     await popup.bringToFront();
@@ -61,10 +64,12 @@ describe('Firefox ESR: two dev servers on one host, badge and expiry', () => {
     await allowFrom(lab.pageOrigin);
     expect(await pollFor(() => tryPut(pageA, api()), true)).toBe(true);
     expect(await tryPut(pageB, api())).toBe(false);
-    expect(await badgeText()).toBe('ON');
+    expect(await pollFor(badgeText, 'ON')).toBe('ON');
+    steps.done('one page allowed');
   });
 
   it('with both allowed, each page (and its dedicated worker) receives its own origin', async () => {
+    steps.require('one page allowed');
     await allowFrom(lab.page2Origin);
     expect(await pollFor(() => tryPut(pageB, api()), true)).toBe(true);
     expect(await tryPut(pageA, api())).toBe(true);
@@ -79,9 +84,11 @@ describe('Firefox ESR: two dev servers on one host, badge and expiry', () => {
     );
     expect(tabsByAcao[lab.pageOrigin]).toEqual([await tabIdOf(lab.pageOrigin)]);
     expect(tabsByAcao[lab.page2Origin]).toEqual([await tabIdOf(lab.page2Origin)]);
+    steps.done('both allowed');
   });
 
   it('a tab navigated to the other dev server after the rules exist gets that origin', async () => {
+    steps.require('both allowed');
     const pageC = await firefox.newPage();
     await pageC.goto(`${lab.page2Origin}/`);
     expect(await pollFor(() => tryPut(pageC, api()), true)).toBe(true);
@@ -92,19 +99,21 @@ describe('Firefox ESR: two dev servers on one host, badge and expiry', () => {
   });
 
   it('timed rules that run out restore the block and clear the badge', async () => {
-    // A short lifetime through the stored model: both rules expire in 3 s; the background re-reads them.
+    steps.require('both allowed');
+    // A short lifetime through the stored model: both rules expire in 15 s (time enough to see them still apply
+    // on a slow machine); the background re-reads them.
     await ext().evaluate(async () => {
       const { browser } = globalThis as unknown as Ext;
       const { rules } = await browser.storage.local.get('rules');
       const state = rules as { rules: { expiresAt: number | null }[] };
-      for (const rule of state.rules) rule.expiresAt = Date.now() + 3000;
+      for (const rule of state.rules) rule.expiresAt = Date.now() + 15_000;
       await browser.storage.local.set({ rules: state });
       await browser.runtime.sendMessage({ type: 'rules/get' });
     });
-    expect(await tryPut(pageA, api())).toBe(true);
+    expect(await pollFor(() => tryPut(pageA, api()), true)).toBe(true);
     expect(await pollFor(() => tryPut(pageA, api()), false, 60_000)).toBe(false);
-    expect(await tryPut(pageB, api())).toBe(false);
+    expect(await pollFor(() => tryPut(pageB, api()), false)).toBe(false);
     expect(await pollFor(() => sessionRules().then((r) => r.length), 0)).toBe(0);
-    expect(await badgeText()).toBe('');
+    expect(await pollFor(badgeText, '')).toBe('');
   });
 });
