@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Lifetime, OverrideRule } from '../core/rules';
+import { httpOriginOf, type Lifetime, type OverrideRule } from '../core/rules';
 import type { FieldError } from '../shared/messages';
 import { requestHostAccess } from './host-access';
 import { LifetimeSelect } from './lifetime-select';
@@ -66,7 +66,7 @@ export function RuleEditor({ rule, pageOrigin, onSave, onClose }: Props) {
       enabled: true,
     };
     const attempt = () => onSave(draft).then((errs) => (errs.length ? setErrors(errs) : onClose()));
-    const origins = [httpOrigin(draft.pageOrigin), httpOrigin(draft.target)];
+    const origins = [httpOriginOf(draft.pageOrigin), httpOriginOf(draft.target)];
     if (origins.includes(undefined)) {
       void attempt(); // not two http(s) URLs: validation explains what is wrong, next to the field
       return;
@@ -154,14 +154,4 @@ export function RuleEditor({ rule, pageOrigin, onSave, onClose }: Props) {
       </div>
     </form>
   );
-}
-
-/** The origin of an http(s) URL, else undefined (`localhost:5173` parses as a URL of scheme `localhost:`). */
-function httpOrigin(text: string): string | undefined {
-  try {
-    const url = new URL(text);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.origin : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -11,6 +11,7 @@ export { expiresAtFor, LIFETIME_MS } from './expires-at-for';
 export { exportRules, RULES_FORMAT } from './export-rules';
 export { extend } from './extend';
 export { formatImportError } from './format-import-error';
+export { httpOriginOf } from './http-origin-of';
 export { type ImportError, type ImportResult, importRules } from './import-rules';
 export { isLifetime } from './is-lifetime';
 export { isRuleActive } from './is-rule-active';

@@ -1,3 +1,4 @@
+import { httpOriginOf } from './http-origin-of';
 import { preflightFixableByHeaders } from './preflight-fixable-by-headers';
 
 /** One cross-origin request of a tab, as the log saw it (the background maps log entries to this). */
@@ -77,13 +78,4 @@ export function observedTargets(pageOrigin: string, requests: ObservedRequest[])
   return [...byOrigin.values()].sort(
     (a, b) => b.blocked - a.blocked || (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0),
   );
-}
-
-function httpOriginOf(url: string): string | undefined {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.origin : undefined;
-  } catch {
-    return undefined;
-  }
 }
