@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { fileSteps, pollUntil } from '../harness/poll';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { pollFor, popupPath, tryPut } from './override-helpers';
 
@@ -16,6 +17,8 @@ describe('Chromium: "until browser restart" and pinned rules across a restart', 
   let chromium: ChromiumSession | undefined;
   const sessionApi = () => lab.apiOrigins[0] as string;
   const pinnedApi = () => lab.apiOrigins[1] as string;
+  // The tests continue from each other's rules and browser (vitest runs a file's tests in order).
+  const steps = fileSteps();
 
   const start = async () => {
     chromium = await launchChromium({ grantHosts: true, userDataDir: profile });
@@ -60,9 +63,11 @@ describe('Chromium: "until browser restart" and pinned rules across a restart', 
     expect(scopes).toEqual({ session: [`|${sessionApi()}/`], dynamic: [`|${pinnedApi()}/`] });
     await session.close();
     chromium = undefined;
+    steps.done('before the restart');
   });
 
   it('after the restart the "until restart" rule is gone and the pinned one applies again', async () => {
+    steps.require('before the restart'); // which made both rules
     const { session, ext, labPage } = await start();
     expect(await pollFor(() => tryPut(labPage, pinnedApi()), true)).toBe(true);
     expect(await tryPut(labPage, sessionApi())).toBe(false);
@@ -71,7 +76,7 @@ describe('Chromium: "until browser restart" and pinned rules across a restart', 
     expect(dynamic).toHaveLength(1);
     expect(dynamic[0]?.condition.urlFilter).toBe(`|${pinnedApi()}/`);
     expect(await ext.evaluate(() => chrome.declarativeNetRequest.getSessionRules())).toEqual([]);
-    expect(await ext.evaluate(() => chrome.action.getBadgeText({}))).toBe('ON');
+    expect(await pollFor(() => ext.evaluate(() => chrome.action.getBadgeText({})), 'ON')).toBe('ON');
     const tabId = await ext.evaluate(
       (origin) => chrome.tabs.query({ url: `${origin}/*` }).then((t) => t[0]?.id ?? -1),
       lab.pageOrigin,
@@ -79,9 +84,11 @@ describe('Chromium: "until browser restart" and pinned rules across a restart', 
     const popup = await session.openExtensionPage(popupPath(tabId, lab.pageOrigin));
     await popup.getByText(`${lab.pageOrigin} → ${pinnedApi()}`).waitFor();
     expect(await popup.getByText(`${lab.pageOrigin} → ${sessionApi()}`).count()).toBe(0);
+    steps.done('after the restart');
   });
 
   it('a rule moves between the dynamic and the session set when its lifetime is edited, and keeps applying', async () => {
+    steps.require('after the restart'); // whose browser and pinned rule this test uses
     if (!chromium) throw new Error('the browser of the previous test is gone');
     const ext = await chromium.openExtensionPage('src/welcome/index.html');
     const labPage = chromium.context.pages().find((p) => p.url().startsWith(lab.pageOrigin)) as Page;
@@ -98,12 +105,17 @@ describe('Chromium: "until browser restart" and pinned rules across a restart', 
       await popup.getByRole('button', { name: 'Save' }).click();
       await popup.getByRole('button', { name: 'New rule…' }).waitFor();
     };
+    /** Polls until the rule sets equal `want` (the DNR update follows the save asynchronously). */
+    const scopesBecome = (want: { session: string[]; dynamic: string[] }) =>
+      pollUntil(scopes, (seen) => JSON.stringify(seen) === JSON.stringify(want));
     await editLifetime(pinnedApi(), '1 hour');
-    expect(await scopes()).toEqual({ session: [`|${sessionApi()}/`, `|${pinnedApi()}/`], dynamic: [] });
-    expect(await tryPut(labPage, pinnedApi())).toBe(true);
+    const timed = { session: [`|${sessionApi()}/`, `|${pinnedApi()}/`], dynamic: [] };
+    expect(await scopesBecome(timed)).toEqual(timed);
+    expect(await pollFor(() => tryPut(labPage, pinnedApi()), true)).toBe(true);
     await editLifetime(pinnedApi(), 'pinned (no expiry)');
-    expect(await scopes()).toEqual({ session: [`|${sessionApi()}/`], dynamic: [`|${pinnedApi()}/`] });
-    expect(await tryPut(labPage, pinnedApi())).toBe(true);
-    expect(await tryPut(labPage, sessionApi())).toBe(true);
+    const pinned = { session: [`|${sessionApi()}/`], dynamic: [`|${pinnedApi()}/`] };
+    expect(await scopesBecome(pinned)).toEqual(pinned);
+    expect(await pollFor(() => tryPut(labPage, pinnedApi()), true)).toBe(true);
+    expect(await pollFor(() => tryPut(labPage, sessionApi()), true)).toBe(true);
   });
 });
