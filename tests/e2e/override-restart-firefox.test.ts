@@ -9,6 +9,7 @@ import puppeteer, { type Browser } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { findPage, geckoId } from '../harness/firefox';
 import { distFirefox, firefoxPath, requireBuild } from '../harness/paths';
+import { fileSteps } from '../harness/poll';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { pollFor, popupPath, tryPut } from './override-helpers';
 
@@ -20,6 +21,8 @@ describe('Firefox ESR: "until browser restart" and pinned rules across a restart
   let firefox: Browser | undefined;
   const sessionApi = () => lab.apiOrigins[0] as string;
   const pinnedApi = () => lab.apiOrigins[1] as string;
+  // The second test continues from the rules the first made in the same profile.
+  const steps = fileSteps();
 
   const start = () =>
     puppeteer.launch({
@@ -81,9 +84,11 @@ describe('Firefox ESR: "until browser restart" and pinned rules across a restart
     expect(await pollFor(() => tryPut(labPage, pinnedApi()), true)).toBe(true);
     await firefox.close();
     firefox = undefined;
+    steps.done('before the restart');
   });
 
   it('after the restart the "until restart" rule is gone and the pinned one applies again', async () => {
+    steps.require('before the restart'); // which made both rules
     firefox = await start();
     const labPage = await firefox.newPage();
     await labPage.goto(`${lab.pageOrigin}/`);
