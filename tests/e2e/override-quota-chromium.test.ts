@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { fileSteps } from '../harness/poll';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { pollFor, popupPath, tryPut } from './override-helpers';
 
@@ -12,6 +13,8 @@ describe('Chromium: the DNR session-rule quota', () => {
   let labPage: Page;
   let popup: Page;
   const api = () => lab.apiOrigins[0] as string;
+  // The tests continue from the 5,000 rules the first installs (vitest runs a file's tests in order).
+  const steps = fileSteps();
   const dnrRuleCount = () =>
     popup.evaluate(async () => {
       const dnr = chrome.declarativeNetRequest;
@@ -57,9 +60,11 @@ describe('Chromium: the DNR session-rule quota', () => {
       .toContain('Imported 4999 new');
     expect(await pollFor(dnrRuleCount, 5000)).toBe(5000);
     expect(await tryPut(labPage, api())).toBe(true);
+    steps.done('up to the limit');
   });
 
   it('refuses one more with a clear message, and changes nothing', async () => {
+    steps.require('up to the limit');
     await importRules(5000, 1);
     await expect
       .poll(() => popup.getByTestId('import-result').textContent(), { timeout: 15_000 })
@@ -71,8 +76,9 @@ describe('Chromium: the DNR session-rule quota', () => {
   });
 
   it('the global switch still removes all 5,000 at once', async () => {
+    steps.require('up to the limit');
     await popup.getByRole('switch', { name: 'Overrides enabled' }).uncheck();
     expect(await pollFor(dnrRuleCount, 0)).toBe(0);
-    expect(await tryPut(labPage, api())).toBe(false);
+    expect(await pollFor(() => tryPut(labPage, api()), false)).toBe(false);
   });
 });
