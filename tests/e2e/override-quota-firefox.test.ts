@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefox } from '../harness/firefox';
+import { fileSteps } from '../harness/poll';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { pollFor, popupPath, tryPut } from './override-helpers';
 
@@ -18,6 +19,8 @@ describe('Firefox ESR: the DNR session-rule quota', () => {
   let popup: Page;
   let dir: string;
   const api = () => lab.apiOrigins[0] as string;
+  // The tests continue from the 5,000 rules the first installs (vitest runs a file's tests in order).
+  const steps = fileSteps();
   const dnrRuleCount = () =>
     popup.evaluate(async () => {
       const dnr = (globalThis as unknown as Ext).browser.declarativeNetRequest;
@@ -71,9 +74,11 @@ describe('Firefox ESR: the DNR session-rule quota', () => {
     ).toBe(true);
     expect(await pollFor(dnrRuleCount, 5000, 30_000)).toBe(5000);
     expect(await tryPut(labPage, api())).toBe(true);
+    steps.done('up to the limit');
   });
 
   it('refuses one more with a clear message, and changes nothing', async () => {
+    steps.require('up to the limit');
     await importRules(5000, 1);
     expect(
       await pollFor(
