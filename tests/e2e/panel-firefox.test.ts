@@ -5,6 +5,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type FirefoxSession, launchFirefox } from '../harness/firefox';
 import { openLabPage, runLabScenario } from '../harness/lab-page';
+import { fileSteps, pollUntil } from '../harness/poll';
 import { type Lab, startLab } from '../lab/server.mjs';
 
 interface ShownRow {
@@ -44,6 +45,8 @@ describe('Firefox ESR: the CORS panel shows live entries', () => {
   let firefox: FirefoxSession;
   let labPage: Page;
   let panel: Page;
+  // The tests continue with the panel the first opens and the rows the second makes.
+  const steps = fileSteps();
 
   beforeAll(async () => {
     lab = await startLab();
@@ -85,9 +88,11 @@ describe('Firefox ESR: the CORS panel shows live entries', () => {
       timeout: 20_000,
     });
     expect(await panel.$eval('.counts', (e) => e.textContent)).toBe('0 requests');
+    steps.done('loads the panel');
   });
 
   it('shows a blocked and an allowed request from the lab as they happen', async () => {
+    steps.require('loads the panel');
     expect((await runLabScenario(labPage, 'simple-get-no-acao')).allowed).toBe(false);
     const first = await waitForRows(panel, (rows) => rows.length >= 1, 'the blocked request');
     expect(first).toHaveLength(1);
@@ -103,11 +108,15 @@ describe('Firefox ESR: the CORS panel shows live entries', () => {
     );
     expect(both).toHaveLength(2);
     expect(both[1]).toMatchObject({ method: 'PUT', verdict: 'allowed' });
-    const text = (await panel.evaluate(() => document.querySelector('.counts')?.textContent)) ?? '';
-    expect(text).toContain('2 requests, 1 blocked');
+    const counts = () => panel.evaluate(() => document.querySelector('.counts')?.textContent ?? '');
+    expect(await pollUntil(counts, (t) => t.includes('2 requests, 1 blocked'))).toContain(
+      '2 requests, 1 blocked',
+    );
+    steps.done('shows the requests');
   });
 
   it('opens the detail of the blocked row with the Firefox console reason', async () => {
+    steps.require('shows the requests');
     await panel.click('.grid-body .row');
     await panel.waitForSelector('aside.detail');
     const detail = (await panel.$eval('aside.detail', (e) => e.textContent)) ?? '';
