@@ -4,31 +4,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { specUrl } from '../lab/spec.mjs';
+import { popupPath, tryPut } from './override-helpers';
 
 describe('Chromium: scoped overrides from the popup', () => {
   let lab: Lab;
   let chromium: ChromiumSession;
   let labPage: Page;
   let popup: Page;
-  const tryPut = () =>
-    labPage.evaluate(
-      async (url) => {
-        try {
-          const r = await fetch(url, {
-            method: 'PUT',
-            credentials: 'include',
-            headers: { 'Content-Type': 'application/json' },
-            body: '{}',
-            cache: 'no-store',
-          });
-          return r.ok;
-        } catch {
-          return false;
-        }
-      },
-      specUrl(lab.apiOrigins[0] as string, { id: `put-${Math.random()}` }),
-    );
+  const api = () => lab.apiOrigins[0] as string;
+  const put = () => tryPut(labPage, api());
 
   beforeAll(async () => {
     lab = await startLab();
@@ -39,9 +23,7 @@ describe('Chromium: scoped overrides from the popup', () => {
     const tabId = await ext.evaluate(
       `chrome.tabs.query({ url: '${lab.pageOrigin}/*' }).then((t) => t[0].id)`,
     );
-    popup = await chromium.openExtensionPage(
-      `src/popup/index.html?tab=${tabId}&origin=${encodeURIComponent(lab.pageOrigin)}`,
-    );
+    popup = await chromium.openExtensionPage(popupPath(tabId as number, lab.pageOrigin));
   });
   afterAll(async () => {
     await chromium?.close();
@@ -49,19 +31,19 @@ describe('Chromium: scoped overrides from the popup', () => {
   });
 
   it('allows a blocked credentialed JSON PUT after one click, and only then', async () => {
-    expect(await tryPut()).toBe(false);
+    expect(await put()).toBe(false);
     expect(
       await chromium.serviceWorker.evaluate(() =>
         chrome.declarativeNetRequest.getSessionRules().then((r) => r.length),
       ),
     ).toBe(0);
-    await popup.getByLabel('Allow this page to read').fill(lab.apiOrigins[0] as string);
+    await popup.getByLabel('Allow this page to read').fill(api());
     await popup.getByLabel('with credentials').check();
     await popup.getByRole('button', { name: 'Allow', exact: true }).click();
     await expect
       .poll(() => popup.getByTestId('override-banner').textContent(), { timeout: 15_000 })
       .toContain('1 override active');
-    await expect.poll(tryPut, { timeout: 15_000 }).toBe(true);
+    await expect.poll(put, { timeout: 15_000 }).toBe(true);
     const rules = await chromium.serviceWorker.evaluate(() => chrome.declarativeNetRequest.getSessionRules());
     const headers = JSON.stringify(rules);
     expect(headers).toContain(lab.pageOrigin);
@@ -79,9 +61,9 @@ describe('Chromium: scoped overrides from the popup', () => {
         { timeout: 15_000 },
       )
       .toBe(0);
-    expect(await tryPut()).toBe(false);
+    expect(await put()).toBe(false);
     await popup.getByRole('switch', { name: 'Overrides enabled' }).check();
-    await expect.poll(tryPut, { timeout: 15_000 }).toBe(true);
+    await expect.poll(put, { timeout: 15_000 }).toBe(true);
   });
 
   it('an invalid import is rejected with the bad entry named, and the existing rule stays', async () => {
@@ -99,7 +81,7 @@ describe('Chromium: scoped overrides from the popup', () => {
     await expect
       .poll(() => popup.getByTestId('import-result').textContent(), { timeout: 15_000 })
       .toContain('Nothing was imported');
-    expect(await tryPut()).toBe(true);
+    expect(await put()).toBe(true);
   });
 
   it('removing the rule restores the block', async () => {
@@ -113,6 +95,6 @@ describe('Chromium: scoped overrides from the popup', () => {
         { timeout: 15_000 },
       )
       .toBe(0);
-    expect(await tryPut()).toBe(false);
+    expect(await put()).toBe(false);
   });
 });
