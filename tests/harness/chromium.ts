@@ -1,10 +1,11 @@
 // Debian Chromium with the built extension, driven by playwright-core (platform-facts: launchPersistentContext,
 // --load-extension, the closed network needs the background-networking flags).
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page, type Worker } from 'playwright-core';
-import { chromiumPath, distChrome, outDir, requireBuild, requireFile } from './paths';
+import { type GrantedCopy, grantedCopy } from './granted-copy';
+import { chromiumPath, distChrome, requireBuild, requireFile } from './paths';
 
 export interface ChromiumSession {
   context: BrowserContext;
@@ -48,22 +49,37 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   const { extension = true, headless = true, devtools = false, extraArgs = [] } = options;
   requireFile(chromiumPath, "install Debian's Chromium as root: 'apt-get install -y chromium'");
   if (extension) requireBuild(distChrome);
-  const extensionDir = extension && options.grantHosts ? await grantedCopy() : distChrome;
   const ownDir = options.userDataDir === undefined;
   const dir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'cors-lens-chromium-')));
-  const args = [...chromiumArgs, ...extraArgs];
-  if (extension) args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
-  if (devtools) args.push('--auto-open-devtools-for-tabs');
-  const context = await chromium.launchPersistentContext(dir, {
-    executablePath: chromiumPath,
-    headless,
-    args,
-    ignoreDefaultArgs: ['--disable-extensions'],
-    viewport: { width: 1280, height: 800 },
-  });
+  let copy: GrantedCopy | undefined;
+  const removeFiles = async () => {
+    await copy?.remove();
+    if (ownDir) await rm(dir, { recursive: true, force: true });
+  };
+  let context: BrowserContext;
+  try {
+    // A reused profile keeps its copy's path (and so the extension's id) from launch to launch.
+    if (extension && options.grantHosts)
+      copy = await grantedCopy(distChrome, 'chrome-hosts-granted', options.userDataDir);
+    const extensionDir = copy?.dir ?? distChrome;
+    const args = [...chromiumArgs, ...extraArgs];
+    if (extension)
+      args.push(`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`);
+    if (devtools) args.push('--auto-open-devtools-for-tabs');
+    context = await chromium.launchPersistentContext(dir, {
+      executablePath: chromiumPath,
+      headless,
+      args,
+      ignoreDefaultArgs: ['--disable-extensions'],
+      viewport: { width: 1280, height: 800 },
+    });
+  } catch (error) {
+    await removeFiles();
+    throw error;
+  }
   const close = async () => {
     await context.close().catch(() => undefined);
-    if (ownDir) await rm(dir, { recursive: true, force: true });
+    await removeFiles();
   };
   if (!extension) {
     const none = () => Promise.reject(new Error('launched without the extension'));
@@ -100,19 +116,4 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
     await close();
     throw new Error(`CORS Lens did not start in Chromium (no service worker within 20 s): ${String(error)}`);
   }
-}
-
-/** dist/chrome with `optional_host_permissions` moved to `host_permissions` (see ChromiumOptions.grantHosts). */
-async function grantedCopy(): Promise<string> {
-  const dir = `${outDir}/test-dist/chrome-hosts-granted`;
-  await rm(dir, { recursive: true, force: true });
-  await cp(distChrome, dir, { recursive: true });
-  const manifest = JSON.parse(await readFile(`${dir}/manifest.json`, 'utf8'));
-  manifest.host_permissions = [
-    ...(manifest.host_permissions ?? []),
-    ...(manifest.optional_host_permissions ?? []),
-  ];
-  delete manifest.optional_host_permissions;
-  await writeFile(`${dir}/manifest.json`, JSON.stringify(manifest, null, 2));
-  return dir;
 }

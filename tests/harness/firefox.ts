@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import manifest from '../../manifest.json' with { type: 'json' };
-import { grantedCopy } from './granted-copy';
+import { type GrantedCopy, grantedCopy } from './granted-copy';
 import { distFirefox, firefoxPath, requireBuild, requireFile } from './paths';
 
 export const geckoId = manifest.browser_specific_settings.gecko.id;
@@ -50,7 +50,11 @@ export async function launchFirefox(
     },
   });
   const extensionUrl = (path: string) => `moz-extension://${uuid}/${path.replace(/^\//, '')}`;
-  const close = () => browser.close().catch(() => undefined);
+  let copy: GrantedCopy | undefined;
+  const close = async () => {
+    await browser.close().catch(() => undefined);
+    await copy?.remove(); // a temporary add-on is read from its folder while the browser runs
+  };
   if (!extension) {
     return {
       browser,
@@ -63,9 +67,8 @@ export async function launchFirefox(
     };
   }
   try {
-    await browser.installExtension(
-      options.grantHosts ? await grantedCopy(distFirefox, 'firefox-hosts-granted') : distFirefox,
-    );
+    if (options.grantHosts) copy = await grantedCopy(distFirefox, 'firefox-hosts-granted');
+    await browser.installExtension(copy?.dir ?? distFirefox);
     const extensionPage = await findPage(browser, extensionUrl('src/welcome/'));
     return {
       browser,
