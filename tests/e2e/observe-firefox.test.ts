@@ -8,6 +8,7 @@ import { type FirefoxSession, launchFirefox } from '../harness/firefox';
 import { openLabPage, runAllLabScenarios } from '../harness/lab-page';
 import { allowedPutUrl, parallelPuts, refusedPutUrl } from '../harness/observe-specs';
 import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { pollUntil } from '../harness/poll';
 import { waitForMirrored } from '../harness/session-mirror';
 import { scenarios } from '../lab/scenarios.mjs';
 import { type Lab, startLab } from '../lab/server.mjs';
@@ -87,11 +88,7 @@ describe('Firefox ESR: capture while a panel is connected', () => {
         text: await browser.action.getBadgeText({ tabId: ${tabId} }),
         color: await browser.action.getBadgeBackgroundColor({ tabId: ${tabId} }),
       }))()`) as Promise<{ text: string; color: number[] }>;
-    let shown = await badge();
-    for (let i = 0; i < 50 && shown.text !== String(blocked); i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      shown = await badge();
-    }
+    const shown = await pollUntil(badge, (b) => b.text === String(blocked));
     expect(shown).toEqual({ text: String(blocked), color: [198, 40, 40, 255] });
   });
 
@@ -194,7 +191,8 @@ describe('Firefox ESR: capture while a panel is connected', () => {
     )) as { ok: boolean };
     expect(result.ok).toBe(true);
     let allowed = false;
-    for (let i = 0; i < 50 && !allowed; i++) {
+    const deadline = Date.now() + 20_000;
+    for (let i = 0; !allowed && Date.now() < deadline; i++) {
       const url = specUrl(api2, { id: `overridden-${i}` });
       allowed =
         (await labPage.evaluate(`fetch(${JSON.stringify(url)}).then((r) => r.ok, () => false)`)) === true;
