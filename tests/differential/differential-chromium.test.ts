@@ -4,6 +4,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Exchange, evaluate } from '../../src/core/cors';
+import { isCdpPreflight } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { type Lab, type LabRequest, startLab } from '../lab/server.mjs';
 import { type LabResponse, specUrl } from '../lab/spec.mjs';
@@ -48,11 +49,7 @@ async function runInChromium(page: Page, cdp: CDPSession, cases: { c: DiffCase; 
   const headerOrderOf = new Map<string, string[]>();
   const failures = new Map<string, { corsError?: string; failedParameter?: string; netError: string }>();
   cdp.on('Network.requestWillBeSent', (e) => {
-    // Preflights are not always typed 'Preflight' in CDP; their Access-Control-Request-Method gives them away.
-    const preflight =
-      e.type === 'Preflight' ||
-      Object.keys(e.request.headers).some((n) => n.toLowerCase() === 'access-control-request-method');
-    if (preflight || firstUrlOf.has(e.requestId)) return;
+    if (isCdpPreflight(e) || firstUrlOf.has(e.requestId)) return;
     firstUrlOf.set(e.requestId, e.request.url);
     if (!headerOrderOf.has(e.request.url))
       headerOrderOf.set(

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedExchange } from '../../src/shared/panel-protocol';
+import { collectCdpVerdicts } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { openLabPage, runAllLabScenarios } from '../harness/lab-page';
 import { allowedGetUrl, allowedPutUrl, parallelPuts, refusedPutUrl } from '../harness/observe-specs';
@@ -12,7 +13,6 @@ import { pollUntil } from '../harness/poll';
 import { waitForMirrored } from '../harness/session-mirror';
 import { stopExtensionServiceWorker } from '../harness/stop-service-worker';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { decodeSpec } from '../lab/spec.mjs';
 
 describe('Chromium: capture while a panel is connected', () => {
   let lab: Lab;
@@ -20,7 +20,7 @@ describe('Chromium: capture while a panel is connected', () => {
   let labPage: Page;
   let extPage: Page;
   let tabId: number;
-  const chromiumVerdicts = new Map<string, string>();
+  let chromiumVerdicts = new Map<string, string>();
 
   beforeAll(async () => {
     lab = await startLab();
@@ -28,15 +28,7 @@ describe('Chromium: capture while a panel is connected', () => {
     labPage = await chromium.newPage();
     const cdp = await chromium.context.newCDPSession(labPage);
     await cdp.send('Network.enable');
-    const urls = new Map<string, string>();
-    cdp.on('Network.requestWillBeSent', (e) => {
-      if (e.type !== 'Preflight' && !urls.has(e.requestId)) urls.set(e.requestId, e.request.url);
-    });
-    cdp.on('Network.loadingFailed', (e) => {
-      const url = urls.get(e.requestId);
-      const id = url ? new URL(url).searchParams.get('s') : null;
-      if (id && e.corsErrorStatus) chromiumVerdicts.set(decodeSpec(id).id ?? '', e.corsErrorStatus.corsError);
-    });
+    chromiumVerdicts = collectCdpVerdicts(cdp);
     await openLabPage(labPage, lab.pageOrigin);
     extPage = await chromium.openExtensionPage('src/welcome/index.html');
     tabId = (await extPage.evaluate(

@@ -12,12 +12,12 @@ import { mkdir } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedExchange } from '../../src/shared/panel-protocol';
+import { collectCdpVerdicts } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { openLabPage, runAllLabScenarios, runLabScenario } from '../harness/lab-page';
 import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { outDir } from '../harness/paths';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { decodeSpec } from '../lab/spec.mjs';
 
 const row = (panel: Page, id: string) => panel.locator(`.row[data-id="${id}"]`);
 
@@ -28,7 +28,7 @@ describe('Chromium: the CORS panel shows the lab live', () => {
   let panel: Page;
   let tabId: number;
   /** scenario id → Chromium's CorsError name, from CDP. */
-  const chromiumVerdicts = new Map<string, string>();
+  let chromiumVerdicts = new Map<string, string>();
   let outcomes: Record<string, { allowed: boolean }> = {};
   let entries: LoggedExchange[] = [];
   const entryFor = (name: string) => {
@@ -43,16 +43,7 @@ describe('Chromium: the CORS panel shows the lab live', () => {
     labPage = await chromium.newPage();
     const cdp = await chromium.context.newCDPSession(labPage);
     await cdp.send('Network.enable');
-    const urls = new Map<string, string>();
-    cdp.on('Network.requestWillBeSent', (e) => {
-      if (e.type !== 'Preflight' && !urls.has(e.requestId)) urls.set(e.requestId, e.request.url);
-    });
-    cdp.on('Network.loadingFailed', (e) => {
-      const url = urls.get(e.requestId);
-      const spec = url ? new URL(url).searchParams.get('s') : null;
-      if (spec && e.corsErrorStatus)
-        chromiumVerdicts.set(decodeSpec(spec).id ?? '', e.corsErrorStatus.corsError);
-    });
+    chromiumVerdicts = collectCdpVerdicts(cdp);
     await openLabPage(labPage, lab.pageOrigin);
     const welcome = await chromium.openExtensionPage('src/welcome/index.html');
     tabId = (await welcome.evaluate(

@@ -1,0 +1,27 @@
+// Chromium's own CORS verdicts for lab requests, read from the DevTools protocol: the oracle the end-to-end tests
+// compare CORS Lens against (Network.loadingFailed.corsErrorStatus), keyed by the lab spec's id.
+import type { CDPSession } from 'playwright-core';
+import { decodeSpec } from '../lab/spec.mjs';
+
+/** Preflights are not always typed 'Preflight' in CDP; their Access-Control-Request-Method gives them away. */
+export function isCdpPreflight(e: { type?: string; request: { headers: Record<string, string> } }): boolean {
+  return (
+    e.type === 'Preflight' ||
+    Object.keys(e.request.headers).some((n) => n.toLowerCase() === 'access-control-request-method')
+  );
+}
+
+/** Starts collecting on `cdp` (Network must be enabled): lab spec id → Chromium's CorsError name. */
+export function collectCdpVerdicts(cdp: CDPSession): Map<string, string> {
+  const verdicts = new Map<string, string>();
+  const urls = new Map<string, string>();
+  cdp.on('Network.requestWillBeSent', (e) => {
+    if (!isCdpPreflight(e) && !urls.has(e.requestId)) urls.set(e.requestId, e.request.url);
+  });
+  cdp.on('Network.loadingFailed', (e) => {
+    const url = urls.get(e.requestId);
+    const spec = url ? new URL(url).searchParams.get('s') : null;
+    if (spec && e.corsErrorStatus) verdicts.set(decodeSpec(spec).id ?? '', e.corsErrorStatus.corsError);
+  });
+  return verdicts;
+}
