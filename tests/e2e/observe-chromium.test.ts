@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import { collectCdpVerdicts } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
-import { openLabPage, runAllLabScenarios } from '../harness/lab-page';
+import { openLabPage, runAllLabScenarios, tabIdOf } from '../harness/lab-page';
 import { allowedGetUrl, allowedPutUrl, parallelPuts, refusedPutUrl } from '../harness/observe-specs';
 import { scenarioOf, streamCounters, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { pollUntil } from '../harness/poll';
@@ -31,9 +31,7 @@ describe('Chromium: capture while a panel is connected', () => {
     chromiumVerdicts = collectCdpVerdicts(cdp);
     await openLabPage(labPage, lab.pageOrigin);
     extPage = await chromium.openExtensionPage('src/welcome/index.html');
-    tabId = (await extPage.evaluate(
-      `chrome.tabs.query({ url: '${lab.pageOrigin}/*' }).then((tabs) => tabs[0].id)`,
-    )) as number;
+    tabId = await tabIdOf(extPage, lab.pageOrigin);
     await subscribeToTab(extPage, tabId);
   });
   afterAll(async () => {

@@ -3,6 +3,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { tabIdOf } from '../harness/lab-page';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { popupPath, tryPut } from './override-helpers';
 
@@ -20,10 +21,8 @@ describe('Chromium: scoped overrides from the popup', () => {
     labPage = await chromium.newPage();
     await labPage.goto(`${lab.pageOrigin}/`);
     const ext = await chromium.openExtensionPage('src/welcome/index.html');
-    const tabId = await ext.evaluate(
-      `chrome.tabs.query({ url: '${lab.pageOrigin}/*' }).then((t) => t[0].id)`,
-    );
-    popup = await chromium.openExtensionPage(popupPath(tabId as number, lab.pageOrigin));
+    const tabId = await tabIdOf(ext, lab.pageOrigin);
+    popup = await chromium.openExtensionPage(popupPath(tabId, lab.pageOrigin));
   });
   afterAll(async () => {
     await chromium?.close();

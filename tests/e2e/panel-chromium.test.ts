@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import { collectCdpVerdicts } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
-import { openLabPage, runAllLabScenarios, runLabScenario } from '../harness/lab-page';
+import { openLabPage, runAllLabScenarios, runLabScenario, tabIdOf } from '../harness/lab-page';
 import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { outDir } from '../harness/paths';
 import { type Lab, startLab } from '../lab/server.mjs';
@@ -46,9 +46,7 @@ describe('Chromium: the CORS panel shows the lab live', () => {
     chromiumVerdicts = collectCdpVerdicts(cdp);
     await openLabPage(labPage, lab.pageOrigin);
     const welcome = await chromium.openExtensionPage('src/welcome/index.html');
-    tabId = (await welcome.evaluate(
-      `chrome.tabs.query({ url: '${lab.pageOrigin}/*' }).then((tabs) => tabs[0].id)`,
-    )) as number;
+    tabId = await tabIdOf(welcome, lab.pageOrigin);
     await welcome.close();
     panel = await chromium.openExtensionPage(`src/panel/index.html?tab=${tabId}&theme=light`);
     // The panel's own empty state proves its snapshot arrived; the side subscription maps row ids to scenarios.

@@ -28,3 +28,12 @@ export async function runLabScenario(page: EvaluatingPage, name: string): Promis
 export async function runAllLabScenarios(page: EvaluatingPage): Promise<Record<string, ScenarioResult>> {
   return (await page.evaluate('window.lab.runAll()')) as Record<string, ScenarioResult>;
 }
+
+/** The id of the tab showing `pageOrigin`, asked from an extension page (Chromium: `chrome.tabs`). */
+export async function tabIdOf(extensionPage: EvaluatingPage, pageOrigin: string): Promise<number> {
+  const id = await extensionPage.evaluate(
+    `chrome.tabs.query({ url: '${pageOrigin}/*' }).then((tabs) => tabs[0]?.id)`,
+  );
+  if (typeof id !== 'number') throw new Error(`no tab shows ${pageOrigin}/`);
+  return id;
+}
