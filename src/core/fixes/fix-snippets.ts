@@ -1,4 +1,6 @@
+import { apacheSnippet } from './snippets/apache-snippet';
 import { aspnetcoreSnippet } from './snippets/aspnetcore-snippet';
+import { caddySnippet } from './snippets/caddy-snippet';
 import { djangoSnippet } from './snippets/django-snippet';
 import { expressSnippet } from './snippets/express-snippet';
 import { fastapiSnippet } from './snippets/fastapi-snippet';
@@ -8,15 +10,18 @@ import { nginxSnippet } from './snippets/nginx-snippet';
 import { springSnippet } from './snippets/spring-snippet';
 import type { FixInput, Snippet } from './types';
 
+// Verified live first; then the ones no test here can run (same order as FRAMEWORKS).
 const SNIPPETS = [
   expressSnippet,
   flaskSnippet,
-  aspnetcoreSnippet,
-  nginxSnippet,
   fastapiSnippet,
   djangoSnippet,
-  springSnippet,
   goSnippet,
+  nginxSnippet,
+  caddySnippet,
+  apacheSnippet,
+  aspnetcoreSnippet,
+  springSnippet,
 ];
 
 /** One ready-to-paste server fix per framework; throws InvalidFixInputError on input that could break them. */
