@@ -39,7 +39,7 @@ function failingRequest(targetUrl: string, pageOrigin: string): FixInput {
     targetUrl,
     methods: ['PUT'],
     requestHeaders: ['content-type', 'x-api-key'],
-    credentials: true,
+    credentials: 'include',
     exposeHeaders: ['x-request-id'],
     preflight: true,
   };
