@@ -1,4 +1,5 @@
 import type { DevServer, ProxyFix } from '../core/fixes';
+import { FixChoiceSelect } from './fix-choice-select';
 import { SnippetView } from './snippet-view';
 
 interface Props {
@@ -19,17 +20,12 @@ export function ProxyFixSection({ fixes, devServer, onPick, recommended }: Props
         No server change: proxy through your dev server
         {recommended && <span class="badge">Recommended</span>}
       </h3>
-      <label>
-        Your dev server{' '}
-        <select value={fix.devServer} onChange={(event) => onPick(event.currentTarget.value as DevServer)}>
-          {fixes.map((f) => (
-            <option key={f.devServer} value={f.devServer}>
-              {f.title}
-              {f.verification.live ? '' : ' (not verified live)'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FixChoiceSelect
+        label="Your dev server"
+        options={fixes.map((f) => ({ ...f, value: f.devServer }))}
+        value={fix.devServer}
+        onPick={onPick}
+      />
       <p>In {fix.file}:</p>
       <SnippetView {...fix} />
       <p>Then call the API by path, on the page's own origin (one line in your code):</p>

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { Framework, HeaderPair, RequiredHeaders, Snippet } from '../core/fixes';
 import { CopyButton } from './copy-button';
+import { FixChoiceSelect } from './fix-choice-select';
 import { SnippetView } from './snippet-view';
 
 interface Props {
@@ -30,20 +31,12 @@ export function ServerFixSection({ required, snippets, framework, onPick, recomm
         ))}
       </ul>
       {children}
-      <label>
-        Your server stack{' '}
-        <select
-          value={snippet?.framework}
-          onChange={(event) => onPick(event.currentTarget.value as Framework)}
-        >
-          {snippets.map((s) => (
-            <option key={s.framework} value={s.framework}>
-              {s.title}
-              {s.verification.live ? '' : ' (not verified live)'}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FixChoiceSelect
+        label="Your server stack"
+        options={snippets.map((s) => ({ ...s, value: s.framework }))}
+        value={snippet?.framework}
+        onPick={onPick}
+      />
       {snippet && <SnippetView {...snippet} />}
     </section>
   );

@@ -1,15 +1,16 @@
 import { escapeRegExp } from '../literals/escape-reg-exp';
 import { quoteApacheHeaderValue } from '../literals/quote-apache-header-value';
+import { preflightOnlyHeaders } from '../preflight-only-headers';
 import { requiredHeaders } from '../required-headers';
 import { routeScope } from '../route-scope';
 import type { FixInput, HeaderPair, Snippet } from '../types';
 
 export function apacheSnippet(input: FixInput): Snippet {
-  const { forPreflight, forActual } = requiredHeaders(input);
+  const required = requiredHeaders(input);
+  const { forActual } = required;
   const { mount, prefix } = routeScope(input.targetUrl);
   const location = mount === '' ? '/' : prefix;
-  const actualNames = new Set(forActual.map(([name]) => name));
-  const preflightOnly = forPreflight.filter(([name]) => !actualNames.has(name));
+  const preflightOnly = preflightOnlyHeaders(required);
   const setHeaders = (headers: HeaderPair[], indent: string) =>
     headers.map(([name, value]) => `${indent}Header always set ${name} ${quoteApacheHeaderValue(value)}`);
   // RewriteRule in a VirtualHost matches the URL path with its leading slash.

@@ -1,15 +1,15 @@
 import { quoteCaddyString } from '../literals/quote-caddy-string';
+import { preflightOnlyHeaders } from '../preflight-only-headers';
 import { requiredHeaders } from '../required-headers';
 import { routeScope } from '../route-scope';
 import type { FixInput, HeaderPair, Snippet } from '../types';
 
 export function caddySnippet(input: FixInput): Snippet {
-  const { forPreflight, forActual } = requiredHeaders(input);
+  const required = requiredHeaders(input);
+  const { forActual } = required;
   const { mount, prefix } = routeScope(input.targetUrl);
   const paths = mount === '' ? undefined : `path ${mount} ${mount}/*`;
-  const actualNames = new Set(forActual.map(([name]) => name));
-  // The outer header directive already set these on the preflight answer too.
-  const preflightOnly = forPreflight.filter(([name]) => !actualNames.has(name));
+  const preflightOnly = preflightOnlyHeaders(required);
   const headerBlock = (headers: HeaderPair[], indent: string) => [
     ...headers.map(([name, value]) => `${indent}\t${name} ${quoteCaddyString(value)}`),
     `${indent}}`,
