@@ -3,56 +3,24 @@
 // exchange by the core, the snippet generated from it is pasted verbatim into a real server (the framework's app,
 // or nginx / Caddy / Apache in front of the bare API), and the same request from the same page must then pass,
 // while another page origin stays refused.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type FixInput, fixSnippets } from '../../src/core/fixes';
-import { type ChromiumSession, launchChromium } from '../harness/chromium';
-import { type Lab, startLab } from '../lab/server.mjs';
-import { startBareApi } from './fixes/bare-api';
-import { captureFixInputs } from './fixes/capture-fix-inputs';
+import { fixSnippets } from '../../src/core/fixes';
 import { EXCHANGES, LIVE_CASES, sendFromPage } from './fixes/cases';
-import type { Running } from './fixes/processes';
 import { LIVE_FRAMEWORKS } from './fixes/servers';
+import { type FixLab, startFixLab } from './fixes/start-fix-lab';
 
 describe('generated server fixes, pasted into real servers, let the failing requests through in Chromium', () => {
-  let lab: Lab;
-  let chromium: ChromiumSession;
-  let bare: Running;
-  const pages: Record<'page' | 'otherPage', Page> = {} as never;
-  let inputs = new Map<string, FixInput>();
-  let unfixed = new Map<string, unknown>();
-
+  let fix: FixLab;
   beforeAll(async () => {
     for (const server of LIVE_FRAMEWORKS) server.requireInstalled();
-    lab = await startLab();
-    bare = await startBareApi();
-    chromium = await launchChromium({ grantHosts: true });
-    pages.page = await chromium.newPage();
-    await pages.page.goto(`${lab.pageOrigin}/`);
-    pages.otherPage = await chromium.newPage();
-    await pages.otherPage.goto(`${lab.page2Origin}/`);
-    ({ inputs, unfixed } = await captureFixInputs(
-      chromium,
-      pages.page,
-      bare.origin,
-      Object.values(EXCHANGES),
-    ));
+    fix = await startFixLab(Object.values(EXCHANGES));
   });
-  afterAll(async () => {
-    await chromium?.close();
-    await bare?.close();
-    await lab?.close();
-  });
-
-  const inputFor = (id: string): FixInput => {
-    const input = inputs.get(id);
-    if (input === undefined) throw new Error(`no fix input was captured for ${id}: see the first test`);
-    return input;
-  };
+  afterAll(() => fix?.close());
+  const inputFor = (id: string) => fix.inputFor(id);
 
   it('without a fix every case is blocked, and CORS Lens logged each one with what it could know', () => {
     for (const exchange of Object.values(EXCHANGES)) {
-      expect(unfixed.get(exchange.id), exchange.id).toEqual({ allowed: false });
+      expect(fix.unfixed.get(exchange.id), exchange.id).toEqual({ allowed: false });
     }
     // Stopped by the preflight, the credentialed PUT was never sent: its credentials mode is unknown.
     expect(inputFor('credentialed-put')).toMatchObject({
@@ -86,11 +54,11 @@ describe('generated server fixes, pasted into real servers, let the failing requ
       });
 
       it.each(LIVE_CASES.map((c) => [c.name, c] as const))(`${framework}: %s`, async (_, liveCase) => {
-        const running = await server.start(snippetFor(liveCase.exchange.id).code, bare.origin);
+        const running = await server.start(snippetFor(liveCase.exchange.id).code, fix.bare.origin);
         try {
           for (const attempt of liveCase.attempts) {
             expect(
-              await sendFromPage(pages[attempt.from], running.origin, liveCase.exchange),
+              await sendFromPage(fix.pages[attempt.from], running.origin, liveCase.exchange),
               attempt.from,
             ).toEqual(attempt.expected(server.requestId));
           }
