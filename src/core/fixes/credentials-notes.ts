@@ -21,7 +21,7 @@ export function credentialsNotes(input: FixInput): string[] {
       : [
           'Whether the page sends credentials is unknown (the browser stopped the request before sending it, so ' +
             'no cookie could show). This fix sends the exact origin with Access-Control-Allow-Credentials: true, ' +
-            'which passes with credentials: "include" and without; "*" would fail as soon as the page sends cookies.',
+            'which passes with credentials: "include" and without; "*" would fail as soon as the page uses "include".',
         ];
   const relation = siteRelation(input.pageOrigin, input.targetUrl);
   if (relation === 'cross-site') {

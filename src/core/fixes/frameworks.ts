@@ -1,6 +1,6 @@
 import type { Framework } from './types';
 
-/** Every server framework a snippet is generated for, in the order the Fix tab lists them. */
+/** Every server framework a snippet is generated for, in the order the Fix tab lists them: verified live first. */
 export const FRAMEWORKS: readonly Framework[] = [
   'express',
   'flask',

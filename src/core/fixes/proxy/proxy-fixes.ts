@@ -75,7 +75,7 @@ const TEMPLATES: Record<DevServer, Template> = {
 
 /**
  * The fix that needs no server change: the dev server forwards the API under the page's own origin, so the
- * request is same-origin and CORS never applies (Fetch §4.1 step 12). For local development only.
+ * request is same-origin and takes no CORS path (Fetch §4.1, main fetch). For local development only.
  */
 export function proxyFixes(input: FixInput): ProxyFix[] {
   const needs = resolveCorsNeeds(input);
@@ -84,7 +84,7 @@ export function proxyFixes(input: FixInput): ProxyFix[] {
     'A development setup: in production serve the page and the API from one origin (a reverse proxy) or use the server fix.',
     ...(needs.credentials
       ? [
-          "Cookies now belong to the page's origin: a Set-Cookie from the API with a Domain attribute for its own host is refused, so leave Domain out in development (or rewrite it with the proxy's cookieDomainRewrite).",
+          "Cookies now belong to the page's origin: a Set-Cookie from the API with a Domain attribute for its own host is refused, so leave Domain out in development (the Vite, webpack-dev-server and Angular proxies can also rewrite it: cookieDomainRewrite).",
         ]
       : []),
   ];
