@@ -19,8 +19,9 @@ export function expressSnippet(input: FixInput): Snippet {
     code: [
       "const cors = require('cors'); // in an ES module: import cors from 'cors';",
       '',
-      `// After \`const app = express();\`, before the routes: cors() answers the OPTIONS preflight under ${prefix}`,
-      '// itself (204), so no app.options() route is needed, and adds the headers to every response there, errors too.',
+      '// After `const app = express();`, before the routes: cors() answers the OPTIONS preflight',
+      `// under ${prefix} itself (204), so no app.options() route is needed, and adds the headers`,
+      '// to every response there, errors too.',
       use,
     ].join('\n'),
   };
