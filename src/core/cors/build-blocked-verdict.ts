@@ -29,6 +29,7 @@ export function buildBlockedVerdict(input: BlockedVerdictInput): Verdict {
     mdn: mdnUrlFor(firefoxReason),
     checkedOrigin: input.checkedOrigin,
   };
+  if (input.status !== undefined) verdict.status = input.status;
   const header = input.header ?? headerFor(input.error);
   if (header !== undefined) verdict.header = header;
   if (input.chromiumReportsCorsError === false) verdict.chromiumReportsCorsError = false;
