@@ -2,7 +2,7 @@
 // nothing downstream can alias (or be surprised by) this state. Header lists here are already redacted.
 import type { HeaderList } from './events';
 import type { PreflightAsk } from './parse-preflight-request';
-import type { HopRecord, Outcome, ResponseRecord } from './types';
+import type { HopRecord, Outcome, PreflightCacheSource, ResponseRecord } from './types';
 
 export interface PreflightDraft {
   requestId: string;
@@ -47,6 +47,7 @@ export interface ExchangeDraft {
   awaitingPreflight: boolean;
   preflight?: PreflightDraft;
   preflightCached?: boolean;
+  preflightCacheSource?: PreflightCacheSource;
   /** Adopted mid-flight (see Resumable): its start, and maybe its headers and preflight, were not seen. */
   resumed?: boolean;
   hops: HopRecord[];

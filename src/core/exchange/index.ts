@@ -14,5 +14,5 @@ export type { TabLogJSON } from './tab-log';
 export { TabLog } from './tab-log';
 export type { Exchange } from './to-engine-exchange';
 export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
-export type { ExchangeRecord } from './types';
+export type { ExchangeRecord, PreflightCacheSource } from './types';
 export { withOverride } from './with-override';
