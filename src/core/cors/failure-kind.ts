@@ -1,3 +1,4 @@
+import { isLocalNetworkCorsError } from './is-local-network-error';
 import type { CorsError, Verdict } from './types';
 
 /**
@@ -25,11 +26,6 @@ export interface FailureObservation {
   outcome: 'pending' | 'completed' | 'failed';
 }
 
-const LOCAL_NETWORK = new Set<CorsError>([
-  'LocalNetworkAccessPermissionDenied',
-  'InsecureLocalNetwork',
-  'InvalidLocalNetworkAccess',
-]);
 const REDIRECT = new Set<CorsError>([
   'PreflightDisallowedRedirect',
   'RedirectContainsCredentials',
@@ -45,7 +41,7 @@ export function failureKind(verdict: Verdict, observed: FailureObservation): Fai
   if (verdict.allowed) return observed.outcome === 'failed' ? { id: 'not-sent' } : undefined;
   const error = verdict.corsError;
   if (error === undefined || NOT_SENT.has(error)) return { id: 'not-sent' };
-  if (LOCAL_NETWORK.has(error)) return { id: 'local-network' };
+  if (isLocalNetworkCorsError(error)) return { id: 'local-network' };
   if (error === 'CorsDisabledScheme') return { id: 'scheme' };
   if (REDIRECT.has(error) || verdict.stage?.kind === 'redirect') return { id: 'redirect' };
   // Fetch §4.4 step 13: after a cross-origin redirect the origin is "null", so an ACAO naming the page fails.

@@ -47,7 +47,11 @@ export { isCorsUnsafeRequestHeaderByte } from './is-cors-unsafe-request-header-b
 export { isForbiddenRequestHeader } from './is-forbidden-request-header';
 export { isForbiddenResponseHeaderName } from './is-forbidden-response-header-name';
 export { isHttpToken } from './is-http-token';
-export { isLocalNetworkError, refusedByLocalNetworkAccess } from './is-local-network-error';
+export {
+  isLocalNetworkCorsError,
+  isLocalNetworkError,
+  refusedByLocalNetworkAccess,
+} from './is-local-network-error';
 export { isPotentiallyTrustworthyOrigin } from './is-potentially-trustworthy-origin';
 export { isSameOrigin } from './is-same-origin';
 export { isSimpleRangeHeaderValue } from './is-simple-range-header-value';

@@ -1,3 +1,5 @@
+import type { CorsError } from './types';
+
 /**
  * The errors a browser reports through webRequest onErrorOccurred when Local Network Access refused a request
  * (measured: Chromium 156 net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS for a request sent without preflight;
@@ -7,6 +9,17 @@ const LOCAL_NETWORK_ERRORS = new Set([
   'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS',
   'NS_ERROR_LOCAL_NETWORK_ACCESS_DENIED',
 ]);
+
+/** Chromium's names for a Local Network Access refusal. */
+const LOCAL_NETWORK_CORS_ERRORS = new Set<CorsError>([
+  'LocalNetworkAccessPermissionDenied',
+  'InsecureLocalNetwork',
+  'InvalidLocalNetworkAccess',
+]);
+
+export function isLocalNetworkCorsError(error: CorsError | undefined): boolean {
+  return error !== undefined && LOCAL_NETWORK_CORS_ERRORS.has(error);
+}
 
 export function isLocalNetworkError(error: string | undefined): boolean {
   return error !== undefined && LOCAL_NETWORK_ERRORS.has(error);
