@@ -1,5 +1,7 @@
 import type { Verdict } from '../core/cors';
 import type { LoggedExchange } from '../shared/panel-protocol';
+import { CachedPreflightNotice } from './cached-preflight-notice';
+import { FailureHeadline } from './failure-headline';
 import { Timeline } from './timeline';
 
 /** The verdict in plain English, with the names to search for in each browser's console. */
@@ -7,6 +9,8 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
   const { record, verdict, override } = logged;
   return (
     <div class="verdict-tab">
+      <FailureHeadline logged={logged} />
+      <CachedPreflightNotice record={record} />
       {record.outcome === 'failed' && verdict.allowed && (
         <p role="note" class="warn-text">
           The browser failed this request ({record.error ?? 'network error'}) although the response headers
@@ -41,7 +45,7 @@ function VerdictSummary({ verdict, heading }: { verdict: Verdict; heading: strin
     <section class="verdict-summary">
       {heading && <h3>{heading}</h3>}
       <p class={verdict.allowed ? 'ok' : 'bad'}>
-        <strong>{verdict.allowed ? 'Allowed' : 'Blocked by CORS'}</strong>
+        <strong>{verdict.allowed ? 'Allowed' : verdict.corsError ? 'Blocked by CORS' : 'Blocked'}</strong>
         {verdict.preflightRequired ? ' · preflight required' : ''}
       </p>
       <p class="explanation">{verdict.explanation}</p>

@@ -100,7 +100,10 @@ export function evaluate(exchange: Exchange): Verdict {
         : { chromiumReportsCorsError: extra.chromiumReportsCorsError }),
     });
     // A request that failed later still relied on its preflight's `*` covering Authorization.
-    if (authorizationNote !== undefined) verdict.notes = [authorizationNote];
+    if (authorizationNote !== undefined) {
+      verdict.notes = [authorizationNote];
+      verdict.wildcardAuthorization = true;
+    }
     return verdict;
   };
   // Local Network Access refused the request before it reached the server (Chromium 156 names the error by
@@ -229,7 +232,9 @@ export function evaluate(exchange: Exchange): Verdict {
         preflightRequired,
         preflightReasons,
         exposedHeaders,
-        ...(authorizationNote === undefined ? {} : { notes: [authorizationNote] }),
+        ...(authorizationNote === undefined
+          ? {}
+          : { notes: [authorizationNote], wildcardAuthorization: true as const }),
         stage: ACTUAL,
         explanation: allowedExplanation(
           corsFlag,

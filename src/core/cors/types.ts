@@ -184,4 +184,6 @@ export interface Verdict {
   checkedOrigin?: string;
   /** What a developer should know although this browser decided as it did, e.g. another browser blocks it. */
   notes?: string[];
+  /** The request relies on `*` in Access-Control-Allow-Headers covering Authorization (a note says why it should not). */
+  wildcardAuthorization?: true;
 }
