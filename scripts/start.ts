@@ -5,6 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import { type ChromiumSession, launchChromium } from '../tests/harness/chromium';
 import { openLabPage, runAllLabScenarios } from '../tests/harness/lab-page';
 import { outDir } from '../tests/harness/paths';
+import { chromiumPublicPageArgs } from '../tests/lab/local-network-flags.mjs';
 import { type Lab, startLab } from '../tests/lab/server.mjs';
 import { check, run } from './run.mjs';
 
@@ -27,11 +28,14 @@ process.on('SIGTERM', () => void stop(143));
 
 try {
   // Fixed, memorable ports when free (the README names them); any free port otherwise.
-  lab = await startLab({ pagePorts: [5173, 3000], apiPorts: [8081, 8082] }).catch(() => startLab());
-  console.log(
-    `CORS lab: page ${lab.pageOrigin} (second dev server ${lab.page2Origin}), APIs ${lab.apiOrigins.join(', ')}`,
+  lab = await startLab({ pagePorts: [5173, 3000], publicPagePort: 5174, apiPorts: [8081, 8082] }).catch(() =>
+    startLab(),
   );
-  chromium = await launchChromium({ headless: !headed });
+  console.log(
+    `CORS lab: page ${lab.pageOrigin} (second dev server ${lab.page2Origin}; ${lab.publicPageOrigin} plays a public site for Local Network Access), APIs ${lab.apiOrigins.join(', ')}`,
+  );
+  // The public page is public to this browser only: its Local Network Access scenarios meet the permission.
+  chromium = await launchChromium({ headless: !headed, extraArgs: chromiumPublicPageArgs(lab) });
   const page = chromium.context.pages()[0] ?? (await chromium.newPage());
   await openLabPage(page, lab.pageOrigin);
   if (headed) {

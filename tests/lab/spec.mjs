@@ -4,7 +4,8 @@
 
 /**
  * @typedef {[string, string][]} HeaderList
- * @typedef {{ status?: number, headers?: HeaderList, body?: string }} LabResponse
+ * @typedef {{ status?: number, headers?: HeaderList, body?: string, drop?: boolean }} LabResponse
+ *   `drop`: close the connection without answering (the browser sees a network error).
  * @typedef {{ id?: string, preflight?: LabResponse, response?: LabResponse }} LabSpec
  */
 
