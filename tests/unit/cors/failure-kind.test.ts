@@ -174,6 +174,11 @@ describe('failureKind', () => {
     expect(failureKind(verdict, { pageOrigin: PAGE, outcome: 'failed' })).toEqual({ id: 'not-sent' });
   });
 
+  it('a redirect to data: is a scheme block, in Firefox’s words “CORS request did not succeed” (measured)', () => {
+    const verdict = evaluate(get([res(302, loc('data:text/plain,hi', allow))]));
+    expect(verdict).toMatchObject({ corsError: 'CorsDisabledScheme', firefoxReason: 'CORSDidNotSucceed' });
+  });
+
   it('a pending exchange has no kind yet', () => {
     expect(failureKind(evaluate(get([])), { pageOrigin: PAGE, outcome: 'pending' })).toBeUndefined();
   });
