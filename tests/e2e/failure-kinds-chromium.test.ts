@@ -38,6 +38,8 @@ const verdictCell = (panel: Page, id: string) =>
     .then((t) => t ?? '');
 
 async function detailOf(panel: Page, id: string): Promise<string> {
+  // Four tabs are open: interact with the panel's as the front one.
+  await panel.bringToFront();
   await panel.locator(`.row[data-id="${id}"]`).click();
   const detail = panel.getByRole('complementary', { name: 'Request details' });
   await detail.getByRole('tab', { name: 'Verdict' }).click();
