@@ -11,19 +11,12 @@ import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { chromiumPublicPageArgs } from '../lab/local-network-flags.mjs';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { type LabResponse, specUrl } from '../lab/spec.mjs';
+import { specUrl } from '../lab/spec.mjs';
 import { generateLocalNetworkMatrix, type LocalNetworkCase } from './matrix-gen/local-network-matrix';
-import { PAGE } from './matrix-gen/matrix';
+import { withPage } from './matrix-gen/matrix';
 
 // A host name for the public page that is not potentially trustworthy, so the page is not a secure context.
 const INSECURE_HOST = 'lab.test';
-
-function withPage(response: LabResponse, page: string): LabResponse {
-  return {
-    ...response,
-    headers: response.headers?.map(([n, v]) => [n, v.replaceAll(PAGE, page)] as [string, string]),
-  };
-}
 
 describe('differential: Local Network Access verdicts agree with Chromium', () => {
   let lab: Lab;

@@ -6,7 +6,6 @@
 // live in tests/harness/failure-kind-expectations.ts.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import { type CdpFailure, collectCdpFailures } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import {
@@ -16,19 +15,23 @@ import {
   expectWildcardAuthorization,
   ROW_KIND,
 } from '../harness/failure-kind-expectations';
-import { openLabPage, runLabScenario, tabIdOf } from '../harness/lab-page';
-import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { openLabPage, tabIdOf } from '../harness/lab-page';
+import {
+  type LookalikeSide,
+  lookup,
+  rowsByKind,
+  runSides,
+  type SideKey,
+  scenariosFor,
+} from '../harness/lookalike-sides';
+import { subscribeToTab } from '../harness/panel-stream';
 import { chromiumPublicPageArgs } from '../lab/local-network-flags.mjs';
 import type { ScenarioResult } from '../lab/public/run-scenario.mjs';
-import { lookalikeScenarios, type Scenario } from '../lab/scenarios.mjs';
+import { lookalikeScenarios } from '../lab/scenarios.mjs';
 import { type Lab, startLab } from '../lab/server.mjs';
 
-interface Side {
-  page: Page;
-  panel: Page;
+interface Side extends LookalikeSide<Page> {
   failures: Map<string, CdpFailure>;
-  scenarios: Scenario[];
-  entries: LoggedExchange[];
 }
 
 const verdictCell = (panel: Page, id: string) =>
@@ -51,14 +54,8 @@ describe('Chromium: failures that look like CORS, named in the panel', () => {
   let lab: Lab;
   let chromium: ChromiumSession;
   const outcomes: Record<string, ScenarioResult> = {};
-  const sides: Record<'main' | 'public', Side> = {} as Record<'main' | 'public', Side>;
-  const sideOf = (name: string) => (name.startsWith('local-network') ? sides.public : sides.main);
-  const entriesOf = (name: string) => sideOf(name).entries.filter((e) => scenarioOf(e) === name);
-  const only = (name: string) => {
-    const mine = entriesOf(name);
-    expect(mine, name).toHaveLength(1);
-    return mine[0] as LoggedExchange;
-  };
+  const sides = {} as Record<SideKey, Side>;
+  const { sideOf, entriesOf, only } = lookup(sides);
 
   beforeAll(async () => {
     lab = await startLab();
@@ -78,23 +75,10 @@ describe('Chromium: failures that look like CORS, named in the panel', () => {
       const panel = await chromium.openExtensionPage(`src/panel/index.html?tab=${tabId}&theme=light`);
       await panel.getByRole('heading', { name: 'No cross-origin requests yet' }).waitFor();
       await subscribeToTab(panel, tabId);
-      const scenarios = all.filter((s) => (s.page === 'public') === (key === 'public'));
-      sides[key] = { page, panel, failures, scenarios, entries: [] };
+      sides[key] = { page, panel, failures, scenarios: scenariosFor(key, all), entries: [] };
     }
     await welcome.close();
-    for (const side of Object.values(sides)) {
-      for (const s of side.scenarios) outcomes[s.name] = await runLabScenario(side.page, s.name);
-      side.entries = await waitForEntries(
-        side.panel,
-        (es) =>
-          side.scenarios.every(
-            (s) =>
-              es.filter((e) => scenarioOf(e) === s.name && e.record.outcome !== 'pending').length >=
-              (s.runs ?? 1),
-          ),
-        'every scenario’s exchanges',
-      );
-    }
+    await runSides(sides, outcomes);
   });
   afterAll(async () => {
     await chromium?.close();
@@ -155,13 +139,8 @@ describe('Chromium: failures that look like CORS, named in the panel', () => {
   it('filters by kind of failure: each kind keeps exactly its rows', async () => {
     for (const side of Object.values(sides)) {
       const select = side.panel.getByRole('combobox', { name: 'Kind of failure' });
-      const kinds = new Set(side.scenarios.flatMap((s) => (s.kind ? [s.kind] : [])));
-      for (const kind of kinds) {
+      for (const [kind, expected] of rowsByKind(side)) {
         await select.selectOption(kind);
-        const expected = side.entries
-          .filter((e) => side.scenarios.find((s) => s.name === scenarioOf(e))?.kind === kind)
-          .map((e) => e.record.id)
-          .sort();
         await expect
           .poll(
             async () =>

@@ -13,22 +13,26 @@ import {
   ROW_KIND,
 } from '../harness/failure-kind-expectations';
 import { type FirefoxSession, launchFirefox } from '../harness/firefox';
-import { openLabPage, runLabScenario } from '../harness/lab-page';
-import { scenarioOf, scenarioOfUrl, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { openLabPage } from '../harness/lab-page';
+import {
+  type LookalikeSide,
+  lookup,
+  rowsByKind,
+  runSides,
+  type SideKey,
+  scenariosFor,
+} from '../harness/lookalike-sides';
+import { scenarioOfUrl, subscribeToTab } from '../harness/panel-stream';
 import { pollUntil } from '../harness/poll';
 import { firefoxPublicPagePrefs } from '../lab/local-network-flags.mjs';
 import type { ScenarioResult } from '../lab/public/run-scenario.mjs';
-import { lookalikeScenarios, type Scenario } from '../lab/scenarios.mjs';
+import { lookalikeScenarios } from '../lab/scenarios.mjs';
 import { type Lab, startLab } from '../lab/server.mjs';
 
-interface Side {
-  page: Page;
-  panel: Page;
+interface Side extends LookalikeSide<Page> {
   /** Firefox's console messages for lab requests, by scenario id: a failed preflight logs its own reason first,
    * then "CORS request did not succeed" for the request it stopped (measured). */
   console: Map<string, string>;
-  scenarios: Scenario[];
-  entries: LoggedExchange[];
 }
 
 const verdictCell = (panel: Page, id: string) =>
@@ -51,14 +55,8 @@ describe('Firefox ESR: failures that look like CORS, named in the panel', () => 
   let lab: Lab;
   let firefox: FirefoxSession;
   const outcomes: Record<string, ScenarioResult> = {};
-  const sides: Record<'main' | 'public', Side> = {} as Record<'main' | 'public', Side>;
-  const sideOf = (name: string) => (name.startsWith('local-network') ? sides.public : sides.main);
-  const entriesOf = (name: string) => sideOf(name).entries.filter((e) => scenarioOf(e) === name);
-  const only = (name: string) => {
-    const mine = entriesOf(name);
-    expect(mine, name).toHaveLength(1);
-    return mine[0] as LoggedExchange;
-  };
+  const sides = {} as Record<SideKey, Side>;
+  const { sideOf, entriesOf, only } = lookup(sides);
 
   beforeAll(async () => {
     lab = await startLab();
@@ -87,22 +85,9 @@ describe('Firefox ESR: failures that look like CORS, named in the panel', () => 
         timeout: 20_000,
       });
       await subscribeToTab(panel, tabId);
-      const scenarios = all.filter((s) => (s.page === 'public') === (key === 'public'));
-      sides[key] = { page, panel, console, scenarios, entries: [] };
+      sides[key] = { page, panel, console, scenarios: scenariosFor(key, all), entries: [] };
     }
-    for (const side of Object.values(sides)) {
-      for (const s of side.scenarios) outcomes[s.name] = await runLabScenario(side.page, s.name);
-      side.entries = await waitForEntries(
-        side.panel,
-        (es) =>
-          side.scenarios.every(
-            (s) =>
-              es.filter((e) => scenarioOf(e) === s.name && e.record.outcome !== 'pending').length >=
-              (s.runs ?? 1),
-          ),
-        'every scenario’s exchanges',
-      );
-    }
+    await runSides(sides, outcomes);
   });
   afterAll(async () => {
     await firefox?.close();
@@ -166,18 +151,13 @@ describe('Firefox ESR: failures that look like CORS, named in the panel', () => 
 
   it('filters by kind of failure: each kind keeps exactly its rows', async () => {
     for (const side of Object.values(sides)) {
-      const kinds = new Set(side.scenarios.flatMap((s) => (s.kind ? [s.kind] : [])));
       const shownIds = () =>
         side.panel.$$eval('.grid-body .row', (rows) =>
           rows.map((r) => r.getAttribute('data-id') ?? '').sort(),
         );
       await side.panel.bringToFront();
-      for (const kind of kinds) {
+      for (const [kind, expected] of rowsByKind(side)) {
         await side.panel.select('select[aria-label="Kind of failure"]', kind);
-        const expected = side.entries
-          .filter((e) => side.scenarios.find((s) => s.name === scenarioOf(e))?.kind === kind)
-          .map((e) => e.record.id)
-          .sort();
         expect(await pollUntil(shownIds, (ids) => ids.join() === expected.join()), kind).toEqual(expected);
       }
       await side.panel.select('select[aria-label="Kind of failure"]', '');

@@ -15,17 +15,24 @@ import { specUrl } from './spec.mjs';
  * @typedef {{ pageOrigin: string, apiOrigins: string[], publicPageOrigin?: string }} LabOrigins
  */
 
+/** @param {string} origin @returns {HeaderList} */
+const allowFor = (origin) => [['Access-Control-Allow-Origin', origin]];
+
+/** The URL on `api` answering as `spec` says, tagged with the scenario's name. @param {string} api */
+const urlOn = (api) => /** @param {string} name @param {import('./spec.mjs').LabSpec} spec */ (name, spec) =>
+  specUrl(api, { id: name, ...spec });
+
+/** @type {(s: Omit<Scenario, 'request'> & { request: Partial<ScenarioRequest> & { url: string } }) => Scenario} */
+const scenario = (s) => ({
+  ...s,
+  request: { method: 'GET', headers: [], credentials: 'same-origin', ...s.request },
+});
+
 /** @param {LabOrigins} lab @returns {Scenario[]} */
 export function scenarios({ pageOrigin, apiOrigins }) {
   const [api, api2 = api] = apiOrigins;
-  const allow = /** @type {HeaderList} */ ([['Access-Control-Allow-Origin', pageOrigin]]);
-  /** @param {string} name @param {import('./spec.mjs').LabSpec} spec */
-  const url = (name, spec) => specUrl(/** @type {string} */ (api), { id: name, ...spec });
-  /** @type {(s: Omit<Scenario, 'request'> & { request: Partial<ScenarioRequest> & { url: string } }) => Scenario} */
-  const scenario = (s) => ({
-    ...s,
-    request: { method: 'GET', headers: [], credentials: 'same-origin', ...s.request },
-  });
+  const allow = allowFor(pageOrigin);
+  const url = urlOn(/** @type {string} */ (api));
   return [
     scenario({
       name: 'simple-get-no-acao',
@@ -213,16 +220,8 @@ export function scenarios({ pageOrigin, apiOrigins }) {
  */
 export function lookalikeScenarios({ pageOrigin, apiOrigins, publicPageOrigin = pageOrigin }) {
   const [api, api2 = api] = apiOrigins;
-  /** @param {string} origin @returns {HeaderList} */
-  const allowFor = (origin) => [['Access-Control-Allow-Origin', origin]];
   const allow = allowFor(pageOrigin);
-  /** @param {string} name @param {import('./spec.mjs').LabSpec} spec */
-  const url = (name, spec) => specUrl(/** @type {string} */ (api), { id: name, ...spec });
-  /** @type {(s: Omit<Scenario, 'request'> & { request: Partial<ScenarioRequest> & { url: string } }) => Scenario} */
-  const scenario = (s) => ({
-    ...s,
-    request: { method: 'GET', headers: [], credentials: 'same-origin', ...s.request },
-  });
+  const url = urlOn(/** @type {string} */ (api));
   /** @param {number} status @param {string} body @param {HeaderList} [headers] */
   const failing = (status, body, headers = []) => ({
     response: {

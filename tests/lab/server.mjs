@@ -63,12 +63,8 @@ export async function startLab({
   /** @param {string} name @returns {import('node:http').RequestListener} */
   const handler = (name) => async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://lab');
-    /** @param {number} status @param {[string, string][]} headers @param {string | Buffer} body */
-    const reply = (status, headers, body) => {
-      const all = /** @type {[string, string][]} */ ([
-        ...headers,
-        ['Content-Length', String(Buffer.byteLength(body))],
-      ]);
+    /** @param {number} status @param {[string, string][]} responseHeaders */
+    const record = (status, responseHeaders) =>
       log.push({
         at: Date.now(),
         server: name,
@@ -76,8 +72,15 @@ export async function startLab({
         url: `http://${req.headers.host}${req.url}`,
         headers: rawPairs(req),
         status,
-        responseHeaders: all,
+        responseHeaders,
       });
+    /** @param {number} status @param {[string, string][]} headers @param {string | Buffer} body */
+    const reply = (status, headers, body) => {
+      const all = /** @type {[string, string][]} */ ([
+        ...headers,
+        ['Content-Length', String(Buffer.byteLength(body))],
+      ]);
+      record(status, all);
       res.sendDate = false;
       res.writeHead(status, all.flat());
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -94,15 +97,7 @@ export async function startLab({
         const plan = spec.response ?? {};
         // A server that dies mid-request: the browser gets no response at all (a network error, not CORS).
         if (plan.drop) {
-          log.push({
-            at: Date.now(),
-            server: name,
-            method: req.method ?? '',
-            url: `http://${req.headers.host}${req.url}`,
-            headers: rawPairs(req),
-            status: 0,
-            responseHeaders: [],
-          });
+          record(0, []);
           req.socket.destroy();
           return;
         }
