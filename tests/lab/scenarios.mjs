@@ -22,6 +22,26 @@ const allowFor = (origin) => [['Access-Control-Allow-Origin', origin]];
 const urlOn = (api) => /** @param {string} name @param {import('./spec.mjs').LabSpec} spec */ (name, spec) =>
   specUrl(api, { id: name, ...spec });
 
+/**
+ * The plan of a JSON PUT whose preflight allows it, with `extra` preflight headers.
+ * @param {HeaderList} allow @param {HeaderList} [extra] @returns {import('./spec.mjs').LabSpec}
+ */
+const allowedJsonPutPlan = (allow, extra = []) => ({
+  preflight: {
+    status: 204,
+    headers: [
+      ...allow,
+      ['Access-Control-Allow-Methods', 'PUT'],
+      ['Access-Control-Allow-Headers', 'Content-Type'],
+      ...extra,
+    ],
+  },
+  response: { headers: allow },
+});
+
+/** @param {string} url @returns {Partial<ScenarioRequest> & { url: string }} */
+const allowedJsonPut = (url) => ({ url, method: 'PUT', headers: [['Content-Type', 'application/json']] });
+
 /** @type {(s: Omit<Scenario, 'request'> & { request: Partial<ScenarioRequest> & { url: string } }) => Scenario} */
 const scenario = (s) => ({
   ...s,
@@ -67,21 +87,7 @@ export function scenarios({ pageOrigin, apiOrigins }) {
       title: 'JSON PUT, preflight allowed',
       description: 'The preflight allows PUT and Content-Type.',
       expect: 'allowed',
-      request: {
-        url: url('json-put-allowed', {
-          preflight: {
-            status: 204,
-            headers: [
-              ...allow,
-              ['Access-Control-Allow-Methods', 'PUT'],
-              ['Access-Control-Allow-Headers', 'Content-Type'],
-            ],
-          },
-          response: { headers: allow },
-        }),
-        method: 'PUT',
-        headers: [['Content-Type', 'application/json']],
-      },
+      request: allowedJsonPut(url('json-put-allowed', allowedJsonPutPlan(allow))),
     }),
     scenario({
       name: 'credentials-wildcard',
@@ -221,6 +227,8 @@ export function scenarios({ pageOrigin, apiOrigins }) {
 export function lookalikeScenarios({ pageOrigin, apiOrigins, publicPageOrigin = pageOrigin }) {
   const [api, api2 = api] = apiOrigins;
   const allow = allowFor(pageOrigin);
+  // The Local Network Access scenarios run from the public page: the API allows that origin.
+  const allowedPublic = allowFor(publicPageOrigin);
   const url = urlOn(/** @type {string} */ (api));
   /** @param {number} status @param {string} body @param {HeaderList} [headers] */
   const failing = (status, body, headers = []) => ({
@@ -328,22 +336,9 @@ export function lookalikeScenarios({ pageOrigin, apiOrigins, publicPageOrigin = 
       expect: 'allowed',
       runs: 2,
       cache: 'default',
-      request: {
-        url: url('cached-preflight', {
-          preflight: {
-            status: 204,
-            headers: [
-              ...allow,
-              ['Access-Control-Allow-Methods', 'PUT'],
-              ['Access-Control-Allow-Headers', 'Content-Type'],
-              ['Access-Control-Max-Age', '600'],
-            ],
-          },
-          response: { headers: allow },
-        }),
-        method: 'PUT',
-        headers: [['Content-Type', 'application/json']],
-      },
+      request: allowedJsonPut(
+        url('cached-preflight', allowedJsonPutPlan(allow, [['Access-Control-Max-Age', '600']])),
+      ),
     }),
     scenario({
       name: 'wildcard-authorization',
@@ -373,12 +368,7 @@ export function lookalikeScenarios({ pageOrigin, apiOrigins, publicPageOrigin = 
       corsError: 'LocalNetworkAccessPermissionDenied',
       kind: 'local-network',
       page: 'public',
-      request: {
-        url: specUrl(/** @type {string} */ (api), {
-          id: 'local-network',
-          response: { headers: allowFor(publicPageOrigin) },
-        }),
-      },
+      request: { url: url('local-network', { response: { headers: allowedPublic } }) },
     }),
     scenario({
       name: 'local-network-preflight',
@@ -389,23 +379,12 @@ export function lookalikeScenarios({ pageOrigin, apiOrigins, publicPageOrigin = 
       corsError: 'LocalNetworkAccessPermissionDenied',
       kind: 'local-network',
       page: 'public',
-      request: {
-        url: specUrl(/** @type {string} */ (api), {
-          id: 'local-network-preflight',
-          preflight: {
-            status: 204,
-            headers: [
-              ...allowFor(publicPageOrigin),
-              ['Access-Control-Allow-Methods', 'PUT'],
-              ['Access-Control-Allow-Headers', 'Content-Type'],
-              ['Access-Control-Allow-Private-Network', 'true'],
-            ],
-          },
-          response: { headers: allowFor(publicPageOrigin) },
-        }),
-        method: 'PUT',
-        headers: [['Content-Type', 'application/json']],
-      },
+      request: allowedJsonPut(
+        url(
+          'local-network-preflight',
+          allowedJsonPutPlan(allowedPublic, [['Access-Control-Allow-Private-Network', 'true']]),
+        ),
+      ),
     }),
   ];
 }
