@@ -155,7 +155,10 @@ const SCENARIOS: Scenario[] = [
     return { record: r };
   },
   (id, seq, at) => {
+    // A deployed (public) page calling a device on the local network.
     const r = base(id, seq, at, 'GET', 'http://192.168.1.20/status');
+    r.pageOrigin = 'https://dashboard.example.com';
+    r.request.headers = [['Origin', r.pageOrigin]];
     r.outcome = 'failed';
     r.error = 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS';
     return { record: r };
