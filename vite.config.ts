@@ -29,7 +29,11 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       // The panel is referenced only from the devtools page at run time, so crxjs cannot find it by itself.
-      input: { panel: 'src/panel/index.html', welcome: 'src/welcome/index.html' },
+      input: {
+        panel: 'src/panel/index.html',
+        welcome: 'src/welcome/index.html',
+        grant: 'src/grant/index.html',
+      },
     },
   },
   plugins: [crx({ manifest: manifestFor(target), browser: target })],

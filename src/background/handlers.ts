@@ -1,6 +1,7 @@
 import { browser } from '../shared/browser';
 import type { AnyRequest } from '../shared/messages';
 import type { Handlers } from './handler-types';
+import { grantHandlers } from './pending-grants';
 import { rulesHandlers } from './rules-service';
 import { tabTargetsHandlers } from './tab-targets';
 
@@ -13,6 +14,7 @@ export const handlers: Handlers = {
     return { name, version, startedAt };
   },
   ...rulesHandlers,
+  ...grantHandlers,
   ...tabTargetsHandlers,
 };
 

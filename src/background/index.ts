@@ -10,6 +10,7 @@ import {
   resumeCaptureIfWatched,
 } from './capture/capture-service';
 import { handle } from './handlers';
+import { completePendingGrants } from './pending-grants';
 import { EXPIRY_ALARM, refresh } from './rules-service';
 import { loadRules } from './rules-store';
 
@@ -48,5 +49,8 @@ async function refreshIfActive(): Promise<void> {
 browser.runtime.onConnect.addListener(onConnect);
 resumeCaptureIfWatched();
 browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));
-browser.permissions.onAdded.addListener(onHostAccessChanged);
+browser.permissions.onAdded.addListener(() => {
+  onHostAccessChanged();
+  void completePendingGrants();
+});
 browser.permissions.onRemoved.addListener(onHostAccessChanged);

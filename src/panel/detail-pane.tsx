@@ -5,7 +5,6 @@ import { CurlButtons } from './curl-buttons';
 import { fixInputFor } from './fix-input-for';
 import { FixTab } from './fix-tab';
 import { HeadersTab } from './headers-tab';
-import type { RequestHostAccess } from './request-host-access';
 import { VerdictTab } from './verdict-tab';
 
 type Tab = 'verdict' | 'headers' | 'fix';
@@ -19,11 +18,10 @@ interface Props {
   logged: LoggedExchange;
   onClose(): void;
   allow: Allow;
-  requestHostAccess: RequestHostAccess;
 }
 
 /** Everything about the selected exchange: why, which headers, and how to fix it. */
-export function DetailPane({ logged, onClose, allow, requestHostAccess }: Props) {
+export function DetailPane({ logged, onClose, allow }: Props) {
   const [tab, setTab] = useState<Tab>('verdict');
   const fixInput = fixInputFor(logged);
   const blocked = fixInput !== undefined && !logged.override?.verdict.allowed;
@@ -50,7 +48,6 @@ export function DetailPane({ logged, onClose, allow, requestHostAccess }: Props)
             target={originOf(fixInput.targetUrl)}
             credentials={fixInput.credentials}
             allow={allow}
-            requestHostAccess={requestHostAccess}
           />
         )}
         <CurlButtons logged={logged} />

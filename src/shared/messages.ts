@@ -1,5 +1,6 @@
 // Every message a context can send to the background, declared once. The background answers them with one
 // handler map (src/background/handlers.ts) whose keys are these names.
+import type { AfterGrant } from '../core/access';
 import type { Lifetime, ObservedTarget, OverrideRule } from '../core/rules';
 
 export interface BackgroundStatus {
@@ -29,6 +30,14 @@ export type Result<T> =
   | { ok: true; value: T; view: RulesView }
   | { ok: false; errors: FieldError[]; view: RulesView };
 
+/** Where an access request stands: the action's answer once access is granted and the action ran. */
+export type GrantState =
+  | { state: 'waiting' }
+  | { state: 'done'; result: unknown }
+  | { state: 'declined' }
+  /** No such request: it was never made, or it is older than ten minutes. */
+  | { state: 'unknown' };
+
 export interface Messages {
   ping: { request: Record<string, never>; response: BackgroundStatus };
   'rules/get': { request: Record<string, never>; response: RulesView };
@@ -54,6 +63,29 @@ export interface Messages {
   'rules/set-enabled': { request: { enabled: boolean }; response: RulesView };
   'rules/import': { request: { json: string }; response: Result<{ added: number; replaced: number }> };
   'rules/export': { request: Record<string, never>; response: { json: string } };
+  /**
+   * Host access asked in context (src/shared/request-access.ts). A page registers what it wants done before it
+   * opens the browser's prompt, because the prompt can close it (Chrome closes the popup); the background does it
+   * once access is granted (permissions.onAdded), exactly once, and keeps the answer for `access/complete`.
+   */
+  'access/after-grant': {
+    request: { id: string; origins: string[]; action: AfterGrant };
+    response: Record<string, never>;
+  };
+  /** For contexts without the permissions API (Firefox DevTools panels): a CORS Lens window asks instead. */
+  'access/open-grant-page': {
+    request: { id: string; origins: string[]; action: AfterGrant };
+    response: Record<string, never>;
+  };
+  /** What the grant page asks for, and why. */
+  'access/describe': {
+    request: { id: string };
+    response: { origins: string[]; action: AfterGrant['type'] } | { missing: true };
+  };
+  /** Does the action now if access is granted and it has not run yet; answers where the request stands. */
+  'access/complete': { request: { id: string }; response: GrantState };
+  /** The user refused in the grant page: whoever waits stops waiting. */
+  'access/decline': { request: { id: string }; response: GrantState };
   /** The cross-origin targets a tab's page called, from its log (filled while a CORS panel watched that tab). */
   'tab/targets': { request: { tabId: number; pageOrigin: string }; response: { targets: ObservedTarget[] } };
 }
@@ -74,6 +106,11 @@ const messageNames: Record<MessageName, true> = {
   'rules/set-enabled': true,
   'rules/import': true,
   'rules/export': true,
+  'access/after-grant': true,
+  'access/open-grant-page': true,
+  'access/describe': true,
+  'access/complete': true,
+  'access/decline': true,
   'tab/targets': true,
 };
 

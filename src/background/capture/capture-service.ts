@@ -60,9 +60,21 @@ async function hasHostAccess(): Promise<boolean> {
   return hostAccess.granted;
 }
 
-/** Forget the cached answer when access changes (a grant from the popup or the panel), not a second later. */
+/**
+ * Host access changed (a grant from the panel, the popup or the add-ons manager). Forget the cached answer at once,
+ * and re-register the network listeners: in Chromium 156, webRequest listeners added before a host permission was
+ * granted at run time never fire for it afterwards (nor do listeners added later for the same events) until they
+ * are removed — measured: 0 events after the grant, all of them after a remove and re-add. Then every open panel
+ * gets the new status without asking.
+ */
 export function onHostAccessChanged(): void {
   hostAccess = undefined;
+  if (stopListening) {
+    stopListening();
+    stopListening = startWebRequestCapture(onEvent);
+  }
+  for (const tabId of subscribers.keys())
+    void status(tabId).then((now) => broadcast(tabId, { type: 'update', tabId, entries: [], status: now }));
 }
 
 async function status(tabId: number): Promise<LogStatus> {
