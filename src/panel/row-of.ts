@@ -13,6 +13,8 @@ export interface Row {
   method: string;
   /** Origin + path, without the query. */
   url: string;
+  /** The whole URL as captured (secrets already redacted): the URL cell's tooltip. */
+  href: string;
   initiator: string;
   type: string;
   status: string;
@@ -81,6 +83,7 @@ function build(entry: LoggedExchange): Row {
     time: record.startedAt,
     method: record.request.method,
     url,
+    href: record.request.url,
     initiator: record.pageOrigin,
     type: record.type,
     status,

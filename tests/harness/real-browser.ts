@@ -37,6 +37,12 @@ export interface RealBrowser {
   grantWindow(): Promise<UiView>;
   /** Waits for the browser's own permission prompt and answers it with real input. */
   answerPermissionPrompt(answer: 'allow' | 'deny'): Promise<void>;
+  /**
+   * The browser's own verdict on each lab request of the lab tab so far, by lab scenario id: Chromium's CorsError
+   * (DevTools protocol), Firefox's console message "Cross-Origin Request Blocked: … (Reason: …)" (WebDriver BiDi),
+   * which names the URL that failed: after a redirect, the redirect's target.
+   */
+  browserVerdicts(): Map<string, string>;
   /** Evaluates an expression in the extension's background (service worker / background page). */
   background<T>(expression: string): Promise<T>;
   /** Uncaught errors and unhandled rejections of the extension's pages and background, as they happened. */
@@ -64,7 +70,9 @@ export async function until<T>(
       last = error;
     }
     if (Date.now() > deadline)
-      throw new Error(`${what}: not within ${timeoutMs / 1000} s${last ? ` (last error: ${String(last)})` : ''}`);
+      throw new Error(
+        `${what}: not within ${timeoutMs / 1000} s${last ? ` (last error: ${String(last)})` : ''}`,
+      );
     await new Promise((r) => setTimeout(r, 150));
   }
 }

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import puppeteer, { type Browser, type CDPSession, type Frame, type Page as PPage } from 'puppeteer-core';
+import { collectCdpVerdicts } from './cdp-verdicts';
 import { chromiumArgs } from './chromium';
 import type { Display } from './display';
 import { chromiumPath, distChrome, requireBuild, requireFile } from './paths';
@@ -16,7 +17,9 @@ import { findElementSource, type RealBrowser, type UiView, until } from './real-
 function frameView(frame: Frame): UiView {
   const evaluate = <T>(fn: string) => frame.evaluate(`(${fn})(document, window)`) as Promise<T>;
   const locate = async (selector: string, withText?: string) => {
-    const handle = await frame.evaluateHandle(`(() => { const doc = document; return ${findElementSource(selector, withText)}; })()`);
+    const handle = await frame.evaluateHandle(
+      `(() => { const doc = document; return ${findElementSource(selector, withText)}; })()`,
+    );
     const element = handle.asElement();
     if (!element) throw new Error(`no element ${selector}${withText ? ` with text "${withText}"` : ''}`);
     return element as import('puppeteer-core').ElementHandle<Element>;
@@ -26,7 +29,8 @@ function frameView(frame: Frame): UiView {
       evaluate<string>(
         `(doc) => { const el = ${selector ? `doc.querySelector(${JSON.stringify(selector)})` : 'doc.body'}; return el ? el.innerText : ''; }`,
       ),
-    count: (selector) => evaluate<number>(`(doc) => doc.querySelectorAll(${JSON.stringify(selector)}).length`),
+    count: (selector) =>
+      evaluate<number>(`(doc) => doc.querySelectorAll(${JSON.stringify(selector)}).length`),
     evaluate,
     click: async (selector, withText) => {
       const element = await locate(selector, withText);
@@ -80,10 +84,16 @@ export async function launchRealChromium(display: Display): Promise<RealBrowser>
       ignoreDefaultArgs: ['--disable-extensions'],
     });
     const ctx = context;
-    client = await puppeteer.connect({ browserWSEndpoint: await devtoolsPort(profile), defaultViewport: null });
+    client = await puppeteer.connect({
+      browserWSEndpoint: await devtoolsPort(profile),
+      defaultViewport: null,
+    });
     const cdp = client;
     const browserSession = await cdp.target().createCDPSession();
-    await browserSession.send('Browser.setDownloadBehavior', { behavior: 'allow', downloadPath: downloadsDir });
+    await browserSession.send('Browser.setDownloadBehavior', {
+      behavior: 'allow',
+      downloadPath: downloadsDir,
+    });
 
     const watch = (session: CDPSession, where: string) => {
       session.on('Runtime.exceptionThrown', (event) => {
@@ -109,18 +119,40 @@ export async function launchRealChromium(display: Display): Promise<RealBrowser>
       ctx.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
       (await ctx.waitForEvent('serviceworker', { timeout: 20_000 }));
     const extensionId = new URL((await serviceWorker()).url()).host;
+    // The welcome tab the install opened: read, then closed, as a user would before going back to work. DevTools
+    // opens a frontend per tab, and a background tab's frontend may not load at all.
+    const welcome = await until('the welcome tab', async () =>
+      ctx.pages().find((p) => p.url().startsWith(`chrome-extension://${extensionId}/src/welcome/`)),
+    );
+    await welcome.waitForSelector('text=Background running');
+    await welcome.close();
     const labTab: Page = ctx.pages()[0] ?? (await ctx.newPage());
+    const labCdp = await ctx.newCDPSession(labTab);
+    await labCdp.send('Network.enable');
+    const verdicts = collectCdpVerdicts(labCdp);
 
-    /** The DevTools frontend docked on the lab tab. */
+    /**
+     * The DevTools frontend docked on the tab showing `url`. Each frontend is asked through a session of its own
+     * (a puppeteer Page made while the frontend still loads can wait forever on its first evaluation); the Page is
+     * made once the frontend answers with the inspected URL.
+     */
     const devtoolsFor = (url: string) =>
       until(`DevTools docked on ${url}`, async () => {
         for (const target of cdp.targets()) {
           if (!target.url().startsWith('devtools://devtools/bundled/devtools_app.html')) continue;
           if (target.url().includes('hasOtherClients')) continue; // the same frontend seen by a second client
-          const page = await target.asPage();
-          const inspected = await page.evaluate(`import('./core/sdk/sdk.js').then((SDK) =>
-            SDK.TargetManager.TargetManager.instance().primaryPageTarget()?.inspectedURL())`);
-          if (typeof inspected === 'string' && inspected.startsWith(url)) return page;
+          const session = await target.createCDPSession();
+          try {
+            const { result } = await session.send('Runtime.evaluate', {
+              expression: `import('./core/sdk/sdk.js').then((SDK) =>
+                SDK.TargetManager.TargetManager.instance().primaryPageTarget()?.inspectedURL())`,
+              awaitPromise: true,
+              returnByValue: true,
+            });
+            if (typeof result.value === 'string' && result.value.startsWith(url)) return target.asPage();
+          } finally {
+            await session.detach().catch(() => undefined);
+          }
         }
         return undefined;
       });
@@ -167,23 +199,39 @@ export async function launchRealChromium(display: Display): Promise<RealBrowser>
       },
       async popupClosed() {
         const page = popupPage;
-        if (page) await until('the popup to close', async () => page.isClosed() || !(await cdp.targets()).some((t) => t.url().includes('/src/popup/')));
+        if (page)
+          await until(
+            'the popup to close',
+            async () =>
+              page.isClosed() || !(await cdp.targets()).some((t) => t.url().includes('/src/popup/')),
+          );
       },
       grantWindow: () => Promise.reject(new Error('Chromium asks from the page itself: no grant window')),
       async answerPermissionPrompt(answer) {
         // Chrome's prompt is drawn inside the browser window (no window of its own to find) and takes the keyboard
-        // focus from every page, "Deny" focused first: the sign that it is up is that no page has the focus.
+        // focus from every page, "Deny" focused first: that no page has the focus is the sign that it is up, and a
+        // page getting it back that it has closed. Keys that arrive before the dialog handles them are lost, so
+        // they are pressed again while it stays up.
+        const anyPageFocused = async () =>
+          (
+            await Promise.all([
+              labTab.evaluate('document.hasFocus()') as Promise<boolean>,
+              ...frontends.map((p) => p.evaluate('document.hasFocus()') as Promise<boolean>),
+            ])
+          ).some(Boolean);
         await until('Chrome’s permission prompt', async () => {
           if (popupPage && !popupPage.isClosed()) return false;
-          const focused = await Promise.all([
-            labTab.evaluate('document.hasFocus()') as Promise<boolean>,
-            ...frontends.map((p) => p.evaluate('document.hasFocus()') as Promise<boolean>),
-          ]);
-          return focused.every((f) => !f);
+          return !(await anyPageFocused());
         });
-        await new Promise((r) => setTimeout(r, 300)); // drawn and focused before the keys arrive
-        await display.key(...(answer === 'allow' ? ['Tab', 'Return'] : ['Return']));
+        for (let attempt = 0; attempt < 5; attempt++) {
+          await new Promise((r) => setTimeout(r, 500));
+          await display.key(...(answer === 'allow' ? ['Tab', 'Return'] : ['Return']));
+          const closed = await until('the prompt to close', anyPageFocused, 2_000).catch(() => false);
+          if (closed) return;
+        }
+        throw new Error('Chrome’s permission prompt did not close after five answers');
       },
+      browserVerdicts: () => new Map(verdicts),
       background: async <T>(expression: string) => (await serviceWorker()).evaluate(expression) as Promise<T>,
       extensionErrors: () => [...errors],
       close,

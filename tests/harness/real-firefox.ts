@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Display } from './display';
 import { findPage, geckoId } from './firefox';
+import { scenarioOfUrl } from './panel-stream';
 import { distFirefox, firefoxPath, requireBuild, requireFile } from './paths';
 import { findElementSource, type RealBrowser, type UiView, until } from './real-browser';
 
@@ -72,20 +73,25 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
     const send = (ff as unknown as { connection: { send: BidiSend } }).connection.send.bind(
       (ff as unknown as { connection: object }).connection,
     ) as BidiSend;
-    /** Privileged script in each of Firefox's own windows, first non-null answer wins. */
+    /** Privileged script in each of Firefox's own windows, first non-null answer wins (passed as JSON). */
     const inChrome = async <T>(expression: string): Promise<T | undefined> => {
       const tree = await send('browsingContext.getTree', { 'moz:scope': 'chrome' });
       for (const context of tree.result.contexts as { context: string }[]) {
         const answer = await send('script.evaluate', {
-          expression,
+          expression: `Promise.resolve(${expression}).then((v) => JSON.stringify(v ?? null))`,
           target: { context: context.context },
           awaitPromise: true,
           resultOwnership: 'none',
         });
-        const result = answer.result as { type: string; result?: { value?: unknown }; exceptionDetails?: { text: string } };
-        if (result.type === 'exception') throw new Error(result.exceptionDetails?.text ?? 'chrome script failed');
-        const value = result.result?.value;
-        if (value !== undefined && value !== null) return value as T;
+        const result = answer.result as {
+          type: string;
+          result?: { value?: unknown };
+          exceptionDetails?: { text: string };
+        };
+        if (result.type === 'exception')
+          throw new Error(result.exceptionDetails?.text ?? 'chrome script failed');
+        const value = JSON.parse(String(result.result?.value ?? 'null')) as T | null;
+        if (value !== null) return value;
       }
       return undefined;
     };
@@ -94,6 +100,14 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
     const extensionUrl = (path: string) => `moz-extension://${uuid}/${path}`;
     const welcome = await findPage(ff, extensionUrl('src/welcome/'));
     const labTab: Page = await ff.newPage();
+    const verdicts = new Map<string, string>();
+    labTab.on('pageerror', (error) => {
+      const text = String((error as { message?: string }).message ?? error);
+      // "… the remote resource at ‘URL’. (Reason: …)" — quoted or not, depending on the reason.
+      const url = /remote resource at ‘?([^’\s]+?)’?\.? \(Reason:/.exec(text)?.[1];
+      const scenario = url ? scenarioOfUrl(url) : undefined;
+      if (scenario && text.startsWith('Cross-Origin Request Blocked')) verdicts.set(scenario, text);
+    });
 
     /** A page shown in a <browser> of Firefox's own UI, found anew by `finder` (chrome code) at every call. */
     const browserView = (finder: string, what: string): UiView => {
@@ -124,7 +138,8 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
           const r = el.getBoundingClientRect();
           return { x: win.mozInnerScreenX + r.left + r.width / 2, y: win.mozInnerScreenY + r.top + r.height / 2 };
         }`);
-        if (!point) throw new Error(`${what}: no element ${selector}${withText ? ` with text "${withText}"` : ''}`);
+        if (!point)
+          throw new Error(`${what}: no element ${selector}${withText ? ` with text "${withText}"` : ''}`);
         return point;
       };
       return {
@@ -132,7 +147,8 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
           evaluate<string>(
             `(doc) => { const el = ${selector ? `doc.querySelector(${JSON.stringify(selector)})` : 'doc.body'}; return el ? el.innerText : ''; }`,
           ),
-        count: (selector) => evaluate<number>(`(doc) => doc.querySelectorAll(${JSON.stringify(selector)}).length`),
+        count: (selector) =>
+          evaluate<number>(`(doc) => doc.querySelectorAll(${JSON.stringify(selector)}).length`),
         evaluate,
         click: async (selector, withText) => {
           const { x, y } = await centre(selector, withText);
@@ -155,7 +171,8 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
           evaluate<string>(
             `(doc) => { const el = ${selector ? `doc.querySelector(${JSON.stringify(selector)})` : 'doc.body'}; return el ? el.innerText : ''; }`,
           ),
-        count: (selector) => evaluate<number>(`(doc) => doc.querySelectorAll(${JSON.stringify(selector)}).length`),
+        count: (selector) =>
+          evaluate<number>(`(doc) => doc.querySelectorAll(${JSON.stringify(selector)}).length`),
         evaluate,
         click: async (selector, withText) => {
           const handle = await page.evaluateHandle(
@@ -189,6 +206,7 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
             const tab = ${corsTabOf('toolbox')};
             if (!tab) return null;
             const r = tab.getBoundingClientRect();
+            if (r.width === 0 || r.height === 0) return null; // still laying out
             const win = toolbox.doc.defaultView;
             return { x: win.mozInnerScreenX + r.left + r.width / 2, y: win.mozInnerScreenY + r.top + r.height / 2 };
           })()`),
@@ -204,12 +222,15 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
         await labTab.bringToFront();
         await display.key('alt+shift+l');
         const popup = browserView(popupBrowserOf(popupPrefix), 'the popup');
-        await until('the popup to render', async () => ((await popup.count('main.popup')) > 0 ? true : undefined));
+        await until('the popup to render', async () =>
+          (await popup.count('main.popup')) > 0 ? true : undefined,
+        );
         return popup;
       },
       async popupClosed() {
-        await until('the popup to close', async () =>
-          (await inChrome<boolean>(`(${popupBrowserOf(popupPrefix)}) ? null : true`)) === true,
+        await until(
+          'the popup to close',
+          async () => (await inChrome<boolean>(`(${popupBrowserOf(popupPrefix)}) ? null : true`)) === true,
         );
       },
       async grantWindow() {
@@ -228,6 +249,7 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
         );
         await display.click(point.x, point.y);
       },
+      browserVerdicts: () => new Map(verdicts),
       background: <T>(expression: string) => welcome.evaluate(expression) as Promise<T>,
       extensionErrors: () => [...errors],
       close,
