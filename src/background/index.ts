@@ -2,7 +2,6 @@
 // registered synchronously here at top level and all state lives in storage.
 import { activeRules } from '../core/rules';
 import { browser } from '../shared/browser';
-import { isRequest } from '../shared/messages';
 import {
   onConnect,
   onHostAccessChanged,
@@ -13,10 +12,8 @@ import { handle } from './handlers';
 import { EXPIRY_ALARM, refresh } from './rules-service';
 import { loadRules } from './rules-store';
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isRequest(message)) return undefined;
-  return handle(message);
-});
+// Every message is parsed here, where it arrives (handlers.ts); one that is not ours gets no answer from us.
+browser.runtime.onMessage.addListener((message: unknown) => handle(message));
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
   void refresh();

@@ -8,14 +8,10 @@ import {
   extend,
   formatImportError,
   importRules,
-  isLifetime,
-  LIFETIMES,
   nextExpiry,
   type OverrideRule,
-  parseRuleDraft,
   type RulesState,
-  validateOrigin,
-  validateTarget,
+  ruleFromDraft,
 } from '../core/rules';
 import { browser } from '../shared/browser';
 import { syncDnr } from './dnr-sync';
@@ -69,12 +65,15 @@ type Change<T> = (
   now: number,
 ) => { state: RulesState; value: T } | { errors: FieldError[] };
 
+/** Reads the stored rules, applies `fn`, saves and applies the outcome: every rules message ends here. */
 function change<T>(fn: Change<T>): Promise<Result<T>> {
   return serial(async () => {
     const { state, problems } = await loadRules();
     const now = Date.now();
     const outcome = fn(state, now);
     if ('errors' in outcome) return { ok: false, errors: outcome.errors, view: await apply(state, problems) };
+    if (outcome.state === state)
+      return { ok: true, value: outcome.value, view: await apply(state, problems) };
     // Refuse, in our words and before anything is saved, a change that would need more DNR rules than the
     // browser allows (one per active override at most). A change that lowers the count always goes through.
     const before = activeRules(state, now).length;
@@ -87,11 +86,39 @@ function change<T>(fn: Change<T>): Promise<Result<T>> {
   });
 }
 
-const viewOf = <T>(result: Result<T>): RulesView => result.view;
+/** A read: the rules as they are, applied afresh (the answer to rules/get and to a message that did not parse). */
+function read<T>(value: (state: RulesState) => T): Promise<Result<T>> {
+  return change((state) => ({ state, value: value(state) }));
+}
+
+/** The answer to a rules message whose fields do not parse. */
+export function refuseRulesMessage(errors: FieldError[]): Promise<Result<never>> {
+  return change<never>(() => ({ errors }));
+}
 
 function upsert(state: RulesState, rule: OverrideRule): RulesState {
   const others = state.rules.filter((r) => r.id !== rule.id);
   return { ...state, rules: [...others, rule] };
+}
+
+/** Changes the rule with this id, or says there is none. */
+function changeRule(
+  state: RulesState,
+  id: string,
+  fn: (rule: OverrideRule) => OverrideRule,
+): { state: RulesState; value: OverrideRule } | { errors: FieldError[] } {
+  const rule = state.rules.find((r) => r.id === id);
+  if (rule === undefined) return noSuchRule(id);
+  const changed = fn(rule);
+  return { state: { ...state, rules: state.rules.map((r) => (r === rule ? changed : r)) }, value: changed };
+}
+
+function noSuchRule(id: string): { errors: FieldError[] } {
+  return {
+    errors: [
+      { field: 'id', message: `No rule has the id ${JSON.stringify(id)}: it was removed, or never saved.` },
+    ],
+  };
 }
 
 export const rulesHandlers: Pick<
@@ -106,32 +133,11 @@ export const rulesHandlers: Pick<
   | 'rules/import'
   | 'rules/export'
 > = {
-  'rules/get': () => refresh(),
-  'rules/allow': ({ pageOrigin, target, lifetime, credentials, methods, requestHeaders }) =>
+  'rules/get': () => read(() => null),
+  'rules/allow': ({ pageOrigin, target, lifetime, credentials, observed }) =>
     change<OverrideRule>((state, now) => {
-      const page = validateOrigin(String(pageOrigin));
-      const tgt = validateTarget(String(target));
-      const errors: FieldError[] = [];
-      if (!page.ok) errors.push({ field: 'pageOrigin', message: page.message });
-      if (!tgt.ok) errors.push({ field: 'target', message: tgt.message });
-      if (lifetime !== undefined && !isLifetime(lifetime))
-        errors.push({
-          field: 'lifetime',
-          message: `Unknown lifetime ${JSON.stringify(lifetime)}: use one of ${LIFETIMES.join(', ')}.`,
-        });
-      if (credentials !== undefined && typeof credentials !== 'boolean')
-        errors.push({ field: 'credentials', message: 'credentials must be true or false.' });
-      if (!page.ok || !tgt.ok || errors.length > 0) return { errors };
       const rule = defaultRuleFor(
-        {
-          pageOrigin: page.value,
-          target: tgt.value,
-          observed: {
-            ...(credentials === undefined ? {} : { credentials }),
-            ...(Array.isArray(methods) ? { methods: methods.map(String) } : {}),
-            ...(Array.isArray(requestHeaders) ? { requestHeaders: requestHeaders.map(String) } : {}),
-          },
-        },
+        { pageOrigin, target, observed: { ...observed, credentials } },
         now,
         crypto.randomUUID(),
         lifetime,
@@ -143,40 +149,28 @@ export const rulesHandlers: Pick<
     }),
   'rules/save': ({ draft }) =>
     change<OverrideRule>((state, now) => {
-      const parsed = parseRuleDraft(draft, now);
-      if (!parsed.ok) return { errors: parsed.errors };
-      return { state: upsert(state, parsed.rule), value: parsed.rule };
+      const rule = ruleFromDraft(draft, now);
+      return { state: upsert(state, rule), value: rule };
     }),
   'rules/remove': ({ id }) =>
-    change((state) => ({
-      state: { ...state, rules: state.rules.filter((r) => r.id !== id) },
-      value: id,
-    })).then(viewOf),
-  'rules/extend': ({ id }) =>
-    change((state, now) => ({
-      state: { ...state, rules: state.rules.map((r) => (r.id === id ? extend(r, now) : r)) },
-      value: id,
-    })).then(viewOf),
-  'rules/set-rule-enabled': ({ id, enabled }) =>
-    change((state) => ({
-      state: {
-        ...state,
-        rules: state.rules.map((r) => (r.id === id ? { ...r, enabled: enabled === true } : r)),
-      },
-      value: id,
-    })).then(viewOf),
-  'rules/set-enabled': ({ enabled }) =>
-    change((state) => ({ state: { ...state, overridesEnabled: enabled === true }, value: enabled })).then(
-      viewOf,
+    change((state) =>
+      state.rules.some((r) => r.id === id)
+        ? { state: { ...state, rules: state.rules.filter((r) => r.id !== id) }, value: id }
+        : noSuchRule(id),
     ),
+  'rules/extend': ({ id }) => change((state, now) => changeRule(state, id, (rule) => extend(rule, now))),
+  'rules/set-rule-enabled': ({ id, enabled }) =>
+    change((state) => changeRule(state, id, (rule) => ({ ...rule, enabled }))),
+  'rules/set-enabled': ({ enabled }) =>
+    change((state) => ({ state: { ...state, overridesEnabled: enabled }, value: enabled })),
   'rules/import': ({ json }) =>
     change<{ added: number; replaced: number }>((state) => {
-      const result = importRules(String(json), state);
+      const result = importRules(json, state);
       if (!result.ok)
         return { errors: result.errors.map((e) => ({ field: 'file', message: formatImportError(e) })) };
       return { state: result.state, value: { added: result.added, replaced: result.replaced } };
     }),
-  'rules/export': async () => ({ json: exportRules((await loadRules()).state) }),
+  'rules/export': () => read(exportRules),
 };
 
 function sameTarget(a: OverrideRule, b: OverrideRule): boolean {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lifetime, ObservedTarget, OverrideRule } from '../core/rules';
+import type { Lifetime, ObservedTarget, OverrideRule, RuleDraft } from '../core/rules';
 import { useBackgroundStatus } from '../shared/ui/use-background-status';
 import { AllowTarget } from './allow-target';
 import { ImportExport } from './import-export';
 import { ObservedTargetList } from './observed-target-list';
-import { type RuleDraft, RuleEditor } from './rule-editor';
+import { RuleEditor } from './rule-editor';
 import { RuleList } from './rule-list';
 import { useCurrentTab } from './use-current-tab';
 import { useRules } from './use-rules';
@@ -143,7 +143,10 @@ export function Popup() {
       )}
 
       <ImportExport
-        onExport={async () => (await call('rules/export', {}))?.json}
+        onExport={async () => {
+          const result = await call('rules/export', {});
+          return result?.ok ? result.value : undefined;
+        }}
         onImport={async (json) => {
           const result = await call('rules/import', { json });
           if (!result)

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { httpOriginOf, type Lifetime, type OverrideRule } from '../core/rules';
+import { httpOriginOf, type Lifetime, type OverrideRule, type RuleDraft } from '../core/rules';
 import type { FieldError } from '../shared/messages';
 import { requestHostAccess } from './host-access';
 import { LifetimeSelect } from './lifetime-select';
@@ -9,19 +9,6 @@ interface Props {
   pageOrigin: string;
   onSave(draft: RuleDraft): Promise<FieldError[]>;
   onClose(): void;
-}
-
-export interface RuleDraft {
-  id?: string;
-  pageOrigin: string;
-  target: string;
-  methods: string[];
-  requestHeaders: string[];
-  credentials: boolean;
-  exposeHeaders: string[];
-  maxAge?: number;
-  lifetime: Lifetime;
-  enabled: boolean;
 }
 
 const list = (text: string) =>

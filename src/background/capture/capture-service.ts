@@ -6,6 +6,7 @@ import {
   createAssembler,
   mergeResumed,
   type NetEvent,
+  parsePanelRequest,
   type TabLog,
 } from '../../core/exchange';
 import { activeRules, type OverrideRule, type RulesState } from '../../core/rules';
@@ -232,15 +233,6 @@ async function broadcast(tabId: number, message: BackgroundToPanel): Promise<voi
   }
 }
 
-function isPanelMessage(value: unknown): value is PanelToBackground {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, tabId } = value as { type?: unknown; tabId?: unknown };
-  if (type === 'heartbeat') return true;
-  return (
-    (type === 'subscribe' || type === 'clear' || type === 'set-preserve-log') && typeof tabId === 'number'
-  );
-}
-
 async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): Promise<void> {
   switch (message.type) {
     case 'heartbeat':
@@ -280,7 +272,7 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       return;
     }
     case 'set-preserve-log':
-      await setPreserved(message.tabId, message.preserve === true);
+      await setPreserved(message.tabId, message.preserve);
       return;
   }
 }
@@ -289,7 +281,10 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
 export function onConnect(port: Runtime.Port): void {
   if (port.name !== PANEL_PORT) return;
   port.onMessage.addListener((message: unknown) => {
-    if (isPanelMessage(message)) void onPanelMessage(port, message);
+    // Parsed where it arrives, like every runtime message (handlers.ts).
+    const request = parsePanelRequest(message);
+    if (request !== undefined) void onPanelMessage(port, request);
+    else console.warn('CORS Lens: ignored a malformed panel message', message);
   });
 }
 

@@ -1,3 +1,5 @@
+import type { RULES_VERSION } from './defaults';
+
 /** How long an override stays in force. 'session' ends at browser restart; 'pinned' until removed. */
 export type Lifetime = '15m' | '1h' | '8h' | 'session' | 'pinned';
 
@@ -36,7 +38,7 @@ export interface OverrideRule {
 
 /** What storage.local holds, versioned (see migrations.ts). */
 export interface RulesState {
-  version: 2;
+  version: typeof RULES_VERSION;
   rules: OverrideRule[];
   /** The global off switch: false keeps every rule but applies none. */
   overridesEnabled: boolean;
@@ -49,4 +51,21 @@ export type Validation<T> = { ok: true; value: T; note?: string } | { ok: false;
 export interface FieldError {
   field: string;
   message: string;
+}
+
+/** A parsed message or form: the value, or every problem with it, field by field. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/** What the rule editor sends to save a rule: text and lists as typed, checked in the background. */
+export interface RuleDraft {
+  id?: string;
+  pageOrigin: string;
+  target: string;
+  methods: string[];
+  requestHeaders: string[];
+  credentials: boolean;
+  exposeHeaders: string[];
+  maxAge?: number;
+  lifetime: Lifetime;
+  enabled: boolean;
 }
