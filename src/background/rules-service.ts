@@ -81,7 +81,12 @@ function change<T>(fn: Change<T>): Promise<Result<T>> {
     const quota = after > before ? checkQuota(after) : undefined;
     if (quota)
       return { ok: false, errors: [{ field: 'rules', message: quota }], view: await apply(state, problems) };
-    await saveRules(outcome.state);
+    try {
+      await saveRules(outcome.state);
+    } catch (error) {
+      const message = `The browser's storage refused the change (${errorText(error)}): nothing was saved. Remove rules you no longer need, then try again.`;
+      return { ok: false, errors: [{ field: 'rules', message }], view: await apply(state, problems) };
+    }
     return { ok: true, value: outcome.value, view: await apply(outcome.state, problems) };
   });
 }
@@ -172,6 +177,10 @@ export const rulesHandlers: Pick<
     }),
   'rules/export': () => read(exportRules),
 };
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
 
 function sameTarget(a: OverrideRule, b: OverrideRule): boolean {
   return a.target.origin === b.target.origin && a.target.pathPrefix === b.target.pathPrefix;
