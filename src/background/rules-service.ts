@@ -14,7 +14,8 @@ import {
   ruleFromDraft,
 } from '../core/rules';
 import { browser } from '../shared/browser';
-import { syncDnr } from './dnr-sync';
+import { removeAllDnrRules, syncDnr } from './dnr-sync';
+import { expiryNow } from './expiry-clock';
 import type { FieldError, Handlers, Result, RulesView } from './handler-types';
 import { loadRules, saveRules } from './rules-store';
 
@@ -28,35 +29,86 @@ function serial<T>(task: () => Promise<T>): Promise<T> {
   return next;
 }
 
+/** How soon a failed update is tried again (Chromium fires alarms at most every 30 s). */
+const RETRY_MS = 60_000;
+
 let expiryTimer: ReturnType<typeof setTimeout> | undefined;
-async function scheduleExpiry(state: RulesState, now: number): Promise<void> {
-  const at = nextExpiry(state, now);
-  await browser.alarms.clear(EXPIRY_ALARM);
+
+/**
+ * Arms the expiry alarm for the next expiry, or for a retry when the last update failed. The alarm survives
+ * service-worker restarts; it is set by delay rather than by date, so that a wall clock set back does not postpone
+ * it. The timer is exact (and monotonic) while this worker lives.
+ */
+async function scheduleExpiry(state: RulesState | undefined, now: number, retry: boolean): Promise<void> {
   clearTimeout(expiryTimer);
-  if (at === null) return;
-  // The alarm survives service-worker restarts; the timer is exact while this worker lives.
-  browser.alarms.create(EXPIRY_ALARM, { when: at });
-  expiryTimer = setTimeout(() => void refresh(), Math.max(0, at - now) + 50);
+  const next = state === undefined ? null : nextExpiry(state, now);
+  const at = retry ? Math.min(next ?? Number.POSITIVE_INFINITY, now + RETRY_MS) : next;
+  try {
+    if (at === null) await browser.alarms.clear(EXPIRY_ALARM);
+    else await browser.alarms.create(EXPIRY_ALARM, { delayInMinutes: Math.max(0, at - now) / 60_000 });
+  } catch (error) {
+    console.error('CORS Lens: the expiry alarm could not be set', error);
+  }
+  if (at !== null)
+    expiryTimer = setTimeout(() => void refresh().catch(reportFailure), Math.max(0, at - now) + 50);
 }
 
-async function apply(state: RulesState, extraProblems: string[] = []): Promise<RulesView> {
-  const now = Date.now();
-  const { activeIds, problems } = await syncDnr(state, now);
-  await scheduleExpiry(state, now);
-  return {
-    rules: state.rules,
-    overridesEnabled: state.overridesEnabled,
-    activeIds,
-    now,
-    problems: [...extraProblems, ...problems],
-  };
+/** Logs a failure nobody waits for (an alarm, a timer, a tab event): it must not vanish. */
+export function reportFailure(error: unknown): void {
+  console.error('CORS Lens: updating the override rules failed', error);
 }
 
-/** Re-derives everything from storage (start-up, expiry, tab changes). */
+/**
+ * When the rules cannot be applied normally, no override stays in force: every CORS Lens DNR rule is removed (an
+ * expired rule among them must not outlive its expiry), and the retry alarm re-applies what is still active.
+ */
+async function failClosed(error: unknown): Promise<string> {
+  reportFailure(error);
+  try {
+    await removeAllDnrRules();
+    return `Overrides could not be applied (${errorText(error)}), so every override is off until the next try, within a minute.`;
+  } catch (removeError) {
+    reportFailure(removeError);
+    return `Overrides could neither be applied (${errorText(error)}) nor removed (${errorText(removeError)}); the next try is within a minute. Restart the browser if this persists.`;
+  }
+}
+
+/** Syncs DNR with `state`, then re-arms the expiry alarm whatever happened (a retry when the sync failed). */
+async function apply(state: RulesState, extraProblems: string[] = [], at?: number): Promise<RulesView> {
+  const now = at ?? (await expiryNow());
+  let failed = false;
+  try {
+    const { activeIds, problems } = await syncDnr(state, now);
+    return viewOf(state, now, activeIds, [...extraProblems, ...problems]);
+  } catch (error) {
+    failed = true;
+    return viewOf(state, now, [], [...extraProblems, await failClosed(error)]);
+  } finally {
+    await scheduleExpiry(state, now, failed);
+  }
+}
+
+/** The stored rules, or (storage unreadable) the failed view: no override in force, a retry armed. */
+async function load(): Promise<{ state: RulesState; problems: string[] } | { failed: RulesView }> {
+  try {
+    return await loadRules();
+  } catch (error) {
+    const now = await expiryNow();
+    const problem = await failClosed(error);
+    await scheduleExpiry(undefined, now, true);
+    return { failed: { rules: [], overridesEnabled: false, activeIds: [], now, problems: [problem] } };
+  }
+}
+
+function viewOf(state: RulesState, now: number, activeIds: string[], problems: string[]): RulesView {
+  return { rules: state.rules, overridesEnabled: state.overridesEnabled, activeIds, now, problems };
+}
+
+/** Re-derives everything from storage (start-up, expiry, tab changes). Never rejects: failures end in the view. */
 export function refresh(): Promise<RulesView> {
   return serial(async () => {
-    const { state, problems } = await loadRules();
-    return apply(state, problems);
+    const loaded = await load();
+    return 'failed' in loaded ? loaded.failed : apply(loaded.state, loaded.problems);
   });
 }
 
@@ -68,26 +120,38 @@ type Change<T> = (
 /** Reads the stored rules, applies `fn`, saves and applies the outcome: every rules message ends here. */
 function change<T>(fn: Change<T>): Promise<Result<T>> {
   return serial(async () => {
-    const { state, problems } = await loadRules();
-    const now = Date.now();
+    const loaded = await load();
+    if ('failed' in loaded)
+      return {
+        ok: false,
+        errors: [{ field: 'rules', message: loaded.failed.problems.join(' ') }],
+        view: loaded.failed,
+      };
+    const { state, problems } = loaded;
+    const now = await expiryNow();
     const outcome = fn(state, now);
-    if ('errors' in outcome) return { ok: false, errors: outcome.errors, view: await apply(state, problems) };
+    if ('errors' in outcome)
+      return { ok: false, errors: outcome.errors, view: await apply(state, problems, now) };
     if (outcome.state === state)
-      return { ok: true, value: outcome.value, view: await apply(state, problems) };
+      return { ok: true, value: outcome.value, view: await apply(state, problems, now) };
     // Refuse, in our words and before anything is saved, a change that would need more DNR rules than the
     // browser allows (one per active override at most). A change that lowers the count always goes through.
     const before = activeRules(state, now).length;
     const after = activeRules(outcome.state, now).length;
     const quota = after > before ? checkQuota(after) : undefined;
     if (quota)
-      return { ok: false, errors: [{ field: 'rules', message: quota }], view: await apply(state, problems) };
+      return {
+        ok: false,
+        errors: [{ field: 'rules', message: quota }],
+        view: await apply(state, problems, now),
+      };
     try {
       await saveRules(outcome.state);
     } catch (error) {
       const message = `The browser's storage refused the change (${errorText(error)}): nothing was saved. Remove rules you no longer need, then try again.`;
-      return { ok: false, errors: [{ field: 'rules', message }], view: await apply(state, problems) };
+      return { ok: false, errors: [{ field: 'rules', message }], view: await apply(state, problems, now) };
     }
-    return { ok: true, value: outcome.value, view: await apply(outcome.state, problems) };
+    return { ok: true, value: outcome.value, view: await apply(outcome.state, problems, now) };
   });
 }
 

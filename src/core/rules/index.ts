@@ -19,6 +19,7 @@ export { isRuleActive } from './is-rule-active';
 export { LIMITS } from './limits';
 export { migrate } from './migrate';
 export { type Migration, migrations } from './migrations';
+export { type ClockReading, monotonicNow } from './monotonic-now';
 export { nextExpiry } from './next-expiry';
 export { type ObservedRequest, type ObservedTarget, observedTargets } from './observed-targets';
 export { type AllowRequest, parseAllowRequest } from './parse-allow-request';

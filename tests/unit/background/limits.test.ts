@@ -54,7 +54,7 @@ describe('saving rules is all or nothing across storage.local and storage.sessio
       ((await bg.send({ type: 'rules/allow', pageOrigin: PAGE, target: API, lifetime: 'pinned' })) as Answer)
         .ok,
     ).toBe(true);
-    const before = structuredClone(bg.fake.storage.local.data);
+    const before = structuredClone(bg.fake.storage.local.data.rules);
     bg.fake.failures.push('storage.session.set');
     const answer = (await bg
       .send({
@@ -66,7 +66,7 @@ describe('saving rules is all or nothing across storage.local and storage.sessio
       .catch((error: unknown) => ({ thrown: String(error) }))) as Answer & { thrown?: string };
     expect(answer.thrown).toBeUndefined();
     expect(answer.ok).toBe(false);
-    expect(bg.fake.storage.local.data).toEqual(before);
+    expect(bg.fake.storage.local.data.rules).toEqual(before);
     expect(bg.fake.installed()).toHaveLength(1);
   });
 });
