@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import { ALL_HOSTS } from '../core/rules';
 import { send } from '../shared/send';
 import type { Allow } from './allow-temporarily';
 import { createPanelState, type PanelState } from './create-panel-state';
@@ -14,7 +15,7 @@ import { toJsonExport } from './to-json-export';
 import { Toolbar } from './toolbar';
 
 /** Everything the capture needs to see: requests to any http(s) host. */
-export const CAPTURE_ORIGINS = ['http://*/*', 'https://*/*'];
+export const CAPTURE_ORIGINS = [...ALL_HOSTS];
 
 export interface PanelProps {
   source: PanelSource;

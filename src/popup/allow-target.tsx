@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Lifetime } from '../core/rules';
 import { validateTarget } from '../core/rules';
-import { requestHostAccess } from './host-access';
+import { requestHostAccess } from '../shared/request-host-access';
 import { LifetimeSelect } from './lifetime-select';
 
 interface Props {

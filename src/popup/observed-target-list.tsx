@@ -6,8 +6,8 @@ import {
   preflightStatusMessage,
 } from '../core/rules';
 import type { RulesView } from '../shared/messages';
+import { requestHostAccess } from '../shared/request-host-access';
 import { send } from '../shared/send';
-import { requestHostAccess } from './host-access';
 import { lifetimeLabels } from './lifetime-select';
 
 interface Props {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { httpOriginOf, type Lifetime, type OverrideRule, type RuleDraft } from '../core/rules';
 import type { FieldError } from '../shared/messages';
-import { requestHostAccess } from './host-access';
+import { requestHostAccess } from '../shared/request-host-access';
 import { LifetimeSelect } from './lifetime-select';
 
 interface Props {

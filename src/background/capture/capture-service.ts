@@ -9,7 +9,7 @@ import {
   parsePanelRequest,
   type TabLog,
 } from '../../core/exchange';
-import { activeRules, type OverrideRule, type RulesState } from '../../core/rules';
+import { ALL_HOSTS, activeRules, type OverrideRule, type RulesState } from '../../core/rules';
 import { browser, type Runtime } from '../../shared/browser';
 import {
   type BackgroundToPanel,
@@ -49,7 +49,7 @@ const outbox = new Map<number, Map<string, LoggedExchange>>();
 let outboxQueued = false;
 const blockedCounts = new Map<number, Set<string>>();
 
-const HOST_ACCESS = { origins: ['http://*/*', 'https://*/*'] };
+const HOST_ACCESS = { origins: [...ALL_HOSTS] };
 
 let hostAccess: { granted: boolean; at: number } | undefined;
 

@@ -12,8 +12,9 @@
 // sub_frame are excluded: an override serves subresource reads only.
 //
 // THE PORT PROBLEM. DNR values are fixed strings (no echo of the request's Origin), and initiatorDomains match a
-// host and its subdomains, never scheme or port (platform-facts.md). So `http://localhost:3000` and
-// `http://localhost:5173` look the same to a rule, and each must still receive its own origin in ACAO.
+// host and its subdomains, never scheme or port (declarativeNetRequest RuleCondition.initiatorDomains lists
+// domains). So `http://localhost:3000` and `http://localhost:5173` look the same to a rule, and each must still
+// receive its own origin in ACAO.
 // - Rules whose page hosts differ but one is a subdomain of the other are kept apart by the parent's rule
 //   listing the child host in excludedInitiatorDomains.
 // - A rule is AMBIGUOUS when another active rule has the same page host, a different page origin and an

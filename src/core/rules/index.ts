@@ -12,6 +12,7 @@ export { expiresAtFor, LIFETIME_MS } from './expires-at-for';
 export { exportRules, RULES_FORMAT } from './export-rules';
 export { extend } from './extend';
 export { formatImportError } from './format-import-error';
+export { ALL_HOSTS, hostPattern } from './host-pattern';
 export { httpOriginOf } from './http-origin-of';
 export { type ImportError, type ImportResult, importRules } from './import-rules';
 export { isLifetime } from './is-lifetime';
