@@ -56,16 +56,11 @@ export interface FieldError {
 /** A parsed message or form: the value, or every problem with it, field by field. */
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** What the rule editor sends to save a rule: text and lists as typed, checked in the background. */
-export interface RuleDraft {
+/**
+ * What the rule editor sends to save a rule: a rule's fields as typed (the target as one URL, no timestamps; no id
+ * for a new rule), checked in the background.
+ */
+export type RuleDraft = Omit<OverrideRule, 'id' | 'target' | 'createdAt' | 'expiresAt'> & {
   id?: string;
-  pageOrigin: string;
   target: string;
-  methods: string[];
-  requestHeaders: string[];
-  credentials: boolean;
-  exposeHeaders: string[];
-  maxAge?: number;
-  lifetime: Lifetime;
-  enabled: boolean;
-}
+};
