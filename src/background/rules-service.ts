@@ -1,5 +1,5 @@
 // Override rules as a service: every change goes through `change`, one at a time, and ends with the DNR rules,
-// the expiry alarm and the toolbar in step with the stored model.
+// the expiry alarm and the toolbar in step with the stored model, or with neither changed.
 import {
   activeRules,
   checkQuota,
@@ -73,18 +73,25 @@ async function failClosed(error: unknown): Promise<string> {
   }
 }
 
-/** Syncs DNR with `state`, then re-arms the expiry alarm whatever happened (a retry when the sync failed). */
-async function apply(state: RulesState, extraProblems: string[] = [], at?: number): Promise<RulesView> {
-  const now = at ?? (await expiryNow());
-  let failed = false;
+/** Syncs DNR with `state` or throws (syncDnr leaves the old rules installed); re-arms the alarm either way. */
+async function sync(state: RulesState, now: number, extraProblems: string[]): Promise<RulesView> {
+  let failed = true;
   try {
     const { activeIds, problems } = await syncDnr(state, now);
+    failed = false;
     return viewOf(state, now, activeIds, [...extraProblems, ...problems]);
-  } catch (error) {
-    failed = true;
-    return viewOf(state, now, [], [...extraProblems, await failClosed(error)]);
   } finally {
     await scheduleExpiry(state, now, failed);
+  }
+}
+
+/** Syncs DNR with `state`; when that fails, no override stays in force (failClosed) and a retry is armed. */
+async function apply(state: RulesState, extraProblems: string[] = [], at?: number): Promise<RulesView> {
+  const now = at ?? (await expiryNow());
+  try {
+    return await sync(state, now, extraProblems);
+  } catch (error) {
+    return viewOf(state, now, [], [...extraProblems, await failClosed(error)]);
   }
 }
 
@@ -145,13 +152,23 @@ function change<T>(fn: Change<T>): Promise<Result<T>> {
         errors: [{ field: 'rules', message: quota }],
         view: await apply(state, problems, now),
       };
+    // All or nothing: the DNR rules first (a refusal leaves the old ones installed), then storage (a refusal
+    // there puts the old DNR rules back).
+    let view: RulesView;
+    try {
+      view = await sync(outcome.state, now, problems);
+    } catch (error) {
+      reportFailure(error);
+      const message = `The browser refused the overrides (${errorText(error)}): nothing was changed.`;
+      return { ok: false, errors: [{ field: 'rules', message }], view: await apply(state, problems, now) };
+    }
     try {
       await saveRules(outcome.state);
     } catch (error) {
       const message = `The browser's storage refused the change (${errorText(error)}): nothing was saved. Remove rules you no longer need, then try again.`;
       return { ok: false, errors: [{ field: 'rules', message }], view: await apply(state, problems, now) };
     }
-    return { ok: true, value: outcome.value, view: await apply(outcome.state, problems, now) };
+    return { ok: true, value: outcome.value, view };
   });
 }
 

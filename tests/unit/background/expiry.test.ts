@@ -138,3 +138,24 @@ describe('DNR sync is all or nothing', () => {
     expect(activeIds.length === 0 ? bg.fake.installed() : 'installed').toEqual([]);
   });
 });
+
+describe('a change is all or nothing across DNR and storage', () => {
+  it('a change the browser refuses to install is not saved, and the overrides in force stay', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await allow('pinned');
+    const before = bg.fake.installed();
+    bg.fake.failures.push('updateDynamicRules');
+    const answer = (await bg.send({
+      type: 'rules/allow',
+      pageOrigin: PAGE,
+      target: 'http://127.0.0.1:9000',
+      lifetime: 'pinned',
+    })) as { ok: boolean; errors?: { message: string }[]; view: { rules: unknown[]; activeIds: string[] } };
+    expect(answer.ok).toBe(false);
+    expect(answer.errors?.[0]?.message).toMatch(/nothing was changed/i);
+    expect(answer.view.rules).toHaveLength(1);
+    expect(answer.view.activeIds).toHaveLength(1);
+    expect(bg.fake.installed()).toEqual(before);
+    expect((bg.fake.storage.local.data.rules as { rules: unknown[] }).rules).toHaveLength(1);
+  });
+});
