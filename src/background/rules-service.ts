@@ -6,8 +6,10 @@ import {
   defaultRuleFor,
   exportRules,
   extend,
+  formatCount,
   formatImportError,
   importRules,
+  LIMITS,
   nextExpiry,
   type OverrideRule,
   type RulesState,
@@ -145,7 +147,9 @@ function change<T>(fn: Change<T>): Promise<Result<T>> {
     // browser allows (one per active override at most). A change that lowers the count always goes through.
     const before = activeRules(state, now).length;
     const after = activeRules(outcome.state, now).length;
-    const quota = after > before ? checkQuota(after) : undefined;
+    const quota =
+      (after > before ? checkQuota(after) : undefined) ??
+      tooManyRules(state.rules.length, outcome.state.rules.length);
     if (quota)
       return {
         ok: false,
@@ -258,6 +262,12 @@ export const rulesHandlers: Pick<
     }),
   'rules/export': () => read(exportRules),
 };
+
+/** A change that would keep more rules than LIMITS.rules (counting switched-off ones) is refused. */
+function tooManyRules(before: number, after: number): string | undefined {
+  if (after <= before || after <= LIMITS.rules) return undefined;
+  return `CORS Lens keeps at most ${formatCount(LIMITS.rules)} rules: remove rules you no longer need first.`;
+}
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

@@ -11,6 +11,7 @@ export type { DnrCondition, DnrHeaderInfo, DnrResourceType, DnrRule } from './dn
 export { expiresAtFor, LIFETIME_MS } from './expires-at-for';
 export { exportRules, RULES_FORMAT } from './export-rules';
 export { extend } from './extend';
+export { formatCount } from './format-count';
 export { formatImportError } from './format-import-error';
 export { ALL_HOSTS, hostPattern } from './host-pattern';
 export { httpOriginOf } from './http-origin-of';

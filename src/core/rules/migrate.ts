@@ -1,5 +1,7 @@
 import { applyMigrations } from './apply-migrations';
 import { defaults, RULES_VERSION } from './defaults';
+import { formatCount } from './format-count';
+import { LIMITS } from './limits';
 import { parseStoredRule } from './parse-stored-rule';
 import type { OverrideRule, RulesState } from './types';
 
@@ -44,7 +46,15 @@ export function migrate(stored: unknown): { state: RulesState; problems: string[
       }
     });
   }
-  return { state: { version: RULES_VERSION, rules, overridesEnabled }, problems };
+  // A long list of problems helps nobody: the first ones, then how many more.
+  const shown =
+    problems.length <= LIMITS.errors
+      ? problems
+      : [
+          ...problems.slice(0, LIMITS.errors),
+          `… and ${formatCount(problems.length - LIMITS.errors)} more problems with saved overrides.`,
+        ];
+  return { state: { version: RULES_VERSION, rules, overridesEnabled }, problems: shown };
 }
 
 function fresh(): RulesState {

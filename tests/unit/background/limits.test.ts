@@ -122,3 +122,43 @@ describe('caps, each with a clear message', () => {
     expect(answer.errors?.at(-1)?.message).toMatch(/more/);
   });
 });
+
+describe('the rule count is capped for single changes too', () => {
+  it('a rule beyond the cap is refused with a message; removing one always works', async () => {
+    const rules = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `r${i}`,
+      pageOrigin: PAGE,
+      target: { origin: API, pathPrefix: `/r${i}/` },
+      methods: ['GET'],
+      requestHeaders: [],
+      credentials: false,
+      exposeHeaders: [],
+      lifetime: 'pinned',
+      createdAt: 0,
+      expiresAt: null,
+      enabled: false,
+    }));
+    bg.fake.storage.local.data.rules = { version: 2, overridesEnabled: true, rules };
+    const refused = (await bg.send({
+      type: 'rules/allow',
+      pageOrigin: PAGE,
+      target: 'http://127.0.0.1:9000',
+    })) as Answer;
+    expect(refused.ok).toBe(false);
+    expect(refused.errors?.[0]?.message).toMatch(/at most 10,000 rules/);
+    expect(((await bg.send({ type: 'rules/remove', id: 'r0' })) as Answer).ok).toBe(true);
+  });
+});
+
+describe('stored problems are capped too', () => {
+  it('thousands of unreadable saved rules give a short list of problems', async () => {
+    bg.fake.storage.local.data.rules = {
+      version: 2,
+      overridesEnabled: true,
+      rules: Array.from({ length: 5_000 }, () => ({ pageOrigin: 'nope' })),
+    };
+    const answer = (await bg.send({ type: 'rules/get' })) as Answer & { view: { problems: string[] } };
+    expect(answer.view.problems.length).toBeLessThanOrEqual(101);
+    expect(answer.view.problems.at(-1)).toMatch(/more problems/);
+  });
+});
