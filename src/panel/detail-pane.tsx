@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { fixInputForExchange } from '../core/fixes';
 import type { LoggedExchange } from '../shared/panel-protocol';
 import { type Allow, AllowTemporarily } from './allow-temporarily';
 import { CurlButtons } from './curl-buttons';
-import { fixInputFor } from './fix-input-for';
 import { FixTab } from './fix-tab';
 import { HeadersTab } from './headers-tab';
 import type { RequestHostAccess } from './request-host-access';
@@ -25,7 +25,7 @@ interface Props {
 /** Everything about the selected exchange: why, which headers, and how to fix it. */
 export function DetailPane({ logged, onClose, allow, requestHostAccess }: Props) {
   const [tab, setTab] = useState<Tab>('verdict');
-  const fixInput = fixInputFor(logged);
+  const fixInput = fixInputForExchange(logged.record, logged.verdict);
   const blocked = fixInput !== undefined && !logged.override?.verdict.allowed;
   return (
     <aside
@@ -48,7 +48,7 @@ export function DetailPane({ logged, onClose, allow, requestHostAccess }: Props)
           <AllowTemporarily
             pageOrigin={logged.record.pageOrigin}
             target={originOf(fixInput.targetUrl)}
-            credentials={fixInput.credentials}
+            credentials={fixInput.credentials === 'include'}
             allow={allow}
             requestHostAccess={requestHostAccess}
           />

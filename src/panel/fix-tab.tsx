@@ -1,96 +1,77 @@
 import { useState } from 'preact/hooks';
-import { type FixInput, fixSnippets, type HeaderPair, requiredHeaders, type Snippet } from '../core/fixes';
-import { CopyButton } from './copy-button';
+import {
+  type DevServer,
+  type FixInput,
+  type FixPreferences,
+  type Framework,
+  fixSnippets,
+  proxyFixes,
+  rankFixes,
+  requiredHeaders,
+} from '../core/fixes';
+import { ExposeHeadersInput } from './expose-headers-input';
+import { readFixChoice, saveFixChoice } from './fix-choice';
+import { ProxyFixSection } from './proxy-fix-section';
+import { ServerFixSection } from './server-fix-section';
 
-/** The minimal server change, then the same change for each framework, ready to paste. */
+/** The fixes for a blocked exchange, most useful first: a dev-server proxy for a local page, else the server fix. */
 export function FixTab({ input }: { input: FixInput | undefined }) {
+  const [choice, setChoice] = useState<FixPreferences>(readFixChoice);
+  // Header names the user adds belong to the exchange they were typed for.
+  const [added, setAdded] = useState<{ key: string; names: string[] }>({ key: '', names: [] });
   if (input === undefined)
     return <p class="muted">Nothing to fix: the browser let the page read this response.</p>;
-  let required: ReturnType<typeof requiredHeaders>;
-  let snippets: Snippet[];
+  const key = `${input.pageOrigin} ${input.targetUrl}`;
+  const addedNames = added.key === key ? added.names : [];
+  const effective: FixInput = { ...input, exposeHeaders: [...input.exposeHeaders, ...addedNames] };
+  const pick = (change: FixPreferences) => {
+    const next = { ...choice, ...change };
+    setChoice(next);
+    saveFixChoice(next);
+  };
+  let view: { required: ReturnType<typeof requiredHeaders>; snippets: ReturnType<typeof fixSnippets> };
   try {
-    required = requiredHeaders(input);
-    snippets = fixSnippets(input);
+    view = { required: requiredHeaders(effective), snippets: fixSnippets(effective) };
   } catch (error) {
     // The generator refuses input that would produce a broken snippet (e.g. an origin it cannot quote).
     return (
       <p class="bad">No fix can be generated: {error instanceof Error ? error.message : String(error)}</p>
     );
   }
-  return (
-    <div class="fix-tab">
-      <section>
-        <h3>Minimal server change</h3>
-        {required.optionsStatus && <p class="warn-text">{required.optionsStatus}</p>}
-        {required.forPreflight.length > 0 && (
-          <HeaderBlock title="On the OPTIONS preflight response" headers={required.forPreflight} />
-        )}
-        <HeaderBlock title="On the actual response" headers={required.forActual} />
-        <ul class="notes">
-          {required.notes.map((note) => (
-            <li key={note}>{note}</li>
-          ))}
-        </ul>
-      </section>
-      <SnippetPicker snippets={snippets} />
-    </div>
-  );
-}
-
-function HeaderBlock({ title, headers }: { title: string; headers: HeaderPair[] }) {
-  const text = headers.map(([name, value]) => `${name}: ${value}`).join('\n');
-  return (
-    <div class="header-block">
-      <h4>{title}</h4>
-      <pre>
-        <code>{text}</code>
-      </pre>
-      <CopyButton text={text} ariaLabel={`Copy headers: ${title}`} />
-    </div>
-  );
-}
-
-function SnippetPicker({ snippets }: { snippets: Snippet[] }) {
-  const [chosen, setChosen] = useState(0);
-  const snippet = snippets[chosen] ?? snippets[0];
-  if (!snippet) return null;
-  const onKeyDown = (event: KeyboardEvent) => {
-    const step = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0;
-    if (step === 0) return;
-    event.preventDefault();
-    setChosen((chosen + step + snippets.length) % snippets.length);
+  const ranked = rankFixes(effective.pageOrigin, choice);
+  const byFramework = new Map(view.snippets.map((snippet) => [snippet.framework, snippet]));
+  const proxies = new Map(proxyFixes(effective).map((fix) => [fix.devServer, fix]));
+  const sections = {
+    proxy: (recommended: boolean) => (
+      <ProxyFixSection
+        key="proxy"
+        fixes={ranked.devServers.flatMap((d) => proxies.get(d) ?? [])}
+        devServer={ranked.devServers[0] as DevServer}
+        onPick={(devServer) => pick({ devServer })}
+        recommended={recommended}
+      />
+    ),
+    server: (recommended: boolean) => (
+      <ServerFixSection
+        key="server"
+        required={view.required}
+        snippets={ranked.frameworks.flatMap((f) => byFramework.get(f) ?? [])}
+        framework={ranked.frameworks[0] as Framework}
+        onPick={(framework) => pick({ framework })}
+        recommended={recommended}
+      >
+        <ExposeHeadersInput
+          input={effective}
+          added={addedNames}
+          onChange={(names) => setAdded({ key, names })}
+        />
+      </ServerFixSection>
+    ),
   };
   return (
-    <section class="snippets">
-      <h3>Snippets</h3>
-      <div role="tablist" aria-label="Server framework" class="segmented" onKeyDown={onKeyDown}>
-        {snippets.map((s, i) => (
-          <button
-            key={s.framework}
-            type="button"
-            role="tab"
-            id={`snippet-tab-${s.framework}`}
-            aria-selected={i === chosen}
-            aria-controls="snippet-panel"
-            tabIndex={i === chosen ? 0 : -1}
-            onClick={() => setChosen(i)}
-          >
-            {s.title}
-          </button>
-        ))}
-      </div>
-      <div role="tabpanel" id="snippet-panel" aria-labelledby={`snippet-tab-${snippet.framework}`}>
-        {snippet.install && (
-          <p>
-            <code>{snippet.install}</code>{' '}
-            <CopyButton text={snippet.install} ariaLabel="Copy install command" />
-          </p>
-        )}
-        <pre class={`language-${snippet.language}`}>
-          <code>{snippet.code}</code>
-        </pre>
-        <CopyButton text={snippet.code} ariaLabel={`Copy ${snippet.title} snippet`} />
-      </div>
-    </section>
+    <div class="fix-tab">
+      <p class="fix-reason">{ranked.reason}</p>
+      {ranked.kinds.map((kind, index) => sections[kind](index === 0))}
+    </div>
   );
 }

@@ -1,5 +1,6 @@
 import { isCorsSafelistedMethod } from '../cors/is-cors-safelisted-method';
 import { isCorsSafelistedResponseHeaderName } from '../cors/is-cors-safelisted-response-header-name';
+import { credentialsNotes } from './credentials-notes';
 import { resolveCorsNeeds } from './resolve-cors-needs';
 import type { FixInput, HeaderPair, RequiredHeaders } from './types';
 
@@ -13,16 +14,7 @@ export function requiredHeaders(input: FixInput): RequiredHeaders {
   const origin: HeaderPair = ['Access-Control-Allow-Origin', needs.origin];
   const credentials: HeaderPair[] = needs.credentials ? [['Access-Control-Allow-Credentials', 'true']] : [];
 
-  if (needs.credentials) {
-    notes.push(
-      'With credentials the browser rejects "*" in Access-Control-Allow-Origin (and takes "*" literally in ' +
-        'Allow-Headers, Allow-Methods and Expose-Headers): send the exact origin and Access-Control-Allow-Credentials: true.',
-    );
-  } else {
-    notes.push(
-      'The request carries no credentials, so Access-Control-Allow-Origin: * would also work; the exact origin is narrower.',
-    );
-  }
+  notes.push(...credentialsNotes(input));
   notes.push(
     'If the server picks the allowed origin per request (echoing Origin from an allow-list), also send Vary: Origin so caches keep one response per origin.',
   );
@@ -88,11 +80,6 @@ function headerNotes(input: FixInput): string[] {
   if (exposed.some(isCorsSafelistedResponseHeaderName)) {
     notes.push(
       'Cache-Control, Content-Language, Content-Length, Content-Type, Expires, Last-Modified and Pragma are readable without Access-Control-Expose-Headers.',
-    );
-  }
-  if (input.credentials) {
-    notes.push(
-      'Cookies sent to another site also need SameSite=None; Secure, and may still be blocked as third-party cookies.',
     );
   }
   return notes;

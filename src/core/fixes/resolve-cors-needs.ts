@@ -19,7 +19,8 @@ export function resolveCorsNeeds(input: FixInput): CorsNeeds {
     exposeHeaders: lower(input.exposeHeaders).filter(
       (name) => !isCorsSafelistedResponseHeaderName(name) && name !== 'set-cookie' && name !== 'set-cookie2',
     ),
-    credentials: input.credentials,
+    // Unknown: allowing credentials with the exact origin passes the CORS check in both modes (Fetch §4.9).
+    credentials: input.credentials !== 'omit',
     maxAge: input.maxAge ?? DEFAULT_MAX_AGE,
     scope: routeScope(input.targetUrl),
   };

@@ -8,9 +8,12 @@ export interface FixInput {
   methods: string[];
   /** Non-safelisted request header names the page sends (lower-case). */
   requestHeaders: string[];
-  /** The request was sent with credentials: 'include' (cookies / HTTP auth). */
-  credentials: boolean;
-  /** Response headers page script needs to read. */
+  /**
+   * The request's credentials mode: 'include' (cookies / HTTP auth), 'omit', or 'unknown' when the network could
+   * not tell (a request stopped by its preflight was never sent). 'unknown' gets a fix that works in both modes.
+   */
+  credentials: FixCredentials;
+  /** Response headers page script needs to read (the network cannot tell: the user names them). */
   exposeHeaders: string[];
   /** The browser sends an OPTIONS preflight for this request. */
   preflight: boolean;
@@ -20,6 +23,8 @@ export interface FixInput {
   redirect?: { from: string; to: string };
   maxAge?: number;
 }
+
+export type FixCredentials = 'include' | 'omit' | 'unknown';
 
 /** A response header to add: [name, value]. */
 export type HeaderPair = [name: string, value: string];
@@ -34,15 +39,31 @@ export interface RequiredHeaders {
   notes: string[];
 }
 
-export type Framework = 'express' | 'flask' | 'aspnetcore' | 'nginx' | 'fastapi' | 'django' | 'spring' | 'go';
+export type Framework =
+  | 'express'
+  | 'flask'
+  | 'fastapi'
+  | 'django'
+  | 'go'
+  | 'nginx'
+  | 'caddy'
+  | 'apache'
+  | 'aspnetcore'
+  | 'spring';
+
+/** Whether CORS Lens's own test suite runs this snippet in a real server and checks it in Chromium. */
+export type Verification = { live: true; verifiedWith: string } | { live: false; reason: string };
 
 export interface Snippet {
   framework: Framework;
   title: string;
-  /** Language for highlighting: js, python, csharp, nginx, java, go. */
+  /** Language for highlighting: js, python, csharp, nginx, java, go, caddyfile, apache. */
   language: string;
   /** Install command for the library the snippet uses, e.g. "npm install cors". */
   install?: string;
+  /** The versions the snippet is written for, e.g. "cors 2.8 on Express 4 or 5". */
+  versions: string;
+  verification: Verification;
   code: string;
 }
 
@@ -55,6 +76,7 @@ export interface CorsNeeds {
   methods: string[];
   allowHeaders: string[];
   exposeHeaders: string[];
+  /** Send Access-Control-Allow-Credentials: true (the mode is 'include' or unknown). */
   credentials: boolean;
   maxAge: number;
   scope: RouteScope;

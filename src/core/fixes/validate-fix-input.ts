@@ -1,6 +1,8 @@
 import { isHttpToken } from '../cors/is-http-token';
 import { isSerializedOrigin } from './is-serialized-origin';
-import type { FixInput } from './types';
+import type { FixCredentials, FixInput } from './types';
+
+const CREDENTIALS: readonly FixCredentials[] = ['include', 'omit', 'unknown'];
 
 /** Thrown instead of producing a snippet from a value that could break out of its string literal. */
 export class InvalidFixInputError extends Error {
@@ -19,6 +21,9 @@ export function validateFixInput(input: FixInput): string[] {
   if (!URL.canParse(input.targetUrl))
     problems.push(`targetUrl ${JSON.stringify(input.targetUrl)} is not a URL`);
   if (input.methods.length === 0) problems.push('methods is empty');
+  if (!CREDENTIALS.includes(input.credentials)) {
+    problems.push(`credentials ${JSON.stringify(input.credentials)} is not one of ${CREDENTIALS.join(', ')}`);
+  }
   const tokenLists: [string, string[]][] = [
     ['methods', input.methods],
     ['requestHeaders', input.requestHeaders],

@@ -2,20 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { expressCorsOptions } from '../../../src/core/fixes/express-cors-options';
 import { fixSnippets } from '../../../src/core/fixes/fix-snippets';
 import { flaskCorsKwargs } from '../../../src/core/fixes/flask-cors-kwargs';
+import { FRAMEWORKS } from '../../../src/core/fixes/frameworks';
 import type { FixInput, Framework, Snippet } from '../../../src/core/fixes/types';
 import { credentialedPut, jsonPut, simpleGet } from './fixtures';
 import { doubleQuotedLiterals, expressOptionsFromSnippet, flaskResourceFromSnippet } from './parse-snippet';
-
-const FRAMEWORKS: Framework[] = [
-  'express',
-  'flask',
-  'aspnetcore',
-  'nginx',
-  'fastapi',
-  'django',
-  'spring',
-  'go',
-];
 
 function snippet(input: FixInput, framework: Framework): Snippet {
   const found = fixSnippets(input).find((candidate) => candidate.framework === framework);
@@ -24,17 +14,33 @@ function snippet(input: FixInput, framework: Framework): Snippet {
 }
 
 describe('fixSnippets: one snippet per framework', () => {
-  it('lists the eight frameworks in order, with their highlighting language', () => {
+  it('lists the ten frameworks in order, with their highlighting language', () => {
     expect(fixSnippets(jsonPut).map(({ framework, language }) => [framework, language])).toEqual([
       ['express', 'js'],
       ['flask', 'python'],
-      ['aspnetcore', 'csharp'],
-      ['nginx', 'nginx'],
       ['fastapi', 'python'],
       ['django', 'python'],
-      ['spring', 'java'],
       ['go', 'go'],
+      ['nginx', 'nginx'],
+      ['caddy', 'caddyfile'],
+      ['apache', 'apache'],
+      ['aspnetcore', 'csharp'],
+      ['spring', 'java'],
     ]);
+    expect(fixSnippets(jsonPut).map(({ framework }) => framework)).toEqual(FRAMEWORKS);
+  });
+
+  it('every snippet states its versions and whether it is verified live, with the reason when not', () => {
+    for (const snippet of fixSnippets(jsonPut)) {
+      expect(snippet.versions, snippet.framework).toMatch(/\d/);
+      const { verification } = snippet;
+      if (verification.live) expect(verification.verifiedWith, snippet.framework).toMatch(/\d/);
+      else expect(verification.reason, snippet.framework).toMatch(/Debian 12/);
+    }
+    const notLive = fixSnippets(jsonPut)
+      .filter((snippet) => !snippet.verification.live)
+      .map((snippet) => snippet.framework);
+    expect(notLive).toEqual(['aspnetcore', 'spring']);
   });
 
   it.each([
@@ -61,17 +67,22 @@ describe.each(FRAMEWORKS)('%s snippet is generated from the input', (framework) 
     for (const method of input.methods) expect(code).toContain(method);
     for (const header of input.requestHeaders) expect(code).toContain(header);
     for (const header of input.exposeHeaders) expect(code).toContain(header);
-    expect(code).toContain(String(input.maxAge ?? 600));
+    // Caddy and Apache send Max-Age on the preflight only.
+    if (input.preflight) expect(code).toContain(String(input.maxAge ?? 600));
   });
 
-  it('never a wildcard origin, and credentials only when the request has them', () => {
+  it('never a wildcard origin, and credentials only when the request has or may have them', () => {
     const withCredentials = snippet(credentialedPut, framework).code;
+    const unknown = snippet({ ...credentialedPut, credentials: 'unknown' }, framework).code;
+    expect(unknown).toBe(withCredentials);
     const without = snippet(jsonPut, framework).code;
     expect(withCredentials).not.toMatch(/["']\*["']|Origin \*|AllowAnyOrigin/);
     expect(withCredentials).toMatch(
       /credentials: true|True|AllowCredentials|allowCredentials\(true\)|"true"/,
     );
-    expect(without).not.toMatch(/credentials: true|=True|: True|AllowCredentials|allowCredentials|"true"/);
+    expect(without).not.toMatch(
+      /credentials: true|=True|: True|= True|AllowCredentials|allowCredentials|Allow-Credentials/,
+    );
   });
 
   it('is scoped to the path prefix of the target URL', () => {
@@ -127,7 +138,7 @@ describe('framework specifics', () => {
 
   it('django extends default_headers with the headers it lacks and scopes by regex', () => {
     const { code } = snippet(credentialedPut, 'django');
-    expect(code).toContain('CORS_ALLOW_HEADERS = (*default_headers, "x-api-key")');
+    expect(code).toContain('CORS_ALLOW_HEADERS = [*default_headers, "x-api-key"]');
     expect(code).toContain('CORS_URLS_REGEX = r"^/v2/.*$"');
     expect(code).toContain('CORS_ALLOW_CREDENTIALS = True');
   });
@@ -144,10 +155,33 @@ describe('framework specifics', () => {
     expect(code).toContain('.SetPreflightMaxAge(TimeSpan.FromSeconds(300))');
   });
 
-  it('go aligns the fields like gofmt and wraps the prefix handler', () => {
+  it('django without extra headers keeps the defaults as a list (3.14 failed on the old tuple)', () => {
+    expect(snippet(simpleGet, 'django').code).toContain('CORS_ALLOW_HEADERS = [*default_headers]');
+  });
+
+  it('go is a whole file: withCORS wraps the mux and sends only the prefix through rs/cors', () => {
     const { code } = snippet(credentialedPut, 'go');
-    expect(code).toContain('\tAllowCredentials: true,\n');
-    expect(code).toContain('\tMaxAge:           300,\n');
-    expect(code).toContain('mux.Handle("/v2/", c.Handler(apiHandler))');
+    expect(code).toMatch(/^package main$/m);
+    expect(code).toContain('\t\tAllowCredentials: true,\n');
+    expect(code).toContain('\t\tMaxAge:           300,\n');
+    expect(code).toContain('func withCORS(next http.Handler) http.Handler {');
+    expect(code).toContain('strings.HasPrefix(r.URL.Path, "/v2/")');
+    expect(code).not.toContain('apiHandler');
+  });
+
+  it('spring has a package line to change and says which Spring it is for', () => {
+    const found = snippet(credentialedPut, 'spring');
+    expect(found.code).toMatch(/^package [\w.]+; \/\/ ← your package$/m);
+    expect(found.versions).toMatch(/Spring Framework 5\.0 or later.*4\.3/);
+  });
+
+  it('caddy and apache answer the preflight with 204 and keep the headers on every status', () => {
+    const caddy = snippet(credentialedPut, 'caddy').code;
+    expect(caddy).toMatch(/handle @cors_preflight \{[\s\S]*respond 204/);
+    const apache = snippet(credentialedPut, 'apache').code;
+    expect(apache).toContain('RewriteRule ^/v2/ - [R=204,L]');
+    const sets = apache.split('\n').filter((line) => line.includes('Header '));
+    expect(sets.length).toBe(6);
+    for (const line of sets) expect(line).toMatch(/Header always set /);
   });
 });

@@ -6,7 +6,7 @@ export const simpleGet: FixInput = {
   targetUrl: 'http://127.0.0.1:8081/api/items?id=3',
   methods: ['GET'],
   requestHeaders: [],
-  credentials: false,
+  credentials: 'omit',
   exposeHeaders: [],
   preflight: false,
 };
@@ -25,7 +25,7 @@ export const credentialedPut: FixInput = {
   pageOrigin: 'https://app.example.com',
   targetUrl: 'https://api.example.com/v2/orders/7',
   requestHeaders: ['content-type', 'x-api-key'],
-  credentials: true,
+  credentials: 'include',
   exposeHeaders: ['x-total-count'],
   maxAge: 300,
 };

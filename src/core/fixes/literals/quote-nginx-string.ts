@@ -1,3 +1,5 @@
+import { hasControlCharacter } from './has-control-character';
+
 /** Variable that holds a literal "$": nginx has no escape for "$" inside strings (see nginxDollarVariable). */
 export const NGINX_DOLLAR_VARIABLE = 'cors_lens_dollar';
 
@@ -9,7 +11,7 @@ export const nginxDollarDeclaration = `geo $${NGINX_DOLLAR_VARIABLE} { default "
  * (HTTP tokens may contain "$"); control characters are rejected because nginx cannot express them.
  */
 export function quoteNginxString(value: string): string {
-  if ([...value].some((char) => char < ' ' || char === '\x7f')) {
+  if (hasControlCharacter(value)) {
     throw new RangeError(`Cannot write ${JSON.stringify(value)} in an nginx string`);
   }
   const escaped = value.replace(/["\\]/g, '\\$&').replaceAll('$', `\${${NGINX_DOLLAR_VARIABLE}}`);

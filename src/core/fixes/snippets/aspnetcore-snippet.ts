@@ -27,14 +27,20 @@ export function aspnetcoreSnippet(input: FixInput): Snippet {
     framework: 'aspnetcore',
     title: 'ASP.NET Core (CORS middleware)',
     language: 'csharp',
+    versions: 'ASP.NET Core 6 or later (Program.cs with WebApplication)',
+    verification: {
+      live: false,
+      reason:
+        'Debian 12 packages no .NET SDK and this project reaches no other package source, so no ASP.NET Core app runs in its tests.',
+    },
     code: [
-      '// Program.cs',
+      '// Program.cs, part 1: before `var app = builder.Build();`',
       `builder.Services.AddCors(options => options.AddPolicy(${quoteCString(POLICY)}, policy => policy`,
       ...calls.map((call) => `    ${call}`),
       '));',
       '',
-      'var app = builder.Build();',
-      '// After UseRouting, before UseAuthentication/UseAuthorization: the preflight is answered without a login.',
+      '// Part 2: after `var app = builder.Build();` and app.UseRouting() (if you call it), before',
+      '// app.UseAuthentication()/UseAuthorization() and your Map… calls, so the preflight needs no login.',
       ...useCors(needs.scope.mount),
     ].join('\n'),
   };

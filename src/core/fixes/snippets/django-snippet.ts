@@ -5,7 +5,7 @@ import { quotePythonRegex } from '../literals/quote-python-regex';
 import { resolveCorsNeeds } from '../resolve-cors-needs';
 import type { FixInput, Snippet } from '../types';
 
-// corsheaders.defaults.default_headers (django-cors-headers 4.x): no need to add these again.
+// corsheaders.defaults.default_headers of django-cors-headers 4.x (3.x lists these and a few more).
 const DEFAULT_HEADERS = [
   'accept',
   'authorization',
@@ -26,19 +26,27 @@ export function djangoSnippet(input: FixInput): Snippet {
     title: 'Django (django-cors-headers)',
     language: 'python',
     install: 'pip install django-cors-headers',
+    versions: 'django-cors-headers 3.5 or later (CORS_ALLOWED_ORIGINS), Django 3.2 or later',
+    verification: { live: true, verifiedWith: 'Django 3.2 with django-cors-headers 3.14 (Debian 12)' },
     code: [
-      '# settings.py: add "corsheaders" to INSTALLED_APPS and put',
-      '# "corsheaders.middleware.CorsMiddleware" in MIDDLEWARE above CommonMiddleware.',
+      '# At the end of settings.py.',
       'from corsheaders.defaults import default_headers',
+      '',
+      'if "corsheaders" not in INSTALLED_APPS:',
+      '    INSTALLED_APPS = [*INSTALLED_APPS, "corsheaders"]',
+      '# First, so it answers the OPTIONS preflight before CommonMiddleware or any login check can.',
+      'if "corsheaders.middleware.CorsMiddleware" not in MIDDLEWARE:',
+      '    MIDDLEWARE = ["corsheaders.middleware.CorsMiddleware", *MIDDLEWARE]',
       '',
       `CORS_ALLOWED_ORIGINS = ${printPythonValue([needs.origin])}`,
       '# Add any methods your other endpoints need: this replaces the default list.',
       `CORS_ALLOW_METHODS = ${printPythonValue(needs.methods)}`,
       ...(covered.length > 0 ? [`# default_headers already covers ${covered.join(', ')}.`] : []),
-      `CORS_ALLOW_HEADERS = (*default_headers${extra.length > 0 ? `, ${quoteCStrings(extra)}` : ''})`,
+      `CORS_ALLOW_HEADERS = [*default_headers${extra.length > 0 ? `, ${quoteCStrings(extra)}` : ''}]`,
       `CORS_ALLOW_CREDENTIALS = ${printPythonValue(needs.credentials)}`,
       `CORS_EXPOSE_HEADERS = ${printPythonValue(needs.exposeHeaders)}`,
       `CORS_PREFLIGHT_MAX_AGE = ${needs.maxAge}`,
+      `# Only ${prefix}; responses there get the headers whatever their status.`,
       `CORS_URLS_REGEX = ${quotePythonRegex(urlsRegex)}`,
     ].join('\n'),
   };

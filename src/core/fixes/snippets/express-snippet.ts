@@ -14,11 +14,14 @@ export function expressSnippet(input: FixInput): Snippet {
     title: 'Express (cors middleware)',
     language: 'js',
     install: 'npm install cors',
+    versions: 'cors 2.8 on Express 4 or 5',
+    verification: { live: true, verifiedWith: 'Express 5.2 with cors 2.8' },
     code: [
-      "const cors = require('cors');",
+      "const cors = require('cors'); // in an ES module: import cors from 'cors';",
       '',
-      `// Register before the routes: cors() answers the OPTIONS preflight under ${prefix} itself (204),`,
-      '// so no app.options() route is needed, and adds the headers to every response there.',
+      '// After `const app = express();`, before the routes: cors() answers the OPTIONS preflight',
+      `// under ${prefix} itself (204), so no app.options() route is needed, and adds the headers`,
+      '// to every response there, errors too.',
       use,
     ].join('\n'),
   };

@@ -12,10 +12,13 @@ export function flaskSnippet(input: FixInput): Snippet {
     title: 'Flask (flask-cors)',
     language: 'python',
     install: 'pip install flask-cors',
+    versions: 'flask-cors 3.0 or later',
+    verification: { live: true, verifiedWith: 'Flask 2.2 with flask-cors 3.0 (Debian 12)' },
     code: [
       'from flask_cors import CORS',
       '',
-      `# Answers the OPTIONS preflight and adds the headers to every response under ${scope.prefix}.`,
+      `# After \`app = Flask(__name__)\`: answers the OPTIONS preflight and adds the headers to every response under ${scope.prefix},`,
+      '# error responses included.',
       `CORS(app, resources={${pattern}: ${printPythonValue(flaskCorsKwargs(input))}})`,
     ].join('\n'),
   };

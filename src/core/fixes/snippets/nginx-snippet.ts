@@ -22,6 +22,7 @@ export function nginxSnippet(input: FixInput): Snippet {
       ]
     : [];
   const body = [
+    '# Inside your server block, in place of (or merged into) the location that serves this path.',
     `location ${prefix} {`,
     ...preflightBlock,
     '    # "always" keeps the headers on 4xx/5xx answers too, so the page can read its errors.',
@@ -35,6 +36,8 @@ export function nginxSnippet(input: FixInput): Snippet {
     framework: 'nginx',
     title: 'nginx',
     language: 'nginx',
+    versions: 'nginx 1.7.5 or later (add_header … always)',
+    verification: { live: true, verifiedWith: 'nginx 1.22 (Debian 12)' },
     code: usesDollar
       ? `# In the http block: nginx strings cannot escape "$".\n${nginxDollarDeclaration}\n\n${body}`
       : body,

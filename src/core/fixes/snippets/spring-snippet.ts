@@ -18,7 +18,17 @@ export function springSnippet(input: FixInput): Snippet {
     framework: 'spring',
     title: 'Spring MVC (WebMvcConfigurer.addCorsMappings)',
     language: 'java',
+    versions:
+      'Spring Framework 5.0 or later (Spring Boot 2 or 3); on Spring 4.3 extend WebMvcConfigurerAdapter instead of implementing WebMvcConfigurer',
+    verification: {
+      live: false,
+      reason:
+        'Debian 12 packages no Spring Framework 5 or later, so no Spring app runs in the tests; the Java is only compiled against stand-ins of the Spring classes it uses.',
+    },
     code: [
+      '// CorsConfig.java, in your application package or below it (where component scanning finds it).',
+      'package com.example.demo; // ← your package',
+      '',
       'import org.springframework.context.annotation.Configuration;',
       'import org.springframework.web.servlet.config.annotation.CorsRegistry;',
       'import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;',

@@ -1,14 +1,21 @@
-import { corsUnsafeRequestHeaderNames } from '../core/cors';
-import type { FixInput } from '../core/fixes';
-import type { LoggedExchange } from '../shared/panel-protocol';
+import { corsUnsafeRequestHeaderNames } from '../cors/cors-unsafe-request-header-names';
+import type { Verdict } from '../cors/types';
+import type { CredentialsGuess, ExchangeRecord } from '../exchange/types';
+import type { FixCredentials, FixInput } from './types';
+
+const CREDENTIALS: Record<CredentialsGuess, FixCredentials> = {
+  include: 'include',
+  'omit-or-same-origin': 'omit',
+  // Never sent (stopped by its preflight): the fix must work in both modes.
+  unknown: 'unknown',
+};
 
 /**
  * What the fix generator needs to know about a blocked exchange; undefined when there is nothing to fix.
- * Only maps fields: which headers are unsafe comes from the core. The response headers page script reads are
- * unknowable from the network, so none are asked to be exposed.
+ * The response headers page script reads are unknowable from the network, so none are asked to be exposed
+ * (the user adds them: withExposeHeaders).
  */
-export function fixInputFor(logged: LoggedExchange): FixInput | undefined {
-  const { record, verdict } = logged;
+export function fixInputForExchange(record: ExchangeRecord, verdict: Verdict): FixInput | undefined {
   if (verdict.allowed || record.outcome === 'pending') return undefined;
   const stage = verdict.stage;
   const hop = stage?.kind === 'redirect' ? record.hops[stage.hop] : undefined;
@@ -27,7 +34,7 @@ export function fixInputFor(logged: LoggedExchange): FixInput | undefined {
     targetUrl,
     methods: [record.request.method],
     requestHeaders,
-    credentials: record.request.credentials === 'include',
+    credentials: CREDENTIALS[record.request.credentials],
     exposeHeaders: [],
     preflight: verdict.preflightRequired,
   };
