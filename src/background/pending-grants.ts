@@ -3,16 +3,14 @@
 // page that asked is often gone when access arrives; the background finishes the job (permissions.onAdded).
 import {
   type AfterGrant,
+  type GrantRegistration,
   PENDING_GRANT_TTL_MS,
   type PendingGrant,
-  parseAfterGrant,
-  parseGrantId,
-  parseHostPatterns,
 } from '../core/access';
 import { browser } from '../shared/browser';
 import type { GrantState } from '../shared/messages';
-import type { Handlers } from './handler-types';
-import { rulesHandlers } from './rules-service';
+import type { Handlers, Refusals } from './handler-types';
+import { handle } from './handlers';
 
 const KEY = 'pendingGrants';
 
@@ -32,18 +30,10 @@ async function load(now: number): Promise<Record<string, PendingGrant>> {
 
 const save = (grants: Record<string, PendingGrant>) => browser.storage.session.set({ [KEY]: grants });
 
-async function perform(action: AfterGrant): Promise<unknown> {
-  switch (action.type) {
-    case 'capture':
-      return null; // capture follows host access by itself (capture-service.ts)
-    case 'rules/allow':
-      return rulesHandlers['rules/allow']({
-        type: 'rules/allow',
-        ...(action.request as { pageOrigin: string; target: string }),
-      });
-    case 'rules/save':
-      return rulesHandlers['rules/save']({ type: 'rules/save', draft: action.request.draft });
-  }
+/** Runs the action as the message it stands for, parsed like any message that arrives. */
+function perform(action: AfterGrant): Promise<unknown> {
+  if (action.type === 'capture') return Promise.resolve(null); // capture follows host access (capture-service.ts)
+  return handle({ ...action.request, type: action.type }) ?? Promise.resolve(null);
 }
 
 function stateOf(grant: PendingGrant | undefined): GrantState {
@@ -73,42 +63,23 @@ export function completePendingGrants(): Promise<void> {
   });
 }
 
-type Registration = { id: string; origins: string[]; action: AfterGrant };
-
-function parseRegistration(request: { id: unknown; origins: unknown; action: unknown }): Registration {
-  const id = parseGrantId(request.id);
-  const origins = parseHostPatterns(request.origins);
-  const action = parseAfterGrant(request.action);
-  for (const parsed of [id, origins, action])
-    if (!parsed.ok) throw new Error(`Access request: ${parsed.message}`);
-  return {
-    id: (id as { value: string }).value,
-    origins: (origins as { value: string[] }).value,
-    action: (action as { value: AfterGrant }).value,
-  };
-}
-
-function register(request: { id: unknown; origins: unknown; action: unknown }): Promise<Registration> {
-  const registration = parseRegistration(request);
+function register(registration: GrantRegistration): Promise<void> {
   return serial(async () => {
     const now = Date.now();
     const grants = await load(now);
     grants[registration.id] ??= { ...registration, at: now };
     await save(grants);
-    return registration;
   });
 }
 
 function withGrant(
-  id: unknown,
+  id: string,
   change: (grants: Record<string, PendingGrant>, id: string) => Promise<boolean>,
 ) {
-  const parsed = parseGrantId(id);
-  if (!parsed.ok) return Promise.resolve<GrantState>({ state: 'unknown' });
   return serial(async () => {
     const grants = await load(Date.now());
-    if (await change(grants, parsed.value)) await save(grants);
-    return stateOf(grants[parsed.value]);
+    if (await change(grants, id)) await save(grants);
+    return stateOf(grants[id]);
   });
 }
 
@@ -121,15 +92,15 @@ export const grantHandlers: Pick<
     return {};
   },
   'access/open-grant-page': async (request) => {
-    const { id } = await register(request);
+    await register(request);
+    const { id } = request;
     // A small window of its own: the DevTools toolbox that asked stays visible beside it.
     const url = browser.runtime.getURL(`src/grant/index.html?id=${encodeURIComponent(id)}`);
     await browser.windows.create({ url, type: 'popup', width: 520, height: 420 });
     return {};
   },
   'access/describe': async ({ id }) => {
-    const parsed = parseGrantId(id);
-    const grant = parsed.ok ? (await load(Date.now()))[parsed.value] : undefined;
+    const grant = (await load(Date.now()))[id];
     return grant === undefined ? { missing: true } : { origins: grant.origins, action: grant.action.type };
   },
   'access/complete': ({ id }) => withGrant(id, completeIfGranted),
@@ -140,4 +111,16 @@ export const grantHandlers: Pick<
       grants[key] = { ...grant, outcome: { kind: 'declined' } };
       return true;
     }),
+};
+
+/** Access messages whose fields do not parse: the errors, or "no such request". */
+export const grantRefusals: Pick<
+  Refusals,
+  'access/after-grant' | 'access/open-grant-page' | 'access/describe' | 'access/complete' | 'access/decline'
+> = {
+  'access/after-grant': (errors) => ({ errors }),
+  'access/open-grant-page': (errors) => ({ errors }),
+  'access/describe': () => ({ missing: true }),
+  'access/complete': () => ({ state: 'unknown' }),
+  'access/decline': () => ({ state: 'unknown' }),
 };

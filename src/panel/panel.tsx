@@ -1,5 +1,5 @@
 import { useEffect, useMemo } from 'preact/hooks';
-import { ALL_HOSTS } from '../core/access';
+import { ALL_HOSTS } from '../core/rules';
 import { allowWithAccess } from '../shared/allow-with-access';
 import { requestAccessThen } from '../shared/request-access';
 import type { Allow } from './allow-temporarily';

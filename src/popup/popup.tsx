@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lifetime, ObservedTarget, OverrideRule } from '../core/rules';
+import type { Lifetime, ObservedTarget, OverrideRule, RuleDraft } from '../core/rules';
 import { type AllowRequest, allowWithAccess } from '../shared/allow-with-access';
 import type { FieldError } from '../shared/messages';
 import { requestAccessThen } from '../shared/request-access';
@@ -7,7 +7,7 @@ import { useBackgroundStatus } from '../shared/ui/use-background-status';
 import { AllowTarget } from './allow-target';
 import { ImportExport } from './import-export';
 import { ObservedTargetList } from './observed-target-list';
-import { type RuleDraft, RuleEditor } from './rule-editor';
+import { RuleEditor } from './rule-editor';
 import { RuleList } from './rule-list';
 import { useCurrentTab } from './use-current-tab';
 import { useRules } from './use-rules';
@@ -160,7 +160,10 @@ export function Popup() {
       )}
 
       <ImportExport
-        onExport={async () => (await call('rules/export', {}))?.json}
+        onExport={async () => {
+          const result = await call('rules/export', {});
+          return result?.ok ? result.value : undefined;
+        }}
         onImport={async (json) => {
           const result = await call('rules/import', { json });
           if (!result)

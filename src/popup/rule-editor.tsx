@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { httpOriginOf, type Lifetime, type OverrideRule } from '../core/rules';
+import { httpOriginOf, type Lifetime, type OverrideRule, type RuleDraft } from '../core/rules';
 import type { FieldError } from '../shared/messages';
 import { LifetimeSelect } from './lifetime-select';
 
@@ -10,19 +10,6 @@ interface Props {
   /** Saves once host access to `origins` is granted; called synchronously in the click (it opens the prompt). */
   onSaveWithAccess(draft: RuleDraft, origins: string[]): Promise<FieldError[]>;
   onClose(): void;
-}
-
-export interface RuleDraft {
-  id?: string;
-  pageOrigin: string;
-  target: string;
-  methods: string[];
-  requestHeaders: string[];
-  credentials: boolean;
-  exposeHeaders: string[];
-  maxAge?: number;
-  lifetime: Lifetime;
-  enabled: boolean;
 }
 
 const list = (text: string) =>

@@ -1,5 +1,6 @@
 // Asking for host access in context, in every page that can ask: the popup, the DevTools panel, the rule editor.
-import { type AfterGrant, hostPatterns } from '../core/access';
+import type { AfterGrant } from '../core/access';
+import { hostPattern } from '../core/rules';
 import { browser } from './browser';
 import type { GrantState } from './messages';
 import { send } from './send';
@@ -37,7 +38,7 @@ export function requestAccessThen(
   const id = crypto.randomUUID();
   let patterns: string[];
   try {
-    patterns = hostPatterns(origins);
+    patterns = [...new Set(origins.map(hostPattern))];
   } catch {
     return Promise.reject(new Error(`Not a web origin: ${origins.join(', ')}`));
   }

@@ -6,9 +6,10 @@ import {
   createAssembler,
   mergeResumed,
   type NetEvent,
+  parsePanelRequest,
   type TabLog,
 } from '../../core/exchange';
-import { activeRules, type OverrideRule, type RulesState } from '../../core/rules';
+import { ALL_HOSTS, activeRules, type OverrideRule, type RulesState } from '../../core/rules';
 import { browser, type Runtime } from '../../shared/browser';
 import {
   type BackgroundToPanel,
@@ -48,7 +49,7 @@ const outbox = new Map<number, Map<string, LoggedExchange>>();
 let outboxQueued = false;
 const blockedCounts = new Map<number, Set<string>>();
 
-const HOST_ACCESS = { origins: ['http://*/*', 'https://*/*'] };
+const HOST_ACCESS = { origins: [...ALL_HOSTS] };
 
 let hostAccess: { granted: boolean; at: number } | undefined;
 
@@ -244,15 +245,6 @@ async function broadcast(tabId: number, message: BackgroundToPanel): Promise<voi
   }
 }
 
-function isPanelMessage(value: unknown): value is PanelToBackground {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, tabId } = value as { type?: unknown; tabId?: unknown };
-  if (type === 'heartbeat') return true;
-  return (
-    (type === 'subscribe' || type === 'clear' || type === 'set-preserve-log') && typeof tabId === 'number'
-  );
-}
-
 async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): Promise<void> {
   switch (message.type) {
     case 'heartbeat':
@@ -292,7 +284,7 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       return;
     }
     case 'set-preserve-log':
-      await setPreserved(message.tabId, message.preserve === true);
+      await setPreserved(message.tabId, message.preserve);
       return;
   }
 }
@@ -301,7 +293,10 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
 export function onConnect(port: Runtime.Port): void {
   if (port.name !== PANEL_PORT) return;
   port.onMessage.addListener((message: unknown) => {
-    if (isPanelMessage(message)) void onPanelMessage(port, message);
+    // Parsed where it arrives, like every runtime message (handlers.ts).
+    const request = parsePanelRequest(message);
+    if (request !== undefined) void onPanelMessage(port, request);
+    else console.warn('CORS Lens: ignored a malformed panel message', message);
   });
 }
 

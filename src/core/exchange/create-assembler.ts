@@ -18,8 +18,6 @@ import { isCrossOrigin } from './is-cross-origin';
 import { isExtensionOrigin } from './is-extension-origin';
 import { pairingKey } from './pairing-key';
 import { type PreflightAsk, parsePreflightRequest } from './parse-preflight-request';
-import { redactHeaders } from './redact-headers';
-import { redactUrl } from './redact-url';
 import { shouldObserve } from './should-observe';
 import { toExchangeRecord } from './to-exchange-record';
 import type { ExchangeRecord } from './types';
@@ -122,7 +120,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     const existing = exchanges.get(event.requestId);
     if (existing !== undefined) {
       // Both browsers fire onBeforeRequest again, same requestId, for each redirect target.
-      existing.url = redactUrl(event.url);
+      existing.url = event.url;
       existing.currentMethod = event.method;
       existing.startOrder = order;
       existing.lastTime = Math.max(existing.lastTime, event.time);
@@ -167,14 +165,14 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (draft === undefined) return;
     draft.lastTime = Math.max(draft.lastTime, event.time);
     // Keep the first send: later ones (after redirects) carry the same author headers and an Origin of "null".
-    if (draft.sent === undefined) draft.sent = redactHeaders(event.headers);
+    if (draft.sent === undefined) draft.sent = event.headers;
     if (draft.awaitingPreflight && !sendPrecedesPreflight)
       decide(draft, 'sent', lowerCaseNames(event.headers));
     touched.add(draft);
   }
 
   function onHeadersReceived(event: HeadersReceivedEvent, touched: Set<ExchangeDraft>): void {
-    const response = { status: event.status, headers: redactHeaders(event.headers), time: event.time };
+    const response = { status: event.status, headers: event.headers, time: event.time };
     const draft = exchangeFor(event.requestId, touched);
     if (draft !== undefined) {
       draft.lastTime = Math.max(draft.lastTime, event.time);
@@ -190,7 +188,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
   }
 
   function onRedirect(event: RedirectEvent, touched: Set<ExchangeDraft>): void {
-    const headers = redactHeaders(event.headers);
+    const { headers } = event;
     const draft = exchangeFor(event.requestId, touched);
     if (draft !== undefined) {
       draft.lastTime = Math.max(draft.lastTime, event.time);
@@ -199,10 +197,10 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
         url: draft.url,
         status: event.status,
         headers,
-        location: redactUrl(event.redirectUrl),
+        location: event.redirectUrl,
         time: event.time,
       });
-      draft.url = redactUrl(event.redirectUrl);
+      draft.url = event.redirectUrl;
       draft.response = undefined;
       // The next hop may need a preflight of its own.
       draft.awaitingPreflight = true;
@@ -273,7 +271,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       type: start.type,
       key: pairingKey(start.tabId, initiator, start.url, ask.method),
       ask,
-      headers: redactHeaders(event.headers),
+      headers: event.headers,
       sentAt: event.time,
       startedAt: start.time,
       startOrder: held.startOrder,

@@ -1,5 +1,6 @@
 // The assembler's mutable working state. Records handed out are fresh copies built by toExchangeRecord, so that
-// nothing downstream can alias (or be surprised by) this state. Header lists here are already redacted.
+// nothing downstream can alias (or be surprised by) this state. Headers and URLs here are as the browser reported
+// them, secrets included (pairing compares URLs): they are redacted on the way out, in toExchangeRecord.
 import type { HeaderList } from './events';
 import type { PreflightAsk } from './parse-preflight-request';
 import type { HopRecord, Outcome, ResponseRecord } from './types';

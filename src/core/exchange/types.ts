@@ -41,6 +41,13 @@ export interface ResponseRecord {
 
 export type Outcome = 'pending' | 'completed' | 'failed';
 
+/** A value redactRecord hid: in which list or URL (`request.headers`, `hops.0.location`…), and its name. */
+export interface RedactedValue {
+  field: string;
+  /** The lower-case header name, the query or fragment parameter, or `userinfo`. */
+  name: string;
+}
+
 export interface ExchangeRecord {
   /** `${tabId}:${requestId}` of the actual request, or of the preflight when no actual request was seen. */
   id: string;
@@ -64,4 +71,6 @@ export interface ExchangeRecord {
   error?: string;
   startedAt: number;
   endedAt?: number;
+  /** The values hidden before the record left the assembler (redactRecord), for the "values redacted" mark. */
+  redacted?: RedactedValue[];
 }

@@ -119,7 +119,14 @@ describe('preflighted requests', () => {
     const record = only(latest);
     expect(record).toMatchObject({
       id: `${TAB}:a`,
-      request: { method: 'PUT', authorHeaders: author },
+      // X-Token is secret-named: its value is hidden, its name kept.
+      request: {
+        method: 'PUT',
+        authorHeaders: [
+          ['Content-Type', 'application/json'],
+          ['X-Token', '<redacted>'],
+        ],
+      },
       preflight: {
         requestId: 'p',
         request: { headers: preflightHeaders('PUT', ['content-type', 'x-token']), time: 1_003 },
