@@ -46,7 +46,8 @@ export function DetailPane({ logged, onClose, allow }: Props) {
           <AllowTemporarily
             pageOrigin={logged.record.pageOrigin}
             target={originOf(fixInput.targetUrl)}
-            credentials={fixInput.credentials === 'include'}
+            // Unknown credentials: the override names the exact origin and allows credentials, which serves both.
+            credentials={fixInput.credentials !== 'omit'}
             allow={allow}
           />
         )}

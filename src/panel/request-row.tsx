@@ -67,6 +67,7 @@ const VERDICT_LABEL: Record<Row['verdict'], string> = {
   blocked: 'blocked',
   override: 'allowed by override',
   failed: 'failed',
+  uncertain: 'allowed without credentials',
 };
 
 function VerdictText({ row }: { row: Row }) {

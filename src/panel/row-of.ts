@@ -2,7 +2,7 @@ import type { LoggedExchange } from '../shared/panel-protocol';
 
 /** `failed`: the browser failed the request although the headers CORS Lens saw pass (e.g. a credentials mode
  * webRequest does not expose, or a network error): never shown as allowed. */
-export type RowVerdict = 'pending' | 'allowed' | 'blocked' | 'override' | 'failed';
+export type RowVerdict = 'pending' | 'allowed' | 'blocked' | 'override' | 'failed' | 'uncertain';
 export type PreflightMark = 'sent' | 'cached' | 'none';
 
 /** What one table row shows, computed once per entry (the search string included: filtering must stay cheap). */
@@ -50,24 +50,28 @@ function build(entry: LoggedExchange): Row {
         : verdict.allowed
           ? record.outcome === 'failed'
             ? 'failed'
-            : 'allowed'
+            : verdict.ifCredentialed
+              ? 'uncertain'
+              : 'allowed'
           : override?.verdict.allowed
             ? 'override'
             : 'blocked';
   const reason =
     verdictKind === 'blocked'
       ? (verdict.corsError ?? record.error ?? 'Blocked')
-      : verdictKind === 'override'
-        ? unseen
-          ? "server's headers unseen"
-          : `server: ${verdict.corsError ?? 'blocked'}`
-        : verdictKind === 'pending'
-          ? 'Pending'
-          : verdictKind === 'failed'
-            ? (record.error ?? 'Failed')
-            : verdict.preflightRequired
-              ? 'Preflight passed'
-              : 'CORS check passed';
+      : verdictKind === 'uncertain'
+        ? `${verdict.ifCredentialed?.corsError ?? 'blocked'} if credentialed`
+        : verdictKind === 'override'
+          ? unseen
+            ? "server's headers unseen"
+            : `server: ${verdict.corsError ?? 'blocked'}`
+          : verdictKind === 'pending'
+            ? 'Pending'
+            : verdictKind === 'failed'
+              ? (record.error ?? 'Failed')
+              : verdict.preflightRequired
+                ? 'Preflight passed'
+                : 'CORS check passed';
   const url = shortUrl(record.request.url);
   const status =
     record.response !== undefined

@@ -1,5 +1,6 @@
 import type { Verdict } from '../core/cors';
 import type { LoggedExchange } from '../shared/panel-protocol';
+import { PageCallNote } from './page-call-note';
 import { Timeline } from './timeline';
 
 /** The verdict in plain English, with the names to search for in each browser's console. */
@@ -19,6 +20,11 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
           Firefox shows the response headers after the override rewrote them, so the server's own answer is
           unknown here. Switch the override off and repeat the request to see what the server sends.
         </p>
+      ) : verdict.ifCredentialed ? (
+        <>
+          <VerdictSummary verdict={verdict} heading="If sent without credentials" />
+          <VerdictSummary verdict={verdict.ifCredentialed} heading="If sent with credentials" />
+        </>
       ) : (
         <VerdictSummary verdict={verdict} heading={override ? 'As the server answered' : 'Verdict'} />
       )}
@@ -28,6 +34,7 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
           <VerdictSummary verdict={override.verdict} heading="" />
         </section>
       )}
+      <PageCallNote record={record} />
       <section>
         <h3>Timeline</h3>
         <Timeline record={record} />

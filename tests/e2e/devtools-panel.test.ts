@@ -116,7 +116,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
       }
       expect(row.className, scenario).toContain('verdict-blocked');
       // Chromium: the CorsError it reported. Firefox words its own reasons (the detail pane shows them); its
-      // console names the URL that failed, which after a redirect is the redirect's target.
+      // console names the URL that failed, which after a redirect is the redirect's target. Firefox reports a
+      // refused simple request as completed: the credentialed `*` case is blocked here only because CORS Lens's
+      // hook in the page recorded `credentials: 'include'`.
       if (name === 'chromium') expect(row.verdict, scenario).toBe(`blocked · ${verdicts.get(scenario)}`);
       else expect(row.verdict, scenario).toMatch(/^blocked · /);
     }

@@ -30,6 +30,8 @@ export interface RealBrowser {
   openPopup(): Promise<UiView>;
   /** Resolves once the popup has closed (Chrome closes it when a permission prompt opens). */
   popupClosed(): Promise<void>;
+  /** Closes the popup as a user does, with Escape, if it is open. */
+  closePopup(): Promise<void>;
   /**
    * The window CORS Lens opens to ask for access where the asking page cannot (Firefox DevTools panels have no
    * permissions API); Chromium never needs it.

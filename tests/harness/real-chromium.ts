@@ -206,6 +206,10 @@ export async function launchRealChromium(display: Display): Promise<RealBrowser>
               page.isClosed() || !(await cdp.targets()).some((t) => t.url().includes('/src/popup/')),
           );
       },
+      async closePopup() {
+        // Chrome closes a popup when it loses focus; closing its target is the same, without a stray click.
+        if (popupPage && !popupPage.isClosed()) await popupPage.close();
+      },
       grantWindow: () => Promise.reject(new Error('Chromium asks from the page itself: no grant window')),
       async answerPermissionPrompt(answer) {
         // Chrome's prompt is drawn inside the browser window (no window of its own to find) and takes the keyboard

@@ -130,17 +130,26 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
         if (!answer.ok) throw new Error(`${what}: ${answer.error}`);
         return JSON.parse(answer.json ?? 'null') as T;
       };
-      const centre = async (selector: string, withText?: string) => {
-        const point = await evaluate<{ x: number; y: number } | null>(`(doc, win) => {
+      /**
+       * A click through Firefox's own input path (window.synthesizeMouseEvent, as Firefox's EventUtils clicks): trusted,
+       * and handling user input, so a permission prompt may open from it. xdotool clicks are not used here: without
+       * a window manager, a popup panel closes on a click from X.
+       */
+      const press = async (selector: string, withText?: string) => {
+        const found = await evaluate<boolean>(`(doc, win) => {
           const el = ${findElementSource(selector, withText)};
-          if (!el) return null;
+          if (!el) return false;
           el.scrollIntoView({ block: 'center', inline: 'center' });
           const r = el.getBoundingClientRect();
-          return { x: win.mozInnerScreenX + r.left + r.width / 2, y: win.mozInnerScreenY + r.top + r.height / 2 };
+          const x = r.left + r.width / 2;
+          const y = r.top + r.height / 2;
+          for (const type of ['mousedown', 'mouseup'])
+            win.synthesizeMouseEvent(type, x, y, { button: 0, buttons: type === 'mousedown' ? 1 : 0, clickCount: 1 },
+              { isDOMEventSynthesized: false, isWidgetEventSynthesized: false, isAsyncEnabled: false });
+          return true;
         }`);
-        if (!point)
+        if (!found)
           throw new Error(`${what}: no element ${selector}${withText ? ` with text "${withText}"` : ''}`);
-        return point;
       };
       return {
         text: (selector) =>
@@ -150,15 +159,21 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
         count: (selector) =>
           evaluate<number>(`(doc) => doc.querySelectorAll(${JSON.stringify(selector)}).length`),
         evaluate,
-        click: async (selector, withText) => {
-          const { x, y } = await centre(selector, withText);
-          await display.click(x, y);
-        },
+        click: press,
         fill: async (selector, text) => {
-          const { x, y } = await centre(selector);
-          await display.click(x, y);
-          await display.key('ctrl+a');
-          await display.type(text);
+          // A click focuses the field; the text is then set as typing would leave it (xdotool's keys would go to the
+          // main window: there is no window manager to give a popup panel the focus).
+          await press(selector);
+          const set = await evaluate<boolean>(`(doc, win) => {
+            const el = doc.querySelector(${JSON.stringify(selector)});
+            if (!el) return false;
+            el.focus();
+            el.value = ${JSON.stringify(text)};
+            el.dispatchEvent(new win.Event('input', { bubbles: true }));
+            el.dispatchEvent(new win.Event('change', { bubbles: true }));
+            return true;
+          }`);
+          if (!set) throw new Error(`${what}: no field ${selector}`);
         },
       };
     };
@@ -233,21 +248,35 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
           async () => (await inChrome<boolean>(`(${popupBrowserOf(popupPrefix)}) ? null : true`)) === true,
         );
       },
+      async closePopup() {
+        if ((await inChrome<boolean>(`(${popupBrowserOf(popupPrefix)}) ? true : null`)) !== true) return;
+        await display.key('Escape');
+        await until(
+          'the popup to close',
+          async () => (await inChrome<boolean>(`(${popupBrowserOf(popupPrefix)}) ? null : true`)) === true,
+        );
+      },
       async grantWindow() {
         return pageView(await findPage(ff, extensionUrl('src/grant/')));
       },
       async answerPermissionPrompt(answer) {
+        // The doorhanger is a panel of Firefox's own window: clicked through Firefox's input path at its button,
+        // as a mouse click would arrive (an X click would close a panel: no window manager gives it the focus).
         const button = answer === 'allow' ? 'primary' : 'secondary';
-        const point = await until('Firefox’s permission prompt', () =>
-          inChrome<{ x: number; y: number }>(`(() => {
+        await until('Firefox’s permission prompt', () =>
+          inChrome<boolean>(`(() => {
             const n = document.querySelector('#addon-webext-permissions-notification');
             if (!n || n.hidden || n.closest('panel')?.state !== 'open') return null;
             const b = n.querySelector('.popup-notification-${button}-button');
             const r = b.getBoundingClientRect();
-            return { x: window.mozInnerScreenX + r.left + r.width / 2, y: window.mozInnerScreenY + r.top + r.height / 2 };
+            if (r.width === 0) return null;
+            for (const type of ['mousedown', 'mouseup'])
+              window.synthesizeMouseEvent(type, r.left + r.width / 2, r.top + r.height / 2,
+                { button: 0, buttons: type === 'mousedown' ? 1 : 0, clickCount: 1 },
+                { isDOMEventSynthesized: false, isWidgetEventSynthesized: false, isAsyncEnabled: false });
+            return true;
           })()`),
         );
-        await display.click(point.x, point.y);
       },
       browserVerdicts: () => new Map(verdicts),
       background: <T>(expression: string) => welcome.evaluate(expression) as Promise<T>,

@@ -4,10 +4,15 @@ import { needsPreflight } from '../../core/cors';
 import {
   type Assembler,
   createAssembler,
+  isCallFor,
   mergeResumed,
   type NetEvent,
+  PAGE_REQUESTS_PORT,
+  type PageRequest,
+  parsePageRequests,
   parsePanelRequest,
   type TabLog,
+  withPageCall,
 } from '../../core/exchange';
 import { ALL_HOSTS, activeRules, type OverrideRule, type RulesState } from '../../core/rules';
 import { browser, type Runtime } from '../../shared/browser';
@@ -29,10 +34,13 @@ import {
   preservedTabs,
   setPreserved,
 } from './log-store';
+import { forgetCalls, rememberCalls, takeCallFor } from './page-calls';
+import { hookOpenPage, installPageHook, removePageHook } from './page-hook';
 import { isBlocked, toLogged } from './to-logged';
 import {
   preflightAfterActual,
   responseHeadersBeforeDnr,
+  seesRefusals,
   sendPrecedesPreflight,
   startWebRequestCapture,
 } from './webrequest-events';
@@ -74,8 +82,11 @@ export function onHostAccessChanged(): void {
     stopListening();
     stopListening = startWebRequestCapture(onEvent);
   }
-  for (const tabId of subscribers.keys())
+  for (const [tabId, ports] of subscribers) {
+    if (ports.size === 0) continue;
+    void hookOpenPage(tabId); // the page loaded before access was granted: hook it now
     void status(tabId).then((now) => broadcast(tabId, { type: 'update', tabId, entries: [], status: now }));
+  }
 }
 
 async function status(tabId: number): Promise<LogStatus> {
@@ -101,6 +112,11 @@ function currentRules(): OverrideRule[] {
   return rulesState === undefined ? [] : activeRules(rulesState, Date.now());
 }
 
+/** A record with its verdicts, judged under the override that applied to it and what this browser shows. */
+function logged(record: LoggedExchange['record']): LoggedExchange {
+  return toLogged(record, currentRules(), responseHeadersBeforeDnr, seesRefusals);
+}
+
 async function reloadRules(): Promise<void> {
   rulesState = (await loadRules()).state;
 }
@@ -115,6 +131,7 @@ async function startCapture(): Promise<void> {
     early = [];
     stopListening = startWebRequestCapture(onEvent);
   }
+  void installPageHook().catch((e: unknown) => console.warn('CORS Lens: page hook not registered', e));
   void browser.storage.session.set({ [CAPTURING_KEY]: true });
   if (!browser.storage.onChanged.hasListener(onStorageChanged))
     browser.storage.onChanged.addListener(onStorageChanged);
@@ -145,6 +162,7 @@ function stopCaptureIfUnwatched(): void {
   rulesState = undefined;
   browser.storage.onChanged.removeListener(onStorageChanged);
   clearInterval(sweepTimer);
+  void removePageHook();
   if (wasCapturing) void browser.storage.session.set({ [CAPTURING_KEY]: false });
 }
 
@@ -196,7 +214,7 @@ function blockedIn(log: TabLog): Set<string> {
   return new Set(
     log
       .snapshot()
-      .map((record) => toLogged(record, currentRules(), responseHeadersBeforeDnr))
+      .map((record) => logged(record))
       .filter(isBlocked)
       .map((entry) => entry.record.id),
   );
@@ -204,11 +222,18 @@ function blockedIn(log: TabLog): Set<string> {
 
 async function accept(seen: LoggedExchange['record']): Promise<void> {
   const log = loadedLog(seen.tabId) ?? (await logFor(seen.tabId));
-  const earlier = seen.resumed === true ? log.get(seen.id) : undefined;
-  const record = earlier === undefined ? seen : mergeResumed(earlier, seen);
+  const known = log.get(seen.id);
+  const earlier = seen.resumed === true ? known : undefined;
+  let record = earlier === undefined ? seen : mergeResumed(earlier, seen);
+  // What the page's own call told (the hook in the page) stays with the record through every later event.
+  if (record.page === undefined) {
+    const call = known?.page === undefined ? takeCallFor(record) : undefined;
+    if (known?.page) record = { ...record, page: known.page };
+    else if (call) record = withPageCall(record, call);
+  }
   log.add(record);
   markDirty(record.tabId);
-  const entry = toLogged(record, currentRules(), responseHeadersBeforeDnr);
+  const entry = logged(record);
   const blocked = blockedCounts.get(record.tabId) ?? blockedIn(log);
   blockedCounts.set(record.tabId, blocked);
   const before = blocked.size;
@@ -258,10 +283,9 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
         stopCaptureIfUnwatched();
       });
       await startCapture();
+      void hookOpenPage(message.tabId);
       const log = await logFor(message.tabId);
-      const entries = log
-        .snapshot()
-        .map((record) => toLogged(record, currentRules(), responseHeadersBeforeDnr));
+      const entries = log.snapshot().map((record) => logged(record));
       port.postMessage({
         type: 'snapshot',
         tabId: message.tabId,
@@ -289,8 +313,32 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
   }
 }
 
-/** Registered at top level by index.ts: panels connect here. */
+/**
+ * The page's own calls, from the hook in an inspected tab: each joins the request it made, already logged or not
+ * yet. Calls from tabs no panel inspects are dropped (the hook runs in every page while a panel is open).
+ */
+async function onPageCalls(tabId: number | undefined, calls: PageRequest[]): Promise<void> {
+  if (tabId === undefined || !subscribers.get(tabId)?.size || calls.length === 0) return;
+  const log = loadedLog(tabId) ?? (await logFor(tabId));
+  const recent = log.snapshot().slice(-300);
+  const waiting: PageRequest[] = [];
+  for (const call of calls) {
+    const index = recent.findIndex((record) => isCallFor(record, call));
+    const record = index < 0 ? undefined : recent.splice(index, 1)[0];
+    if (record) void accept(withPageCall(record, call));
+    else waiting.push(call);
+  }
+  rememberCalls(tabId, waiting);
+}
+
+/** Registered at top level by index.ts: panels and the page hook's relay connect here. */
 export function onConnect(port: Runtime.Port): void {
+  if (port.name === PAGE_REQUESTS_PORT) {
+    port.onMessage.addListener(
+      (message: unknown) => void onPageCalls(port.sender?.tab?.id, parsePageRequests(message)),
+    );
+    return;
+  }
   if (port.name !== PANEL_PORT) return;
   port.onMessage.addListener((message: unknown) => {
     // Parsed where it arrives, like every runtime message (handlers.ts).
@@ -301,6 +349,7 @@ export function onConnect(port: Runtime.Port): void {
 }
 
 export function onTabRemoved(tabId: number): void {
+  forgetCalls(tabId);
   subscribers.delete(tabId);
   blockedCounts.delete(tabId);
   assembler?.forgetTab(tabId);

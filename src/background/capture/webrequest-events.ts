@@ -42,6 +42,12 @@ export const preflightAfterActual = extraHeaders.length > 0;
  */
 export const responseHeadersBeforeDnr = preflightAfterActual;
 
+/**
+ * False in Firefox, which reports a simple request whose response it refused as completed (onCompleted, status 200,
+ * no error; verified on 153): only Chromium's webRequest shows every refusal (net::ERR_FAILED).
+ */
+export const seesRefusals = preflightAfterActual;
+
 /** True in Firefox, where the actual request's onSendHeaders fires before its preflight starts (verified on 153). */
 export const sendPrecedesPreflight = !preflightAfterActual;
 

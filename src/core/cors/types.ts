@@ -174,4 +174,9 @@ export interface Verdict {
   checkedOrigin?: string;
   /** What a developer should know although this browser decided as it did, e.g. another browser blocks it. */
   notes?: string[];
+  /**
+   * Set when the request's credentials mode is unknown and decides the outcome: this verdict is the one without
+   * credentials, `ifCredentialed` the one with them (e.g. `Access-Control-Allow-Origin: *`).
+   */
+  ifCredentialed?: Verdict;
 }

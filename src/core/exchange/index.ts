@@ -8,6 +8,14 @@ export { isExtensionOrigin } from './is-extension-origin';
 export { isLogUpdate } from './is-log-update';
 export { mergeResumed } from './merge-resumed';
 export { overrideFor, overrideLabel } from './override-for';
+export {
+  isCallFor,
+  PAGE_REQUEST_EVENT,
+  PAGE_REQUESTS_PORT,
+  type PageRequest,
+  parsePageRequests,
+  withPageCall,
+} from './page-request';
 export { type PanelRequest, parsePanelRequest } from './parse-panel-request';
 export { REDACTED, redactHeaders, redactHeaderValue } from './redact-headers';
 export { redactRecord } from './redact-record';
@@ -17,5 +25,5 @@ export type { TabLogJSON } from './tab-log';
 export { TabLog } from './tab-log';
 export type { Exchange } from './to-engine-exchange';
 export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
-export type { ExchangeRecord, RedactedValue } from './types';
+export type { ExchangeRecord, PageCall, RedactedValue } from './types';
 export { withOverride } from './with-override';

@@ -48,6 +48,17 @@ export interface RedactedValue {
   name: string;
 }
 
+/** What the page's script asked for, recorded in the page (the network does not show it): see page-request.ts. */
+export interface PageCall {
+  api: 'fetch' | 'xhr';
+  credentials: 'omit' | 'same-origin' | 'include';
+  mode: 'cors' | 'no-cors' | 'same-origin' | 'navigate';
+  /** The script line that made the call, e.g. `https://app.test/main.js:12:5`. */
+  location?: string;
+  /** XMLHttpRequest with an upload listener registered before send (it forces a preflight). */
+  uploadListeners?: boolean;
+}
+
 export interface ExchangeRecord {
   /** `${tabId}:${requestId}` of the actual request, or of the preflight when no actual request was seen. */
   id: string;
@@ -68,6 +79,8 @@ export interface ExchangeRecord {
   hops: HopRecord[];
   response?: ResponseRecord;
   outcome: Outcome;
+  /** What the page's script asked for, when CORS Lens's hook in the page saw the call. */
+  page?: PageCall;
   error?: string;
   startedAt: number;
   endedAt?: number;
