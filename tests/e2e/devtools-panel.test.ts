@@ -163,15 +163,20 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
   it('exports the log as a HAR 1.2 file with every captured request', async () => {
     continuesFrom('rows');
     await panel.click('button', 'Export HAR');
-    let file: string | undefined;
-    await expect
-      .poll(async () => (file = (await readdir(browser.downloadsDir)).find((f) => f.endsWith('.har'))), {
-        timeout: 20_000,
-      })
-      .toBeTruthy();
-    const har = JSON.parse(await readFile(join(browser.downloadsDir, file ?? ''), 'utf8')) as {
-      log: { version: string; entries: { request: { url: string } }[] };
+    type Har = { log: { version: string; entries: { request: { url: string } }[] } };
+    // Firefox creates the file when the download starts and fills it when done: read it once it parses.
+    const readHar = async (): Promise<Har | undefined> => {
+      const file = (await readdir(browser.downloadsDir)).find((f) => f.endsWith('.har'));
+      if (!file) return undefined;
+      try {
+        return JSON.parse(await readFile(join(browser.downloadsDir, file), 'utf8')) as Har;
+      } catch {
+        return undefined;
+      }
     };
+    let har: Har | undefined;
+    await expect.poll(async () => (har = await readHar()), { timeout: 20_000 }).toBeTruthy();
+    if (!har) throw new Error('no HAR file');
     expect(har.log.version).toBe('1.2');
     const exported = new Set(har.log.entries.map((e) => scenarioOfUrl(e.request.url)));
     for (const scenario of Object.keys(outcomes)) expect(exported.has(scenario), scenario).toBe(true);

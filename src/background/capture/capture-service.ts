@@ -4,6 +4,7 @@ import { needsPreflight } from '../../core/cors';
 import {
   type Assembler,
   createAssembler,
+  endAbandoned,
   isCallFor,
   mergeResumed,
   type NetEvent,
@@ -147,9 +148,23 @@ async function startCapture(): Promise<void> {
   const buffered = early ?? [];
   early = undefined;
   for (const event of buffered) onEvent(event);
+  let sweeps = 0;
   sweepTimer = setInterval(() => {
     if (assembler && assembler.pending() > 0) for (const r of assembler.sweep(Date.now())) void accept(r);
+    if (++sweeps % 5 === 0) endAbandonedRecords();
   }, 1000);
+}
+
+/** Rows a stopped worker left pending, that no assembler follows: ended and marked, never pending for good. */
+function endAbandonedRecords(): void {
+  const now = Date.now();
+  for (const tabId of subscribers.keys()) {
+    for (const record of loadedLog(tabId)?.pending() ?? []) {
+      if (assembler?.tracks(record.id)) continue;
+      const ended = endAbandoned(record, now);
+      if (ended && assembler) void accept({ ...ended, seq: assembler.nextSeq() });
+    }
+  }
 }
 
 function stopCaptureIfUnwatched(): void {

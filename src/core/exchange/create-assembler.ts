@@ -53,6 +53,10 @@ export interface Assembler {
   sweep(now: number): ExchangeRecord[];
   /** How many requests and preflights are being tracked: zero when everything has ended. */
   pending(): number;
+  /** Whether this assembler still follows the request a record stands for (by the record's id). */
+  tracks(recordId: string): boolean;
+  /** A fresh seq, for a record changed outside the assembler (it must read as newer than every earlier one). */
+  nextSeq(): number;
   /** Drops all state of a tab (closed, or its log cleared). */
   forgetTab(tabId: number): void;
 }
@@ -361,11 +365,11 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     lastSweep = now;
     for (const draft of exchanges.values()) {
       if (now - draft.lastTime < timeoutMs) continue;
-      exchanges.delete(draft.requestId);
-      rememberFinished(draft.requestId);
-      // With a response in hand the request may just be a long stream: stop tracking, claim nothing.
-      if (draft.response !== undefined) continue;
-      end(draft, 'failed', now, TIMEOUT_ERROR, touched);
+      // With a response in hand the request may just be a long stream: the CORS verdict, made on the headers,
+      // stands. Without one, the browser stopped telling: failed, and the row says it was CORS Lens that ended it.
+      const answered = draft.response !== undefined;
+      draft.incomplete = answered ? 'no-final-event' : 'no-response';
+      end(draft, answered ? 'completed' : 'failed', now, answered ? undefined : TIMEOUT_ERROR, touched);
     }
     for (const [requestId, held] of heldOptions) {
       if (now - held.event.time >= timeoutMs) heldOptions.delete(requestId);
@@ -431,6 +435,11 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       return stamp(touched);
     },
     pending: () => exchanges.size + heldOptions.size + preflights.size,
+    nextSeq: () => ++seq,
+    tracks(recordId) {
+      const requestId = recordId.slice(recordId.indexOf(':') + 1);
+      return exchanges.has(requestId) || preflights.has(requestId) || heldOptions.has(requestId);
+    },
     forgetTab(tabId) {
       for (const [requestId, draft] of exchanges) if (draft.tabId === tabId) exchanges.delete(requestId);
       for (const [requestId, held] of heldOptions)

@@ -3,7 +3,7 @@
 // them, secrets included (pairing compares URLs): they are redacted on the way out, in toExchangeRecord.
 import type { HeaderList } from './events';
 import type { PreflightAsk } from './parse-preflight-request';
-import type { HopRecord, Outcome, ResponseRecord } from './types';
+import type { HopRecord, Incomplete, Outcome, ResponseRecord } from './types';
 
 export interface PreflightDraft {
   requestId: string;
@@ -54,5 +54,7 @@ export interface ExchangeDraft {
   response?: ResponseRecord;
   outcome: Outcome;
   error?: string;
+  /** Ended by CORS Lens, not by the browser: see ExchangeRecord.incomplete. */
+  incomplete?: Incomplete;
   endedAt?: number;
 }

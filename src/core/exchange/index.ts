@@ -2,6 +2,7 @@
 export { authorHeaders } from './author-headers';
 export type { Assembler, AssemblerOptions } from './create-assembler';
 export { createAssembler, TIMEOUT_ERROR } from './create-assembler';
+export { ABANDONED_AFTER_MS, endAbandoned } from './end-abandoned';
 export type { BeforeRequestEvent, HeaderList, NetEvent } from './events';
 export { isCrossOrigin } from './is-cross-origin';
 export { isExtensionOrigin } from './is-extension-origin';

@@ -67,6 +67,13 @@ export class TabLog {
     return [...this.#records.values()];
   }
 
+  /** The records still pending, oldest first. */
+  pending(): ExchangeRecord[] {
+    const out: ExchangeRecord[] = [];
+    for (const record of this.#records.values()) if (record.outcome === 'pending') out.push(record);
+    return out;
+  }
+
   /** The records added or changed after `seq`, oldest first. */
   since(seq: number): ExchangeRecord[] {
     return this.snapshot().filter((record) => record.seq > seq);

@@ -50,6 +50,7 @@ export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLangua
     record.response = { ...draft.response, headers: copy(draft.response.headers) };
   }
   if (draft.error !== undefined) record.error = draft.error;
+  if (draft.incomplete !== undefined) record.incomplete = draft.incomplete;
   if (draft.endedAt !== undefined) record.endedAt = draft.endedAt;
   return redactRecord(record);
 }

@@ -41,6 +41,13 @@ export interface ResponseRecord {
 
 export type Outcome = 'pending' | 'completed' | 'failed';
 
+/**
+ * Why CORS Lens ended a record the browser never finished reporting: `no-response`, no response and no error
+ * within a minute (the outcome is `failed`); `no-final-event`, a response whose end never came (a long download or
+ * a stream: the CORS verdict, decided on the headers, stands; the outcome is `completed`).
+ */
+export type Incomplete = 'no-response' | 'no-final-event';
+
 /** A value redactRecord hid: in which list or URL (`request.headers`, `hops.0.location`…), and its name. */
 export interface RedactedValue {
   field: string;
@@ -81,6 +88,8 @@ export interface ExchangeRecord {
   outcome: Outcome;
   /** What the page's script asked for, when CORS Lens's hook in the page saw the call. */
   page?: PageCall;
+  /** Set when CORS Lens, not the browser, ended this record (no final event within a minute). */
+  incomplete?: Incomplete;
   error?: string;
   startedAt: number;
   endedAt?: number;

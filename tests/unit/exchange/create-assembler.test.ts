@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAssembler } from '../../../src/core/exchange/create-assembler';
+import { endAbandoned } from '../../../src/core/exchange/end-abandoned';
 import type { HeaderList } from '../../../src/core/exchange/events';
 import {
   API,
@@ -530,7 +531,9 @@ describe('bounded memory', () => {
     expect(assembler.pending()).toBe(1);
     expect(assembler.sweep(s.time + 59_999)).toEqual([]);
     const flushed = assembler.sweep(s.time + 60_000);
-    expect(flushed).toMatchObject([{ id: `${TAB}:1`, outcome: 'failed', error: 'cors-lens:timeout' }]);
+    expect(flushed).toMatchObject([
+      { id: `${TAB}:1`, outcome: 'failed', error: 'cors-lens:timeout', incomplete: 'no-response' },
+    ]);
     expect(assembler.pending()).toBe(0);
     // Its late events are ignored.
     expect(assembler.push(s.completed('1', 200))).toEqual([]);
@@ -552,7 +555,7 @@ describe('bounded memory', () => {
     expect(assembler.pending()).toBe(0);
   });
 
-  it('a request that already has its response is dropped silently at timeout (it may be a long stream)', () => {
+  it('a request that already has its response is ended at timeout, never left pending (it may be a long stream)', () => {
     const s = new Script();
     const assembler = createAssembler({ timeoutMs: 1_000 });
     runEvents(assembler, [
@@ -560,7 +563,11 @@ describe('bounded memory', () => {
       s.send('1', chromiumRequestHeaders()),
       s.received('1', 200, allowOrigin),
     ]);
-    expect(assembler.sweep(s.time + 1_000)).toEqual([]);
+    const [ended, ...rest] = assembler.sweep(s.time + 1_000);
+    expect(rest).toEqual([]);
+    // The verdict is made on the headers, so it stands: completed, and marked as ended by CORS Lens.
+    expect(ended).toMatchObject({ id: `${TAB}:1`, outcome: 'completed', incomplete: 'no-final-event' });
+    expect(ended?.error).toBeUndefined();
     expect(assembler.pending()).toBe(0);
   });
 
@@ -583,5 +590,32 @@ describe('bounded memory', () => {
     const s = new Script();
     const [record] = createAssembler({ lastSeq: 41 }).push(s.before('1', 'GET', data));
     expect(record?.seq).toBe(42);
+  });
+});
+
+describe('records a stopped background left pending', () => {
+  it('are ended after a minute, marked as ended by CORS Lens, with the verdict of their headers kept', () => {
+    const s = new Script();
+    const assembler = createAssembler();
+    const pending = only(
+      runEvents(assembler, [s.before('1', 'GET', data), s.send('1', chromiumRequestHeaders())]).latest,
+    );
+    expect(pending.outcome).toBe('pending');
+    expect(assembler.tracks(pending.id)).toBe(true);
+    expect(createAssembler().tracks(pending.id)).toBe(false); // a new worker's assembler never saw it
+    expect(endAbandoned(pending, pending.startedAt + 59_999)).toBeUndefined();
+    expect(endAbandoned(pending, pending.startedAt + 60_000)).toMatchObject({
+      outcome: 'failed',
+      incomplete: 'no-response',
+    });
+    const answered = {
+      ...pending,
+      response: { url: data, status: 200, headers: [], time: pending.startedAt + 5 },
+    };
+    expect(endAbandoned(answered, pending.startedAt + 60_000)).toMatchObject({
+      outcome: 'completed',
+      incomplete: 'no-final-event',
+    });
+    expect(endAbandoned({ ...pending, outcome: 'completed' }, pending.startedAt + 120_000)).toBeUndefined();
   });
 });
