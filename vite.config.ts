@@ -1,5 +1,6 @@
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
-import { defineConfig } from 'vite';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import baseManifest from './manifest.json' with { type: 'json' };
 
 /** Which browser this build is for: `CORS_LENS_TARGET=firefox vite build` writes dist/firefox. */
@@ -20,6 +21,29 @@ export function manifestFor(browser: Target): ManifestV3Export {
   } as unknown as ManifestV3Export;
 }
 
+/**
+ * The page hook's scripts are registered with the scripting API, which needs no web_accessible_resources; crxjs
+ * declares its `?script` imports there anyway, which would let any web page load them (and detect CORS Lens).
+ */
+function withoutHookResources(): Plugin {
+  return {
+    name: 'cors-lens:without-hook-resources',
+    enforce: 'post',
+    writeBundle(options) {
+      const file = `${options.dir}/manifest.json`;
+      const manifest = JSON.parse(readFileSync(file, 'utf8')) as {
+        web_accessible_resources?: { resources: string[] }[];
+      };
+      const kept = (manifest.web_accessible_resources ?? []).filter(
+        (entry) => !entry.resources.every((r) => r.startsWith('src/hook/')),
+      );
+      if (kept.length > 0) manifest.web_accessible_resources = kept;
+      else delete manifest.web_accessible_resources;
+      writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+    },
+  };
+}
+
 export default defineConfig({
   build: {
     outDir: `dist/${target}`,
@@ -29,8 +53,12 @@ export default defineConfig({
     sourcemap: false,
     rollupOptions: {
       // The panel is referenced only from the devtools page at run time, so crxjs cannot find it by itself.
-      input: { panel: 'src/panel/index.html', welcome: 'src/welcome/index.html' },
+      input: {
+        panel: 'src/panel/index.html',
+        welcome: 'src/welcome/index.html',
+        grant: 'src/grant/index.html',
+      },
     },
   },
-  plugins: [crx({ manifest: manifestFor(target), browser: target })],
+  plugins: [crx({ manifest: manifestFor(target), browser: target }), withoutHookResources()],
 });

@@ -1,6 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * crxjs turns `import file from './x.ts?script&iife'` into the built script's file name; in Node there is no build,
+ * so such an import is the source path, and the script (made to run in a page) never runs in a test.
+ */
+const crxScriptImports = {
+  name: 'cors-lens:crx-script-imports',
+  enforce: 'pre' as const,
+  resolveId(id: string) {
+    return id.includes('?script') ? `\0crx-script:${id.replace(/\?.*$/, '')}` : undefined;
+  },
+  load(id: string) {
+    return id.startsWith('\0crx-script:') ? `export default ${JSON.stringify(id.slice(12))};` : undefined;
+  },
+};
+
 export default defineConfig({
+  plugins: [crxScriptImports],
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   test: {
     projects: [

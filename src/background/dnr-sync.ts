@@ -14,11 +14,18 @@ export interface SyncResult {
 
 type AddRules = Parameters<typeof browser.declarativeNetRequest.updateSessionRules>[0]['addRules'];
 
-export async function syncDnr(state: RulesState, now = Date.now()): Promise<SyncResult> {
+const idsOf = (rules: { id: number }[]) => rules.map((r) => r.id);
+
+/**
+ * Replaces the installed DNR rules with the ones `state` calls for at `now`, or throws with the installed rules as
+ * they were: a set over the browser's quota is refused before anything is touched, and when the session set is
+ * refused after the dynamic set changed, the dynamic set is put back (an error says so if even that fails).
+ */
+export async function syncDnr(state: RulesState, now: number): Promise<SyncResult> {
   const active = activeRules(state, now);
   const compiled = compileRules(active, { tabsByOrigin: active.length ? await tabsByOrigin() : {} });
   const quota = checkQuota(compiled.rules.length);
-  if (quota) return { activeIds: [], problems: [quota, ...compiled.problems] }; // nothing half-applied
+  if (quota) throw new Error(quota);
   const { session, dynamic } = splitByScope(active, compiled);
   const dnr = browser.declarativeNetRequest;
   const [installedSession, installedDynamic] = await Promise.all([
@@ -26,27 +33,38 @@ export async function syncDnr(state: RulesState, now = Date.now()): Promise<Sync
     dnr.getDynamicRules(),
   ]);
   // Each call replaces its whole set atomically; skip a set that is and stays empty (the common idle case).
-  if (installedDynamic.length > 0 || dynamic.length > 0)
-    await dnr.updateDynamicRules({
-      removeRuleIds: installedDynamic.map((r) => r.id),
-      addRules: dynamic as AddRules,
-    });
+  const touchDynamic = installedDynamic.length > 0 || dynamic.length > 0;
+  if (touchDynamic)
+    await dnr.updateDynamicRules({ removeRuleIds: idsOf(installedDynamic), addRules: dynamic as AddRules });
   try {
-    await dnr.updateSessionRules({
-      removeRuleIds: installedSession.map((r) => r.id),
-      addRules: session as AddRules,
-    });
+    if (installedSession.length > 0 || session.length > 0)
+      await dnr.updateSessionRules({ removeRuleIds: idsOf(installedSession), addRules: session as AddRules });
   } catch (error) {
-    // Two sets, two calls: put the dynamic set back so that nothing stays half-applied, then report.
-    if (installedDynamic.length > 0 || dynamic.length > 0)
+    if (touchDynamic)
       await dnr
-        .updateDynamicRules({
-          removeRuleIds: dynamic.map((r) => r.id),
-          addRules: installedDynamic as AddRules,
-        })
-        .catch(() => undefined);
+        .updateDynamicRules({ removeRuleIds: idsOf(dynamic), addRules: installedDynamic as AddRules })
+        .catch((restoreError: unknown) => {
+          throw new AggregateError([error, restoreError], 'the dynamic rules could not be put back either');
+        });
     throw error;
   }
-  await showOverrideState(active.length);
+  await showOverrideState(active.length).catch((e: unknown) =>
+    console.warn('CORS Lens: toolbar not updated', e),
+  );
   return { activeIds: active.map((r) => r.id), problems: compiled.problems };
+}
+
+/**
+ * Removes every DNR rule of this extension, session and dynamic (all of them are CORS Lens overrides): the safe
+ * state when the rules cannot be applied normally, e.g. an expired rule whose removal failed.
+ */
+export async function removeAllDnrRules(): Promise<void> {
+  const dnr = browser.declarativeNetRequest;
+  const [session, dynamic] = await Promise.all([dnr.getSessionRules(), dnr.getDynamicRules()]);
+  const results = await Promise.allSettled([
+    session.length > 0 ? dnr.updateSessionRules({ removeRuleIds: idsOf(session) }) : undefined,
+    dynamic.length > 0 ? dnr.updateDynamicRules({ removeRuleIds: idsOf(dynamic) }) : undefined,
+  ]);
+  await showOverrideState(0).catch((e: unknown) => console.warn('CORS Lens: toolbar not updated', e));
+  for (const result of results) if (result.status === 'rejected') throw result.reason;
 }

@@ -1,4 +1,11 @@
-import type { MessageName, Request, Response } from '../shared/messages';
+import type { FieldError, MessageName, ParsedRequest, Response } from '../shared/messages';
 
 export type { FieldError, Result, RulesView } from '../shared/messages';
-export type Handlers = { [N in MessageName]: (request: Request<N>) => Promise<Response<N>> | Response<N> };
+/** A handler receives its message parsed (shared/messages.ts requestParsers), never the raw value. */
+export type Handlers = {
+  [N in MessageName]: (request: ParsedRequest<N>) => Promise<Response<N>> | Response<N>;
+};
+/** What each message answers when its fields do not parse. */
+export type Refusals = {
+  [N in MessageName]: (errors: FieldError[]) => Promise<Response<N>> | Response<N>;
+};

@@ -1,7 +1,8 @@
 import { browser } from '../shared/browser';
-import type { AnyRequest } from '../shared/messages';
-import type { Handlers } from './handler-types';
-import { rulesHandlers } from './rules-service';
+import { type AnyParsedRequest, type FieldError, type ParsedRequest, parseRequest } from '../shared/messages';
+import type { Handlers, Refusals } from './handler-types';
+import { grantHandlers, grantRefusals } from './pending-grants';
+import { refuseRulesMessage, rulesHandlers } from './rules-service';
 import { tabTargetsHandlers } from './tab-targets';
 
 const startedAt = Date.now();
@@ -13,10 +14,38 @@ export const handlers: Handlers = {
     return { name, version, startedAt };
   },
   ...rulesHandlers,
+  ...grantHandlers,
   ...tabTargetsHandlers,
 };
 
-export function handle(request: AnyRequest): Promise<unknown> {
-  const handler = handlers[request.type] as (request: AnyRequest) => unknown;
-  return Promise.resolve(handler(request));
+/** The answer to a message whose fields do not parse: the field errors, in the message's own answer shape. */
+const refusals: Refusals = {
+  // Never called: a ping has no fields to refuse.
+  ping: () => handlers.ping({ type: 'ping' } as ParsedRequest<'ping'>),
+  'rules/get': refuseRulesMessage,
+  'rules/allow': refuseRulesMessage,
+  'rules/save': refuseRulesMessage,
+  'rules/remove': refuseRulesMessage,
+  'rules/extend': refuseRulesMessage,
+  'rules/set-rule-enabled': refuseRulesMessage,
+  'rules/set-enabled': refuseRulesMessage,
+  'rules/import': refuseRulesMessage,
+  'rules/export': refuseRulesMessage,
+  ...grantRefusals,
+  'tab/targets': (errors) => ({ targets: [], errors }),
+};
+
+/**
+ * Answers a message where it arrives: parsed first (one parser per message), then handled. Undefined for a
+ * message that is not ours, so that the runtime lets another listener answer it.
+ */
+export function handle(message: unknown): Promise<unknown> | undefined {
+  const arrival = parseRequest(message);
+  if (arrival === undefined) return undefined;
+  if (!arrival.ok) {
+    const refuse = refusals[arrival.type] as (errors: FieldError[]) => unknown;
+    return Promise.resolve(refuse(arrival.errors));
+  }
+  const handler = handlers[arrival.request.type] as (request: AnyParsedRequest) => unknown;
+  return Promise.resolve(handler(arrival.request));
 }

@@ -2,7 +2,6 @@
 // registered synchronously here at top level and all state lives in storage.
 import { activeRules } from '../core/rules';
 import { browser } from '../shared/browser';
-import { isRequest } from '../shared/messages';
 import {
   onConnect,
   onHostAccessChanged,
@@ -10,32 +9,32 @@ import {
   resumeCaptureIfWatched,
 } from './capture/capture-service';
 import { handle } from './handlers';
-import { EXPIRY_ALARM, refresh } from './rules-service';
+import { completePendingGrants } from './pending-grants';
+import { EXPIRY_ALARM, refresh, reportFailure } from './rules-service';
 import { loadRules } from './rules-store';
 
-browser.runtime.onMessage.addListener((message: unknown) => {
-  if (!isRequest(message)) return undefined;
-  return handle(message);
-});
+// Every message is parsed here, where it arrives (handlers.ts); one that is not ours gets no answer from us.
+browser.runtime.onMessage.addListener((message: unknown) => handle(message));
 
 browser.runtime.onInstalled.addListener(({ reason }) => {
-  void refresh();
+  void refresh().catch(reportFailure);
   // First install only: a short page that says where the panel is and what each permission is for.
   if (reason === 'install')
     void browser.tabs.create({ url: browser.runtime.getURL('src/welcome/index.html') });
 });
 
 // Session DNR rules die with the browser: re-derive them from the stored model (pinned and timed rules).
-browser.runtime.onStartup.addListener(() => void refresh());
+browser.runtime.onStartup.addListener(() => void refresh().catch(reportFailure));
 
+// Expiry, and the retry after a failed update: refresh re-arms the alarm whatever happens, and reports failures.
 browser.alarms.onAlarm.addListener((alarm) => {
-  if (alarm.name === EXPIRY_ALARM) void refresh();
+  if (alarm.name === EXPIRY_ALARM) void refresh().catch(reportFailure);
 });
 
 // A tab moving to another origin can change which tab an ambiguous override (two dev servers, one host) is
 // narrowed to. Only URL changes of tabs we can see (granted hosts) arrive with a url.
 browser.tabs.onUpdated.addListener((_tabId, info) => {
-  if (info.url) void refreshIfActive();
+  if (info.url) void refreshIfActive().catch(reportFailure);
 });
 
 async function refreshIfActive(): Promise<void> {
@@ -48,5 +47,8 @@ async function refreshIfActive(): Promise<void> {
 browser.runtime.onConnect.addListener(onConnect);
 resumeCaptureIfWatched();
 browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));
-browser.permissions.onAdded.addListener(onHostAccessChanged);
+browser.permissions.onAdded.addListener(() => {
+  onHostAccessChanged();
+  void completePendingGrants();
+});
 browser.permissions.onRemoved.addListener(onHostAccessChanged);

@@ -21,11 +21,21 @@ export async function loadRules(): Promise<{ state: RulesState; problems: string
   return { state, problems: [...migrated.problems, ...sessionRules.problems] };
 }
 
+/**
+ * Saves the rules, all or nothing across the two areas: each `set` is atomic by itself, so when the second is
+ * refused (quota, say) the first is put back as it was, and the caller reports that nothing was saved.
+ */
 export async function saveRules(state: RulesState): Promise<void> {
   const sessionRules = state.rules.filter((r) => r.lifetime === 'session');
   const lasting = state.rules.filter((r) => r.lifetime !== 'session');
-  await Promise.all([
-    browser.storage.local.set({ [LOCAL_KEY]: { ...state, rules: lasting } }),
-    browser.storage.session.set({ [SESSION_KEY]: { ...state, rules: sessionRules } }),
-  ]);
+  const before = await browser.storage.local.get(LOCAL_KEY);
+  await browser.storage.local.set({ [LOCAL_KEY]: { ...state, rules: lasting } });
+  try {
+    await browser.storage.session.set({ [SESSION_KEY]: { ...state, rules: sessionRules } });
+  } catch (error) {
+    await (LOCAL_KEY in before
+      ? browser.storage.local.set({ [LOCAL_KEY]: before[LOCAL_KEY] })
+      : browser.storage.local.remove(LOCAL_KEY));
+    throw error;
+  }
 }

@@ -8,7 +8,6 @@ import type { Handlers } from './handler-types';
 
 export const tabTargetsHandlers: Pick<Handlers, 'tab/targets'> = {
   'tab/targets': async ({ tabId, pageOrigin }) => {
-    if (!Number.isInteger(tabId) || tabId < 0 || typeof pageOrigin !== 'string') return { targets: [] };
     const log = await logFor(tabId);
     const requests: ObservedRequest[] = log
       .snapshot()

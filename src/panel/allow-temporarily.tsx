@@ -1,56 +1,59 @@
 import { useState } from 'preact/hooks';
-import type { Response } from '../shared/messages';
-import type { RequestHostAccess } from './request-host-access';
+import type { OverrideRule } from '../core/rules';
+import type { AllowOutcome, AllowRequest } from '../shared/allow-with-access';
+import type { AccessOptions } from '../shared/request-access';
 
-export type AllowRequest = { pageOrigin: string; target: string; credentials?: boolean };
-export type Allow = (request: AllowRequest) => Promise<Response<'rules/allow'>>;
+/** Asks for host access in the click, then has the background make the override (allowWithAccess). */
+export type Allow = (request: AllowRequest, options?: AccessOptions) => Promise<AllowOutcome>;
 
 interface Props {
   pageOrigin: string;
   target: string;
   credentials: boolean;
   allow: Allow;
-  requestHostAccess: RequestHostAccess;
 }
 
 type State =
   | { kind: 'idle' }
   | { kind: 'busy' }
+  | { kind: 'elsewhere' }
   | { kind: 'done'; text: string }
   | { kind: 'error'; text: string };
 
 /** One click to let this page read the target for a while, through an override rule in the background. */
-export function AllowTemporarily({ pageOrigin, target, credentials, allow, requestHostAccess }: Props) {
+export function AllowTemporarily({ pageOrigin, target, credentials, allow }: Props) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const onClick = () => {
     setState({ kind: 'busy' });
-    // The permission prompt needs this click's user gesture, so it is asked before any other await.
-    requestHostAccess([pageOrigin, target])
-      .then(async (granted) => {
-        if (!granted) {
-          setState({
-            kind: 'error',
-            text: `Access to ${pageOrigin} and ${target} was not granted: an override must rewrite their responses.`,
-          });
-          return;
-        }
-        const result = await allow({ pageOrigin, target, credentials });
+    // allow() opens the permission prompt, which needs this click's user gesture: nothing is awaited before it.
+    allow({ pageOrigin, target, credentials }, { onAskingElsewhere: () => setState({ kind: 'elsewhere' }) })
+      .then((outcome) =>
         setState(
-          result.ok
-            ? { kind: 'done', text: describeRule(result.value, pageOrigin, target) }
-            : { kind: 'error', text: result.errors.map((e) => e.message).join(' ') },
-        );
-      })
+          'rule' in outcome
+            ? { kind: 'done', text: describeRule(outcome.rule, pageOrigin, target) }
+            : { kind: 'error', text: outcome.problem },
+        ),
+      )
       .catch((e: unknown) => setState({ kind: 'error', text: e instanceof Error ? e.message : String(e) }));
   };
   return (
     <div class="allow-temporarily">
-      <button type="button" class="primary" disabled={state.kind === 'busy'} onClick={onClick}>
+      <button
+        type="button"
+        class="primary"
+        disabled={state.kind === 'busy' || state.kind === 'elsewhere'}
+        onClick={onClick}
+      >
         Allow temporarily
       </button>{' '}
       <span class="muted">
         lets {pageOrigin} read {target}
       </span>
+      {state.kind === 'elsewhere' && (
+        <p role="status" class="muted">
+          Confirm in the CORS Lens window that opened: the override is made as soon as you allow access.
+        </p>
+      )}
       {state.kind === 'done' && (
         <p role="status" class="ok">
           {state.text}
@@ -65,14 +68,7 @@ export function AllowTemporarily({ pageOrigin, target, credentials, allow, reque
   );
 }
 
-// The rule's shape belongs to core/rules; only the fields every rule has are read, defensively.
-function describeRule(rule: unknown, pageOrigin: string, target: string): string {
-  const fields = (typeof rule === 'object' && rule !== null ? rule : {}) as {
-    id?: unknown;
-    expiresAt?: unknown;
-  };
-  const until =
-    typeof fields.expiresAt === 'number' ? ` until ${new Date(fields.expiresAt).toLocaleTimeString()}` : '';
-  const id = typeof fields.id === 'string' ? ` (rule ${fields.id})` : '';
-  return `Override created${id}: ${pageOrigin} may read ${target}${until}. Repeat the request to see it pass.`;
+function describeRule(rule: OverrideRule, pageOrigin: string, target: string): string {
+  const until = rule.expiresAt === null ? '' : ` until ${new Date(rule.expiresAt).toLocaleTimeString()}`;
+  return `Override created (rule ${rule.id}): ${pageOrigin} may read ${target}${until}. Repeat the request to see it pass.`;
 }

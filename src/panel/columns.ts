@@ -7,13 +7,15 @@ export interface Column {
   id: ColumnId;
   label: string;
   text(row: Row): string;
+  /** The cell's tooltip, when it says more than the cell. */
+  title?(row: Row): string;
 }
 
 // The verdict sits right after the URL so that it stays in view when the detail pane takes half the width.
 export const COLUMNS: Column[] = [
   { id: 'time', label: 'Time', text: (row) => formatTime(row.time) },
   { id: 'method', label: 'Method', text: (row) => row.method },
-  { id: 'url', label: 'URL', text: (row) => row.url },
+  { id: 'url', label: 'URL', text: (row) => row.url, title: (row) => row.href },
   { id: 'verdict', label: 'Verdict', text: (row) => verdictTitle(row) },
   { id: 'status', label: 'Status', text: (row) => row.status },
   { id: 'preflight', label: 'Preflight', text: (row) => row.preflight },

@@ -27,16 +27,22 @@ export function createLogStore(tabId?: number): LogStore {
     let appendOnly = true;
     const last = list.value[list.value.length - 1];
     let tail = last;
+    const taken: LoggedExchange[] = [];
     for (const entry of entries) {
       const known = byId.get(entry.record.id);
+      // A snapshot after a service-worker restart may hold an older state of a record this panel already saw
+      // change (the worker stopped before mirroring it): the newer state, by seq, wins.
+      if (known !== undefined && known.record.seq > entry.record.seq) continue;
       if (known !== undefined) appendOnly = false;
       else if (tail !== undefined && byTime(tail, entry) > 0) appendOnly = false;
       byId.set(entry.record.id, entry);
+      taken.push(entry);
       tail = entry;
       if (maxSeq === undefined || entry.record.seq > maxSeq) maxSeq = entry.record.seq;
     }
     // The common case (new requests at the end) avoids re-sorting thousands of rows on every batch.
-    list.value = appendOnly ? [...list.value, ...entries] : [...byId.values()].sort(byTime);
+    if (taken.length === 0) return;
+    list.value = appendOnly ? [...list.value, ...taken] : [...byId.values()].sort(byTime);
   };
 
   return {

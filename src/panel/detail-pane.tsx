@@ -5,7 +5,6 @@ import { type Allow, AllowTemporarily } from './allow-temporarily';
 import { CurlButtons } from './curl-buttons';
 import { FixTab } from './fix-tab';
 import { HeadersTab } from './headers-tab';
-import type { RequestHostAccess } from './request-host-access';
 import { VerdictTab } from './verdict-tab';
 
 type Tab = 'verdict' | 'headers' | 'fix';
@@ -19,11 +18,10 @@ interface Props {
   logged: LoggedExchange;
   onClose(): void;
   allow: Allow;
-  requestHostAccess: RequestHostAccess;
 }
 
 /** Everything about the selected exchange: why, which headers, and how to fix it. */
-export function DetailPane({ logged, onClose, allow, requestHostAccess }: Props) {
+export function DetailPane({ logged, onClose, allow }: Props) {
   const [tab, setTab] = useState<Tab>('verdict');
   const fixInput = fixInputForExchange(logged.record, logged.verdict);
   // An override rewrites headers, which cannot lift a Local Network Access refusal.
@@ -49,9 +47,9 @@ export function DetailPane({ logged, onClose, allow, requestHostAccess }: Props)
           <AllowTemporarily
             pageOrigin={logged.record.pageOrigin}
             target={originOf(fixInput.targetUrl)}
-            credentials={fixInput.credentials === 'include'}
+            // Unknown credentials: the override names the exact origin and allows credentials, which serves both.
+            credentials={fixInput.credentials !== 'omit'}
             allow={allow}
-            requestHostAccess={requestHostAccess}
           />
         )}
         <CurlButtons logged={logged} />

@@ -15,9 +15,12 @@ export interface Filters {
 
 export const NO_FILTERS: Filters = { blockedOnly: false, text: '', method: '', type: '', kind: '' };
 
-/** Blocked for the user: refused by CORS, or failed by the browser although the headers pass. */
+/**
+ * Blocked for the user: refused by CORS, failed by the browser although the headers pass, or blocked if the
+ * request was credentialed (which CORS Lens could not see): each is a row a developer hunting a failure must see.
+ */
 export function isBlockedRow(row: Row): boolean {
-  return row.verdict === 'blocked' || row.verdict === 'failed';
+  return row.verdict === 'blocked' || row.verdict === 'failed' || row.verdict === 'uncertain';
 }
 
 /** One pass, plain string checks: 10,000 rows filter well under a frame. */

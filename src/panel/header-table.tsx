@@ -7,10 +7,12 @@ interface Props {
   authorNames?: Set<string>;
   /** Lower-case name of the header the verdict is about. */
   highlight?: string | undefined;
+  /** Lower-case names whose value was hidden (ExchangeRecord.redacted). */
+  redactedNames?: Set<string>;
 }
 
 /** Headers as on the wire, in order, with the page's own headers and the offending one marked. */
-export function HeaderTable({ title, headers, authorNames, highlight }: Props) {
+export function HeaderTable({ title, headers, authorNames, highlight, redactedNames }: Props) {
   return (
     <section class="headers">
       <h3>{title}</h3>
@@ -38,6 +40,11 @@ export function HeaderTable({ title, headers, authorNames, highlight }: Props) {
                   </th>
                   <td>
                     <code>{value}</code>
+                    {redactedNames?.has(lower) === true && (
+                      <span class="badge" title="Value hidden: secrets are never stored or exported">
+                        redacted
+                      </span>
+                    )}
                   </td>
                 </tr>
               );

@@ -1,5 +1,7 @@
-import { useEffect, useMemo, useState } from 'preact/hooks';
-import { send } from '../shared/send';
+import { useEffect, useMemo } from 'preact/hooks';
+import { ALL_HOSTS } from '../core/rules';
+import { allowWithAccess } from '../shared/allow-with-access';
+import { requestAccessThen } from '../shared/request-access';
 import type { Allow } from './allow-temporarily';
 import { createPanelState, type PanelState } from './create-panel-state';
 import { DetailPane } from './detail-pane';
@@ -7,40 +9,33 @@ import { downloadFile } from './download-file';
 import { EmptyState } from './empty-state';
 import { FilterBar } from './filter-bar';
 import type { PanelSource } from './panel-source';
-import { requestHostAccess as defaultRequestHostAccess, type RequestHostAccess } from './request-host-access';
 import { RequestTable } from './request-table';
 import { toHar } from './to-har';
 import { toJsonExport } from './to-json-export';
 import { Toolbar } from './toolbar';
-
-/** Everything the capture needs to see: requests to any http(s) host. */
-export const CAPTURE_ORIGINS = ['http://*/*', 'https://*/*'];
 
 export interface PanelProps {
   source: PanelSource;
   tabId: number;
   /** Created by the caller when the source needs the log's last seq (reconnects); else one is made here. */
   state?: PanelState;
-  requestHostAccess?: RequestHostAccess;
+  /** Asks for host access, then has the background do something (injected by component tests). */
+  requestAccess?: typeof requestAccessThen;
+  /** "Allow temporarily": host access for the page and target, then the override (injected by tests). */
   allow?: Allow;
   version?: string;
 }
-
-const defaultAllow: Allow = (request) => send('rules/allow', request);
 
 /** The DevTools panel: the request log, its filters and the selected exchange's details. */
 export function Panel({
   source,
   tabId,
   state: given,
-  requestHostAccess = defaultRequestHostAccess,
-  allow = defaultAllow,
+  requestAccess = requestAccessThen,
+  allow = allowWithAccess,
   version = '0',
 }: PanelProps) {
   const state = useMemo(() => given ?? createPanelState(tabId), [given, tabId]);
-  // Firefox: the background may still report no access right after the grant (its permissions.contains lags
-  // the panel's request), so the panel trusts its own successful request until the status catches up.
-  const [granted, setGranted] = useState(false);
   useEffect(() => source.subscribe((msg) => state.log.apply(msg)), [source, state]);
 
   const { log, filters, widths, rows, visibleRows, selectedId, detailOpen, selected } = state;
@@ -50,13 +45,9 @@ export function Panel({
   const detail = detailOpen.value ? selected.value : undefined;
 
   const stamp = () => new Date().toISOString().replaceAll(':', '-').slice(0, 19);
-  const startCapturing = async () => {
-    const ok = await requestHostAccess(CAPTURE_ORIGINS);
-    setGranted(ok);
-    // A fresh snapshot carries the new hostAccess status.
-    if (ok) source.send({ type: 'subscribe', tabId, afterSeq: log.lastSeq() });
-    return ok;
-  };
+  // The background re-registers its listeners and sends every panel the new status once access is granted.
+  const startCapturing = (onAskingElsewhere: () => void) =>
+    requestAccess(ALL_HOSTS, { type: 'capture' }, { onAskingElsewhere });
 
   return (
     <div class="panel">
@@ -92,7 +83,7 @@ export function Panel({
       <div class={`main${detail ? ' with-detail' : ''}`}>
         {shown.length === 0 ? (
           <EmptyState
-            hostAccess={granted || (status?.hostAccess ?? true)}
+            hostAccess={status?.hostAccess ?? true}
             filtered={all.length > 0}
             onStartCapturing={startCapturing}
           />
@@ -121,7 +112,6 @@ export function Panel({
             key={detail.record.id}
             logged={detail}
             allow={allow}
-            requestHostAccess={requestHostAccess}
             onClose={() => {
               detailOpen.value = false;
             }}

@@ -48,7 +48,12 @@ export class RequestRow extends Component<Props> {
       >
         {columns.map((column) => (
           // biome-ignore lint/a11y: Virtualised rows are absolutely placed divs, so the grid semantics are spelled out with ARIA roles
-          <div role="gridcell" class={`cell col-${column.id}`} key={column.id} title={column.text(row)}>
+          <div
+            role="gridcell"
+            class={`cell col-${column.id}`}
+            key={column.id}
+            title={(column.title ?? column.text)(row)}
+          >
             {column.id === 'verdict' ? <VerdictText row={row} /> : column.text(row)}
           </div>
         ))}
@@ -63,6 +68,7 @@ const VERDICT_LABEL: Record<Row['verdict'], string> = {
   blocked: 'blocked',
   override: 'allowed by override',
   failed: 'failed',
+  uncertain: 'allowed without credentials',
 };
 
 function VerdictText({ row }: { row: Row }) {

@@ -4,7 +4,7 @@ import type { LoggedExchange } from '../shared/panel-protocol';
 
 /** `failed`: the browser failed the request although the headers CORS Lens saw pass (e.g. a credentials mode
  * webRequest does not expose, or a network error): never shown as allowed. */
-export type RowVerdict = 'pending' | 'allowed' | 'blocked' | 'override' | 'failed';
+export type RowVerdict = 'pending' | 'allowed' | 'blocked' | 'override' | 'failed' | 'uncertain';
 export type PreflightMark = 'sent' | 'cached' | 'none';
 
 /** What one table row shows, computed once per entry (the search string included: filtering must stay cheap). */
@@ -15,6 +15,8 @@ export interface Row {
   method: string;
   /** Origin + path, without the query. */
   url: string;
+  /** The whole URL as captured (secrets already redacted): the URL cell's tooltip. */
+  href: string;
   initiator: string;
   type: string;
   status: string;
@@ -54,24 +56,28 @@ function build(entry: LoggedExchange): Row {
         : verdict.allowed
           ? record.outcome === 'failed'
             ? 'failed'
-            : 'allowed'
+            : verdict.ifCredentialed
+              ? 'uncertain'
+              : 'allowed'
           : override?.verdict.allowed
             ? 'override'
             : 'blocked';
   const reason =
     verdictKind === 'blocked'
       ? (verdict.corsError ?? record.error ?? 'Blocked')
-      : verdictKind === 'override'
-        ? unseen
-          ? "server's headers unseen"
-          : `server: ${verdict.corsError ?? 'blocked'}`
-        : verdictKind === 'pending'
-          ? 'Pending'
-          : verdictKind === 'failed'
-            ? (record.error ?? 'Failed')
-            : verdict.preflightRequired
-              ? 'Preflight passed'
-              : 'CORS check passed';
+      : verdictKind === 'uncertain'
+        ? `${verdict.ifCredentialed?.corsError ?? 'blocked'} if credentialed`
+        : verdictKind === 'override'
+          ? unseen
+            ? "server's headers unseen"
+            : `server: ${verdict.corsError ?? 'blocked'}`
+          : verdictKind === 'pending'
+            ? 'Pending'
+            : verdictKind === 'failed'
+              ? (record.error ?? 'Failed')
+              : verdict.preflightRequired
+                ? 'Preflight passed'
+                : 'CORS check passed';
   const kind =
     verdictKind === 'blocked' || verdictKind === 'failed'
       ? failureKindOfExchange(record, verdict)
@@ -91,6 +97,7 @@ function build(entry: LoggedExchange): Row {
     time: record.startedAt,
     method: record.request.method,
     url,
+    href: record.request.url,
     initiator: record.pageOrigin,
     type: record.type,
     status,

@@ -1,4 +1,4 @@
-import { type HeaderList, redactHeaders } from '../core/exchange';
+import { type HeaderList, redactRecord } from '../core/exchange';
 import type { LoggedExchange } from '../shared/panel-protocol';
 
 // HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/): only the fields a viewer needs, -1 for unknown sizes.
@@ -55,13 +55,16 @@ export interface Har {
   };
 }
 
-/** The log as HAR 1.2: one entry per preflight, redirect hop and actual request; secrets stay redacted. */
+/**
+ * The log as HAR 1.2: one entry per preflight, redirect hop and actual request. Each record is redacted again
+ * (redactRecord): the background already did, and an export must stay safe whatever produced the entries.
+ */
 export function toHar(entries: LoggedExchange[], creatorVersion = '0'): Har {
   return {
     log: {
       version: '1.2',
       creator: { name: 'CORS Lens', version: creatorVersion },
-      entries: entries.flatMap(harEntriesFor),
+      entries: entries.flatMap((entry) => harEntriesFor({ ...entry, record: redactRecord(entry.record) })),
     },
   };
 }
@@ -190,9 +193,8 @@ function entry(input: EntryInput): HarEntry {
   return harEntry;
 }
 
-// The background already redacts; doing it again here keeps an export safe whatever produced the entries.
 function toHarHeaders(headers: HeaderList): HarHeader[] {
-  return redactHeaders(headers).map(([name, value]) => ({ name, value }));
+  return headers.map(([name, value]) => ({ name, value }));
 }
 
 function queryString(url: string): HarHeader[] {

@@ -2,16 +2,43 @@ import type { Verdict } from '../core/cors';
 import type { LoggedExchange } from '../shared/panel-protocol';
 import { CachedPreflightNotice } from './cached-preflight-notice';
 import { FailureHeadline } from './failure-headline';
+import { PageCallNote } from './page-call-note';
 import { Timeline } from './timeline';
+
+const INCOMPLETE = {
+  'no-response':
+    'No response and no error came within a minute, so CORS Lens ended this row: the browser stopped reporting this request (the server never answered, the tab navigated away, or capture restarted mid-request). What is known is shown below.',
+  'no-final-event':
+    'The response arrived but its end did not within a minute (a long download or a stream), so CORS Lens ended this row. CORS is decided on the response headers, so the verdict below stands.',
+} as const;
 
 /** The verdict in plain English, with the names to search for in each browser's console. */
 export function VerdictTab({ logged }: { logged: LoggedExchange }) {
   const { record, verdict, override } = logged;
+  if (record.outcome === 'pending')
+    return (
+      <div class="verdict-tab">
+        <p role="status" data-testid="pending-note">
+          The browser has not finished this request yet: the verdict comes with its response. If nothing comes
+          within a minute, CORS Lens ends the row and says so.
+        </p>
+        <PageCallNote record={record} />
+        <section>
+          <h3>Timeline</h3>
+          <Timeline record={record} />
+        </section>
+      </div>
+    );
   return (
     <div class="verdict-tab">
       <FailureHeadline logged={logged} />
       <CachedPreflightNotice record={record} />
-      {record.outcome === 'failed' && verdict.allowed && (
+      {record.incomplete && (
+        <p role="note" class="warn-text" data-testid="incomplete-note">
+          {INCOMPLETE[record.incomplete]}
+        </p>
+      )}
+      {record.outcome === 'failed' && verdict.allowed && !record.incomplete && (
         <p role="note" class="warn-text">
           The browser failed this request ({record.error ?? 'network error'}) although the response headers
           pass the CORS check, with or without credentials: the cause is not the CORS headers (for example a
@@ -23,6 +50,11 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
           Firefox shows the response headers after the override rewrote them, so the server's own answer is
           unknown here. Switch the override off and repeat the request to see what the server sends.
         </p>
+      ) : verdict.ifCredentialed ? (
+        <>
+          <VerdictSummary verdict={verdict} heading="If sent without credentials" />
+          <VerdictSummary verdict={verdict.ifCredentialed} heading="If sent with credentials" />
+        </>
       ) : (
         <VerdictSummary verdict={verdict} heading={override ? 'As the server answered' : 'Verdict'} />
       )}
@@ -32,6 +64,7 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
           <VerdictSummary verdict={override.verdict} heading="" />
         </section>
       )}
+      <PageCallNote record={record} />
       <section>
         <h3>Timeline</h3>
         <Timeline record={record} />

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
 import type { Lifetime } from '../core/rules';
 import { validateTarget } from '../core/rules';
-import { requestHostAccess } from './host-access';
 import { LifetimeSelect } from './lifetime-select';
 
 interface Props {
   pageOrigin: string;
+  /** Called synchronously in the click (it opens the browser's permission prompt); resolves with a problem or nothing. */
   onAllow(target: string, lifetime: Lifetime, credentials: boolean): Promise<string | undefined>;
 }
 
@@ -24,17 +24,10 @@ export function AllowTarget({ pageOrigin, onAllow }: Props) {
       setError(checked.message);
       return;
     }
-    // The permission prompt must open inside this click: request first, then talk to the background.
+    // The permission prompt must open inside this click: nothing may be awaited before onAllow.
     setBusy(true);
-    requestHostAccess([pageOrigin, checked.value.origin])
-      .then(async (granted) => {
-        if (!granted) {
-          setError(
-            `Access to ${pageOrigin} and ${checked.value.origin} was not granted: an override must rewrite their responses.`,
-          );
-          return;
-        }
-        const problem = await onAllow(target, lifetime, credentials);
+    onAllow(target, lifetime, credentials)
+      .then((problem) => {
         setError(problem);
         if (!problem) setTarget('');
       })

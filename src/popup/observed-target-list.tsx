@@ -7,7 +7,6 @@ import {
 } from '../core/rules';
 import type { RulesView } from '../shared/messages';
 import { send } from '../shared/send';
-import { requestHostAccess } from './host-access';
 import { lifetimeLabels } from './lifetime-select';
 
 interface Props {
@@ -57,14 +56,9 @@ export function ObservedTargetList({ tabId, pageOrigin, view, onAllow, onRemove 
       if (rule) onRemove(rule.id);
       return;
     }
-    // The permission prompt must open inside this click: request first, then talk to the background.
-    requestHostAccess([pageOrigin, target.origin])
-      .then(async (granted) => {
-        const problem = granted
-          ? await onAllow(target)
-          : `Access to ${pageOrigin} and ${target.origin} was not granted: an override must rewrite their responses.`;
-        setErrors((all) => ({ ...all, [target.origin]: problem ?? '' }));
-      })
+    // The permission prompt must open inside this click: onAllow asks for access before anything is awaited.
+    onAllow(target)
+      .then((problem) => setErrors((all) => ({ ...all, [target.origin]: problem ?? '' })))
       .catch((e: unknown) =>
         setErrors((all) => ({ ...all, [target.origin]: e instanceof Error ? e.message : String(e) })),
       );

@@ -1,10 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Lifetime, ObservedTarget, OverrideRule } from '../core/rules';
+import type { Lifetime, ObservedTarget, OverrideRule, RuleDraft } from '../core/rules';
+import { type AllowRequest, allowWithAccess } from '../shared/allow-with-access';
+import type { FieldError } from '../shared/messages';
+import { requestAccessThen } from '../shared/request-access';
 import { useBackgroundStatus } from '../shared/ui/use-background-status';
 import { AllowTarget } from './allow-target';
 import { ImportExport } from './import-export';
 import { ObservedTargetList } from './observed-target-list';
-import { type RuleDraft, RuleEditor } from './rule-editor';
+import { RuleEditor } from './rule-editor';
 import { RuleList } from './rule-list';
 import { useCurrentTab } from './use-current-tab';
 import { useRules } from './use-rules';
@@ -24,23 +27,36 @@ export function Popup() {
   }, [expiredActive, call]);
 
   const origin = tab?.origin ?? null;
-  const allow = async (target: string, lifetime: Lifetime, credentials: boolean) => {
-    if (!origin) return 'This tab is not a web page.';
-    const result = await call('rules/allow', { pageOrigin: origin, target, lifetime, credentials });
-    if (!result) return 'The background did not answer.';
-    return result.ok ? undefined : result.errors.map((e) => e.message).join(' ');
-  };
-  const allowObserved = async (pageOrigin: string, target: ObservedTarget) => {
-    const result = await call('rules/allow', {
+  // Both run synchronously inside the click that opens the permission prompt; the background makes the rule once
+  // access is granted, even if the prompt closed this popup (Chrome does), and the list shows it on the next open.
+  const allowAndShow = (request: AllowRequest) =>
+    allowWithAccess(request).then(async (outcome) => {
+      await call('rules/get', {});
+      return 'problem' in outcome ? outcome.problem : undefined;
+    });
+  const allow = (target: string, lifetime: Lifetime, credentials: boolean) =>
+    origin
+      ? allowAndShow({ pageOrigin: origin, target, lifetime, credentials })
+      : Promise.resolve('This tab is not a web page.');
+  const allowObserved = (pageOrigin: string, target: ObservedTarget) =>
+    allowAndShow({
       pageOrigin,
       target: target.origin,
       credentials: target.credentials,
       methods: target.methods,
       requestHeaders: target.requestHeaders,
     });
-    if (!result) return 'The background did not answer.';
-    return result.ok ? undefined : result.errors.map((e) => e.message).join(' ');
-  };
+  const saveWithAccess = (draft: RuleDraft, origins: string[]): Promise<FieldError[]> =>
+    requestAccessThen(origins, { type: 'rules/save', request: { draft } }).then(
+      async (outcome) => {
+        await call('rules/get', {});
+        if (outcome.kind === 'denied') return [{ field: 'target', message: 'Host access was not granted.' }];
+        if (outcome.kind === 'timeout')
+          return [{ field: 'target', message: 'No answer to the access request: try again.' }];
+        return (outcome.result as { errors?: FieldError[] } | null)?.errors ?? [];
+      },
+      (e: unknown) => [{ field: 'target', message: e instanceof Error ? e.message : String(e) }],
+    );
   const save = async (draft: RuleDraft) => {
     const result = await call('rules/save', { draft });
     return result?.ok === false
@@ -118,6 +134,7 @@ export function Popup() {
           rule={editing === 'new' ? undefined : editing}
           pageOrigin={origin ?? ''}
           onSave={save}
+          onSaveWithAccess={saveWithAccess}
           onClose={() => setEditing(undefined)}
         />
       ) : (
@@ -143,7 +160,10 @@ export function Popup() {
       )}
 
       <ImportExport
-        onExport={async () => (await call('rules/export', {}))?.json}
+        onExport={async () => {
+          const result = await call('rules/export', {});
+          return result?.ok ? result.value : undefined;
+        }}
         onImport={async (json) => {
           const result = await call('rules/import', { json });
           if (!result)

@@ -1,27 +1,15 @@
 import { useState } from 'preact/hooks';
-import { httpOriginOf, type Lifetime, type OverrideRule } from '../core/rules';
+import { httpOriginOf, type Lifetime, type OverrideRule, type RuleDraft } from '../core/rules';
 import type { FieldError } from '../shared/messages';
-import { requestHostAccess } from './host-access';
 import { LifetimeSelect } from './lifetime-select';
 
 interface Props {
   rule: OverrideRule | undefined;
   pageOrigin: string;
   onSave(draft: RuleDraft): Promise<FieldError[]>;
+  /** Saves once host access to `origins` is granted; called synchronously in the click (it opens the prompt). */
+  onSaveWithAccess(draft: RuleDraft, origins: string[]): Promise<FieldError[]>;
   onClose(): void;
-}
-
-export interface RuleDraft {
-  id?: string;
-  pageOrigin: string;
-  target: string;
-  methods: string[];
-  requestHeaders: string[];
-  credentials: boolean;
-  exposeHeaders: string[];
-  maxAge?: number;
-  lifetime: Lifetime;
-  enabled: boolean;
 }
 
 const list = (text: string) =>
@@ -31,7 +19,7 @@ const list = (text: string) =>
     .filter(Boolean);
 
 /** Every option of a rule, with the background's validation messages next to the field they concern. */
-export function RuleEditor({ rule, pageOrigin, onSave, onClose }: Props) {
+export function RuleEditor({ rule, pageOrigin, onSave, onSaveWithAccess, onClose }: Props) {
   const [fields, setFields] = useState({
     pageOrigin: rule?.pageOrigin ?? pageOrigin,
     target: rule
@@ -65,17 +53,13 @@ export function RuleEditor({ rule, pageOrigin, onSave, onClose }: Props) {
       lifetime: fields.lifetime,
       enabled: true,
     };
-    const attempt = () => onSave(draft).then((errs) => (errs.length ? setErrors(errs) : onClose()));
+    const settle = (errs: FieldError[]) => (errs.length ? setErrors(errs) : onClose());
     const origins = [httpOriginOf(draft.pageOrigin), httpOriginOf(draft.target)];
     if (origins.includes(undefined)) {
-      void attempt(); // not two http(s) URLs: validation explains what is wrong, next to the field
+      void onSave(draft).then(settle); // not two http(s) URLs: validation explains what is wrong, by the field
       return;
     }
-    requestHostAccess(origins as string[]).then(
-      (granted) =>
-        granted ? attempt() : setErrors([{ field: 'target', message: 'Host access was not granted.' }]),
-      () => attempt(),
-    );
+    void onSaveWithAccess(draft, origins as string[]).then(settle);
   };
 
   const field = (name: string, label: string, input: preact.ComponentChild, hint?: string) => (

@@ -1,4 +1,4 @@
-// The one import of webextension-polyfill (design card): every context gets `browser` from here, so the
+// The one import of webextension-polyfill: every context gets `browser` from here, so the
 // promise-based API is the same in Chrome and Firefox (where the polyfill is a no-op).
 import browser from 'webextension-polyfill';
 

@@ -1,7 +1,7 @@
 // The live stream between the background and a DevTools panel, over a runtime port named PANEL_PORT.
 // The panel subscribes for its inspected tab; the background answers with a snapshot, then incremental updates.
 import type { Verdict } from '../core/cors';
-import type { ExchangeRecord } from '../core/exchange';
+import { type ExchangeRecord, isLogUpdate, type PanelRequest } from '../core/exchange';
 
 export const PANEL_PORT = 'cors-lens/panel';
 
@@ -23,12 +23,8 @@ export interface LoggedExchange {
   };
 }
 
-export type PanelToBackground =
-  /** `afterSeq`: the last seq the panel already has (reconnects after a service-worker restart). */
-  | { type: 'subscribe'; tabId: number; afterSeq?: number }
-  | { type: 'clear'; tabId: number }
-  | { type: 'set-preserve-log'; tabId: number; preserve: boolean }
-  | { type: 'heartbeat' };
+/** Parsed where it arrives by parsePanelRequest (core/exchange). */
+export type PanelToBackground = PanelRequest;
 
 export interface LogStatus {
   /** Host access is granted: capturing can see requests. */
@@ -46,9 +42,5 @@ export type BackgroundToPanel =
 
 /** Validates a message from the background at the receiving end (the panel), before it touches the log. */
 export function isBackgroundToPanel(value: unknown): value is BackgroundToPanel {
-  if (typeof value !== 'object' || value === null) return false;
-  const msg = value as { type?: unknown; tabId?: unknown; entries?: unknown; status?: unknown };
-  if (typeof msg.tabId !== 'number' || typeof msg.status !== 'object' || msg.status === null) return false;
-  if (msg.type === 'cleared') return true;
-  return (msg.type === 'snapshot' || msg.type === 'update') && Array.isArray(msg.entries);
+  return isLogUpdate(value);
 }

@@ -52,10 +52,10 @@ describe('Chromium: capture while a panel is connected', () => {
       expect(mine, name).toHaveLength(1);
       const [entry] = mine;
       // credentials: 'include' without cookies looks uncredentialed on the wire (webRequest does not expose the
-      // mode); Chromium's refusal reveals it, and the verdict is inferred for a credentialed request.
+      // mode); the hook in the page saw the fetch() call's mode, so the verdict is plain, not inferred.
       if (name === 'credentials-wildcard') {
         expect(entry?.record.request.credentials, name).toBe('omit-or-same-origin');
-        expect(entry?.verdict.notes?.join(' '), name).toContain('credentialed');
+        expect(entry?.record.page?.credentials, name).toBe('include');
       }
       expect(entry?.verdict.allowed, name).toBe(outcomes[name]?.allowed);
       expect(entry?.verdict.corsError, name).toBe(chromiumVerdicts.get(name));

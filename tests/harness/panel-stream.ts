@@ -23,7 +23,11 @@ export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: numbe
         const state = window.__corsLens;
         if (m.type === 'snapshot') state.snapshots++;
         if (m.type === 'cleared') { state.cleared++; state.entries = new Map(); }
-        for (const e of m.entries ?? []) state.entries.set(e.record.id, e);
+        // As the panel's log store: a replayed older state of a record never replaces a newer one (seq).
+        for (const e of m.entries ?? []) {
+          const known = state.entries.get(e.record.id);
+          if (!known || known.record.seq <= e.record.seq) state.entries.set(e.record.id, e);
+        }
         state.status = m.status;
       });
       port.onDisconnect.addListener(() => {

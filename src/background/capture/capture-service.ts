@@ -4,11 +4,18 @@ import { needsPreflight } from '../../core/cors';
 import {
   type Assembler,
   createAssembler,
+  endAbandoned,
+  isCallFor,
   mergeResumed,
   type NetEvent,
+  PAGE_REQUESTS_PORT,
+  type PageRequest,
+  parsePageRequests,
+  parsePanelRequest,
   type TabLog,
+  withPageCall,
 } from '../../core/exchange';
-import { activeRules, type OverrideRule, type RulesState } from '../../core/rules';
+import { ALL_HOSTS, activeRules, type OverrideRule, type RulesState } from '../../core/rules';
 import { browser, type Runtime } from '../../shared/browser';
 import {
   type BackgroundToPanel,
@@ -28,10 +35,13 @@ import {
   preservedTabs,
   setPreserved,
 } from './log-store';
+import { forgetCalls, rememberCalls, takeCallFor } from './page-calls';
+import { hookOpenPage, installPageHook, removePageHook } from './page-hook';
 import { isBlocked, toLogged } from './to-logged';
 import {
   preflightAfterActual,
   responseHeadersBeforeDnr,
+  seesRefusals,
   sendPrecedesPreflight,
   startWebRequestCapture,
 } from './webrequest-events';
@@ -48,7 +58,7 @@ const outbox = new Map<number, Map<string, LoggedExchange>>();
 let outboxQueued = false;
 const blockedCounts = new Map<number, Set<string>>();
 
-const HOST_ACCESS = { origins: ['http://*/*', 'https://*/*'] };
+const HOST_ACCESS = { origins: [...ALL_HOSTS] };
 
 let hostAccess: { granted: boolean; at: number } | undefined;
 
@@ -60,9 +70,24 @@ async function hasHostAccess(): Promise<boolean> {
   return hostAccess.granted;
 }
 
-/** Forget the cached answer when access changes (a grant from the popup or the panel), not a second later. */
+/**
+ * Host access changed (a grant from the panel, the popup or the add-ons manager). Forget the cached answer at once,
+ * and re-register the network listeners: in Chromium 156, webRequest listeners added before a host permission was
+ * granted at run time never fire for it afterwards (nor do listeners added later for the same events) until they
+ * are removed — measured: 0 events after the grant, all of them after a remove and re-add. Then every open panel
+ * gets the new status without asking.
+ */
 export function onHostAccessChanged(): void {
   hostAccess = undefined;
+  if (stopListening) {
+    stopListening();
+    stopListening = startWebRequestCapture(onEvent);
+  }
+  for (const [tabId, ports] of subscribers) {
+    if (ports.size === 0) continue;
+    void hookOpenPage(tabId); // the page loaded before access was granted: hook it now
+    void status(tabId).then((now) => broadcast(tabId, { type: 'update', tabId, entries: [], status: now }));
+  }
 }
 
 async function status(tabId: number): Promise<LogStatus> {
@@ -88,6 +113,11 @@ function currentRules(): OverrideRule[] {
   return rulesState === undefined ? [] : activeRules(rulesState, Date.now());
 }
 
+/** A record with its verdicts, judged under the override that applied to it and what this browser shows. */
+function logged(record: LoggedExchange['record']): LoggedExchange {
+  return toLogged(record, currentRules(), responseHeadersBeforeDnr, seesRefusals);
+}
+
 async function reloadRules(): Promise<void> {
   rulesState = (await loadRules()).state;
 }
@@ -102,6 +132,7 @@ async function startCapture(): Promise<void> {
     early = [];
     stopListening = startWebRequestCapture(onEvent);
   }
+  void installPageHook().catch((e: unknown) => console.warn('CORS Lens: page hook not registered', e));
   void browser.storage.session.set({ [CAPTURING_KEY]: true });
   if (!browser.storage.onChanged.hasListener(onStorageChanged))
     browser.storage.onChanged.addListener(onStorageChanged);
@@ -117,9 +148,23 @@ async function startCapture(): Promise<void> {
   const buffered = early ?? [];
   early = undefined;
   for (const event of buffered) onEvent(event);
+  let sweeps = 0;
   sweepTimer = setInterval(() => {
     if (assembler && assembler.pending() > 0) for (const r of assembler.sweep(Date.now())) void accept(r);
+    if (++sweeps % 5 === 0) endAbandonedRecords();
   }, 1000);
+}
+
+/** Rows a stopped worker left pending, that no assembler follows: ended and marked, never pending for good. */
+function endAbandonedRecords(): void {
+  const now = Date.now();
+  for (const tabId of subscribers.keys()) {
+    for (const record of loadedLog(tabId)?.pending() ?? []) {
+      if (assembler?.tracks(record.id)) continue;
+      const ended = endAbandoned(record, now);
+      if (ended && assembler) void accept({ ...ended, seq: assembler.nextSeq() });
+    }
+  }
 }
 
 function stopCaptureIfUnwatched(): void {
@@ -132,6 +177,7 @@ function stopCaptureIfUnwatched(): void {
   rulesState = undefined;
   browser.storage.onChanged.removeListener(onStorageChanged);
   clearInterval(sweepTimer);
+  void removePageHook();
   if (wasCapturing) void browser.storage.session.set({ [CAPTURING_KEY]: false });
 }
 
@@ -183,7 +229,7 @@ function blockedIn(log: TabLog): Set<string> {
   return new Set(
     log
       .snapshot()
-      .map((record) => toLogged(record, currentRules(), responseHeadersBeforeDnr))
+      .map((record) => logged(record))
       .filter(isBlocked)
       .map((entry) => entry.record.id),
   );
@@ -191,11 +237,18 @@ function blockedIn(log: TabLog): Set<string> {
 
 async function accept(seen: LoggedExchange['record']): Promise<void> {
   const log = loadedLog(seen.tabId) ?? (await logFor(seen.tabId));
-  const earlier = seen.resumed === true ? log.get(seen.id) : undefined;
-  const record = earlier === undefined ? seen : mergeResumed(earlier, seen);
+  const known = log.get(seen.id);
+  const earlier = seen.resumed === true ? known : undefined;
+  let record = earlier === undefined ? seen : mergeResumed(earlier, seen);
+  // What the page's own call told (the hook in the page) stays with the record through every later event.
+  if (record.page === undefined) {
+    const call = known?.page === undefined ? takeCallFor(record) : undefined;
+    if (known?.page) record = { ...record, page: known.page };
+    else if (call) record = withPageCall(record, call);
+  }
   log.add(record);
   markDirty(record.tabId);
-  const entry = toLogged(record, currentRules(), responseHeadersBeforeDnr);
+  const entry = logged(record);
   const blocked = blockedCounts.get(record.tabId) ?? blockedIn(log);
   blockedCounts.set(record.tabId, blocked);
   const before = blocked.size;
@@ -232,15 +285,6 @@ async function broadcast(tabId: number, message: BackgroundToPanel): Promise<voi
   }
 }
 
-function isPanelMessage(value: unknown): value is PanelToBackground {
-  if (typeof value !== 'object' || value === null) return false;
-  const { type, tabId } = value as { type?: unknown; tabId?: unknown };
-  if (type === 'heartbeat') return true;
-  return (
-    (type === 'subscribe' || type === 'clear' || type === 'set-preserve-log') && typeof tabId === 'number'
-  );
-}
-
 async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): Promise<void> {
   switch (message.type) {
     case 'heartbeat':
@@ -254,10 +298,9 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
         stopCaptureIfUnwatched();
       });
       await startCapture();
+      void hookOpenPage(message.tabId);
       const log = await logFor(message.tabId);
-      const entries = log
-        .snapshot()
-        .map((record) => toLogged(record, currentRules(), responseHeadersBeforeDnr));
+      const entries = log.snapshot().map((record) => logged(record));
       port.postMessage({
         type: 'snapshot',
         tabId: message.tabId,
@@ -280,20 +323,48 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       return;
     }
     case 'set-preserve-log':
-      await setPreserved(message.tabId, message.preserve === true);
+      await setPreserved(message.tabId, message.preserve);
       return;
   }
 }
 
-/** Registered at top level by index.ts: panels connect here. */
+/**
+ * The page's own calls, from the hook in an inspected tab: each joins the request it made, already logged or not
+ * yet. Calls from tabs no panel inspects are dropped (the hook runs in every page while a panel is open).
+ */
+async function onPageCalls(tabId: number | undefined, calls: PageRequest[]): Promise<void> {
+  if (tabId === undefined || !subscribers.get(tabId)?.size || calls.length === 0) return;
+  const log = loadedLog(tabId) ?? (await logFor(tabId));
+  const recent = log.snapshot().slice(-300);
+  const waiting: PageRequest[] = [];
+  for (const call of calls) {
+    const index = recent.findIndex((record) => isCallFor(record, call));
+    const record = index < 0 ? undefined : recent.splice(index, 1)[0];
+    if (record) void accept(withPageCall(record, call));
+    else waiting.push(call);
+  }
+  rememberCalls(tabId, waiting);
+}
+
+/** Registered at top level by index.ts: panels and the page hook's relay connect here. */
 export function onConnect(port: Runtime.Port): void {
+  if (port.name === PAGE_REQUESTS_PORT) {
+    port.onMessage.addListener(
+      (message: unknown) => void onPageCalls(port.sender?.tab?.id, parsePageRequests(message)),
+    );
+    return;
+  }
   if (port.name !== PANEL_PORT) return;
   port.onMessage.addListener((message: unknown) => {
-    if (isPanelMessage(message)) void onPanelMessage(port, message);
+    // Parsed where it arrives, like every runtime message (handlers.ts).
+    const request = parsePanelRequest(message);
+    if (request !== undefined) void onPanelMessage(port, request);
+    else console.warn('CORS Lens: ignored a malformed panel message', message);
   });
 }
 
 export function onTabRemoved(tabId: number): void {
+  forgetCalls(tabId);
   subscribers.delete(tabId);
   blockedCounts.delete(tabId);
   assembler?.forgetTab(tabId);

@@ -18,13 +18,25 @@ export function toLogged(
   activeRules: readonly OverrideRule[] = [],
   /** False in Firefox (webrequest-events.ts `responseHeadersBeforeDnr`). */
   seesServerHeaders = true,
+  /** False in Firefox, which reports a simple request it refused as completed (webrequest-events.ts). */
+  seesRefusals = true,
 ): LoggedExchange {
-  // The browser's refusal tells a credentialed request apart from one without credentials (evaluateObserved).
-  const refused = record.outcome === 'failed' && record.response !== undefined;
+  // The browser's refusal tells a credentialed request apart from one without credentials (evaluateObserved);
+  // where a refusal would not show, a completed request proves nothing either way.
+  // The page's own call tells the credentials mode outright: nothing to infer then.
+  const failed = record.outcome === 'failed' && record.response !== undefined;
+  const refused =
+    record.page !== undefined
+      ? false
+      : failed
+        ? true
+        : seesRefusals || record.outcome !== 'completed'
+          ? false
+          : undefined;
   const rule = overrideFor(record, activeRules);
   const entry: LoggedExchange = {
     record,
-    verdict: evaluateObserved(toEngineExchange(record), refused && rule === undefined),
+    verdict: evaluateObserved(toEngineExchange(record), rule === undefined ? refused : false),
   };
   if (rule === undefined) return entry;
   entry.override = seesServerHeaders

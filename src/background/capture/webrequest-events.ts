@@ -1,7 +1,8 @@
 // Translates webRequest callbacks of either browser into the core's NetEvents. Registered only while someone
 // is looking (a CORS panel is open): a webRequest observer with 'extraHeaders' costs Chromium ~33% page-load
-// time, measured (issue #4), so it is never installed at start-up.
+// time, measured (`npm run bench`, the overhead rows), so it is never installed at start-up.
 import type { BeforeRequestEvent, HeaderList, NetEvent } from '../../core/exchange';
+import { ALL_HOSTS } from '../../core/rules';
 import { browser } from '../../shared/browser';
 
 type Details = {
@@ -25,7 +26,7 @@ type Details = {
 };
 
 // Chromium shows preflights and the Origin header only to listeners registered with 'extraHeaders'; Firefox
-// rejects that option (platform-facts), and has no such enum value.
+// rejects that option (MDN, webRequest.onSendHeaders: "extraHeaders" is Chrome-only), and has no such enum value.
 const extraHeaders: string[] = (
   globalThis as { chrome?: { webRequest?: { OnSendHeadersOptions?: { EXTRA_HEADERS?: string } } } }
 ).chrome?.webRequest?.OnSendHeadersOptions?.EXTRA_HEADERS
@@ -40,6 +41,12 @@ export const preflightAfterActual = extraHeaders.length > 0;
  * Firefox 153 shows them rewritten (verified with an override rule: the server's missing ACAO shows as present).
  */
 export const responseHeadersBeforeDnr = preflightAfterActual;
+
+/**
+ * False in Firefox, which reports a simple request whose response it refused as completed (onCompleted, status 200,
+ * no error; verified on 153): only Chromium's webRequest shows every refusal (net::ERR_FAILED).
+ */
+export const seesRefusals = preflightAfterActual;
 
 /** True in Firefox, where the actual request's onSendHeaders fires before its preflight starts (verified on 153). */
 export const sendPrecedesPreflight = !preflightAfterActual;
@@ -76,7 +83,7 @@ function startOf(d: Details): BeforeRequestEvent {
   };
 }
 
-const filter = { urls: ['http://*/*', 'https://*/*'] };
+const filter = { urls: [...ALL_HOSTS] };
 
 /** Starts observing; returns the function that stops it. */
 export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () => void {

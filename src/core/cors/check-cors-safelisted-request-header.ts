@@ -60,6 +60,11 @@ type Rule =
 // network::kWebEffectiveConnectionTypeMapping, compared case-sensitively.
 const ECT_VALUES = new Set(['slow-2g', '2g', '3g', '4g']);
 
+/** Whether the header's name is on the safelist, so that its value decides whether it is safelisted. */
+export function hasCorsSafelistedName(name: string): boolean {
+  return VALUE_RULE.has(toLowerAscii(name));
+}
+
 /**
  * Fetch §2.2.2 CORS-safelisted request-header, Chromium flavour, answering why not.
  * Chromium checks the 128-byte limit before the name; we report an unknown name first because that is the

@@ -186,4 +186,9 @@ export interface Verdict {
   notes?: string[];
   /** The request relies on `*` in Access-Control-Allow-Headers covering Authorization (a note says why it should not). */
   wildcardAuthorization?: true;
+  /**
+   * Set when the request's credentials mode is unknown and decides the outcome: this verdict is the one without
+   * credentials, `ifCredentialed` the one with them (e.g. `Access-Control-Allow-Origin: *`).
+   */
+  ifCredentialed?: Verdict;
 }

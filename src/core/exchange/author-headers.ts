@@ -1,3 +1,4 @@
+import { isForbiddenRequestHeader } from '../cors/is-forbidden-request-header';
 import type { HeaderList } from './events';
 
 // webRequest shows every header sent; the CORS verdict needs only those the page script set (Fetch: the request's
@@ -10,28 +11,9 @@ import type { HeaderList } from './events';
 // - subresources that scripts cannot decorate (images, fonts, scripts, …) have no author headers at all.
 // Anything else is the author's. Authorization stays the author's: HTTP-auth-cache credentials are rare.
 
+// Beyond the forbidden request-header names (the engine's isForbiddenRequestHeader, sec-* and proxy-* included),
+// the browser adds these itself.
 const browserHeaders = new Set([
-  'accept-charset',
-  'accept-encoding',
-  'access-control-request-headers',
-  'access-control-request-method',
-  'connection',
-  'content-length',
-  'cookie',
-  'cookie2',
-  'date',
-  'dnt',
-  'expect',
-  'host',
-  'keep-alive',
-  'origin',
-  'referer',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-  'via',
-  'user-agent',
   'priority',
   'purpose',
   'upgrade-insecure-requests',
@@ -52,8 +34,6 @@ const browserHeaders = new Set([
   'downlink',
   'ect',
 ]);
-
-const browserPrefixes = ['sec-', 'proxy-'];
 
 // The browser adds these for cache modes no-store/reload/no-cache and when DevTools disables the cache.
 const browserCacheValues: Record<string, readonly string[]> = {
@@ -101,8 +81,7 @@ export function authorHeaders(headers: HeaderList, context: AuthorHeaderContext)
 }
 
 function isBrowserHeader(name: string, value: string, acceptLanguage: string | undefined): boolean {
-  if (browserHeaders.has(name)) return true;
-  if (browserPrefixes.some((prefix) => name.startsWith(prefix))) return true;
+  if (isForbiddenRequestHeader(name, value) || browserHeaders.has(name)) return true;
   if (browserCacheValues[name]?.includes(value)) return true;
   if (name === 'accept') return value === '*/*';
   if (name === 'accept-language')

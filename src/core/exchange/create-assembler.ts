@@ -18,8 +18,6 @@ import { isCrossOrigin } from './is-cross-origin';
 import { isExtensionOrigin } from './is-extension-origin';
 import { pairingKey } from './pairing-key';
 import { type PreflightAsk, parsePreflightRequest } from './parse-preflight-request';
-import { redactHeaders } from './redact-headers';
-import { redactUrl } from './redact-url';
 import { shouldObserve } from './should-observe';
 import { toExchangeRecord } from './to-exchange-record';
 import type { ExchangeRecord, PreflightCacheSource } from './types';
@@ -55,6 +53,10 @@ export interface Assembler {
   sweep(now: number): ExchangeRecord[];
   /** How many requests and preflights are being tracked: zero when everything has ended. */
   pending(): number;
+  /** Whether this assembler still follows the request a record stands for (by the record's id). */
+  tracks(recordId: string): boolean;
+  /** A fresh seq, for a record changed outside the assembler (it must read as newer than every earlier one). */
+  nextSeq(): number;
   /** Drops all state of a tab (closed, or its log cleared). */
   forgetTab(tabId: number): void;
 }
@@ -139,7 +141,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     const existing = exchanges.get(event.requestId);
     if (existing !== undefined) {
       // Both browsers fire onBeforeRequest again, same requestId, for each redirect target.
-      existing.url = redactUrl(event.url);
+      existing.url = event.url;
       existing.currentMethod = event.method;
       existing.startOrder = order;
       existing.lastTime = Math.max(existing.lastTime, event.time);
@@ -184,14 +186,14 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (draft === undefined) return;
     draft.lastTime = Math.max(draft.lastTime, event.time);
     // Keep the first send: later ones (after redirects) carry the same author headers and an Origin of "null".
-    if (draft.sent === undefined) draft.sent = redactHeaders(event.headers);
+    if (draft.sent === undefined) draft.sent = event.headers;
     if (draft.awaitingPreflight && !sendPrecedesPreflight)
       decide(draft, 'sent', lowerCaseNames(event.headers));
     touched.add(draft);
   }
 
   function onHeadersReceived(event: HeadersReceivedEvent, touched: Set<ExchangeDraft>): void {
-    const response = { status: event.status, headers: redactHeaders(event.headers), time: event.time };
+    const response = { status: event.status, headers: event.headers, time: event.time };
     const draft = exchangeFor(event.requestId, touched);
     if (draft !== undefined) {
       draft.lastTime = Math.max(draft.lastTime, event.time);
@@ -212,7 +214,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
   }
 
   function onRedirect(event: RedirectEvent, touched: Set<ExchangeDraft>): void {
-    const headers = redactHeaders(event.headers);
+    const { headers } = event;
     const draft = exchangeFor(event.requestId, touched);
     if (draft !== undefined) {
       draft.lastTime = Math.max(draft.lastTime, event.time);
@@ -221,10 +223,10 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
         url: draft.url,
         status: event.status,
         headers,
-        location: redactUrl(event.redirectUrl),
+        location: event.redirectUrl,
         time: event.time,
       });
-      draft.url = redactUrl(event.redirectUrl);
+      draft.url = event.redirectUrl;
       draft.response = undefined;
       // The next hop may need a preflight of its own.
       draft.awaitingPreflight = true;
@@ -295,7 +297,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       type: start.type,
       key: pairingKey(start.tabId, initiator, start.url, ask.method),
       ask,
-      headers: redactHeaders(event.headers),
+      headers: event.headers,
       sentAt: event.time,
       startedAt: start.time,
       startOrder: held.startOrder,
@@ -389,11 +391,11 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     lastSweep = now;
     for (const draft of exchanges.values()) {
       if (now - draft.lastTime < timeoutMs) continue;
-      exchanges.delete(draft.requestId);
-      rememberFinished(draft.requestId);
-      // With a response in hand the request may just be a long stream: stop tracking, claim nothing.
-      if (draft.response !== undefined) continue;
-      end(draft, 'failed', now, TIMEOUT_ERROR, touched);
+      // With a response in hand the request may just be a long stream: the CORS verdict, made on the headers,
+      // stands. Without one, the browser stopped telling: failed, and the row says it was CORS Lens that ended it.
+      const answered = draft.response !== undefined;
+      draft.incomplete = answered ? 'no-final-event' : 'no-response';
+      end(draft, answered ? 'completed' : 'failed', now, answered ? undefined : TIMEOUT_ERROR, touched);
     }
     for (const [requestId, held] of heldOptions) {
       if (now - held.event.time >= timeoutMs) heldOptions.delete(requestId);
@@ -459,6 +461,11 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       return stamp(touched);
     },
     pending: () => exchanges.size + heldOptions.size + preflights.size,
+    nextSeq: () => ++seq,
+    tracks(recordId) {
+      const requestId = recordId.slice(recordId.indexOf(':') + 1);
+      return exchanges.has(requestId) || preflights.has(requestId) || heldOptions.has(requestId);
+    },
     forgetTab(tabId) {
       for (const [requestId, draft] of exchanges) if (draft.tabId === tabId) exchanges.delete(requestId);
       for (const [requestId, held] of heldOptions)

@@ -1,8 +1,9 @@
 // The assembler's mutable working state. Records handed out are fresh copies built by toExchangeRecord, so that
-// nothing downstream can alias (or be surprised by) this state. Header lists here are already redacted.
+// nothing downstream can alias (or be surprised by) this state. Headers and URLs here are as the browser reported
+// them, secrets included (pairing compares URLs): they are redacted on the way out, in toExchangeRecord.
 import type { HeaderList } from './events';
 import type { PreflightAsk } from './parse-preflight-request';
-import type { HopRecord, Outcome, PreflightCacheSource, ResponseRecord } from './types';
+import type { HopRecord, Incomplete, Outcome, PreflightCacheSource, ResponseRecord } from './types';
 
 export interface PreflightDraft {
   requestId: string;
@@ -54,5 +55,7 @@ export interface ExchangeDraft {
   response?: ResponseRecord;
   outcome: Outcome;
   error?: string;
+  /** Ended by CORS Lens, not by the browser: see ExchangeRecord.incomplete. */
+  incomplete?: Incomplete;
   endedAt?: number;
 }

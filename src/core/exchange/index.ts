@@ -2,17 +2,29 @@
 export { authorHeaders } from './author-headers';
 export type { Assembler, AssemblerOptions } from './create-assembler';
 export { createAssembler, TIMEOUT_ERROR } from './create-assembler';
+export { ABANDONED_AFTER_MS, endAbandoned } from './end-abandoned';
 export type { BeforeRequestEvent, HeaderList, NetEvent } from './events';
 export { isCrossOrigin } from './is-cross-origin';
 export { isExtensionOrigin } from './is-extension-origin';
+export { isLogUpdate } from './is-log-update';
 export { mergeResumed } from './merge-resumed';
 export { overrideFor, overrideLabel } from './override-for';
-export { REDACTED, redactHeaders } from './redact-headers';
+export {
+  isCallFor,
+  PAGE_REQUEST_EVENT,
+  PAGE_REQUESTS_PORT,
+  type PageRequest,
+  parsePageRequests,
+  withPageCall,
+} from './page-request';
+export { type PanelRequest, parsePanelRequest } from './parse-panel-request';
+export { REDACTED, redactHeaders, redactHeaderValue } from './redact-headers';
+export { redactRecord } from './redact-record';
 export { redactUrl } from './redact-url';
 export { shouldObserve } from './should-observe';
 export type { TabLogJSON } from './tab-log';
 export { TabLog } from './tab-log';
 export type { Exchange } from './to-engine-exchange';
 export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
-export type { ExchangeRecord, PreflightCacheSource } from './types';
+export type { ExchangeRecord, PageCall, PreflightCacheSource, RedactedValue } from './types';
 export { withOverride } from './with-override';

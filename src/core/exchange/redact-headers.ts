@@ -1,17 +1,29 @@
+import { hasCorsSafelistedName } from '../cors/check-cors-safelisted-request-header';
 import type { HeaderList } from './events';
+import { isSecretHeaderName } from './is-secret-header-name';
+import { looksLikeCredential } from './looks-like-credential';
 import { redactUrl } from './redact-url';
 
 export const REDACTED = '<redacted>';
 
-const secretHeaders = new Set(['authorization', 'cookie', 'set-cookie', 'proxy-authorization']);
+// Headers whose value is a URL: their secrets are the URL's (redactUrl), the rest of the URL stays readable.
+const URL_HEADERS = new Set(['location', 'content-location', 'referer']);
 
 /**
- * Hides secret values but keeps the names: the verdict needs to know a cookie was sent, never what it was. A
- * Location's user name and password are hidden too (redactUrl).
+ * The value of one header as it may be stored or exported. Names are never touched (the verdict needs to know a
+ * cookie was sent, never what it was), nor are values the CORS protocol reads: Access-Control-*, Origin, and the
+ * headers of the CORS-safelisted names (Fetch §2.2.2), whose value decides whether and why a request is preflighted.
  */
+export function redactHeaderValue(name: string, value: string): string {
+  const lower = name.toLowerCase();
+  if (URL_HEADERS.has(lower)) return redactUrl(value);
+  if (isSecretHeaderName(lower)) return value === '' ? value : REDACTED;
+  if (lower.startsWith('access-control-') || lower === 'origin') return value;
+  if (hasCorsSafelistedName(lower)) return value;
+  return looksLikeCredential(value) ? REDACTED : value;
+}
+
+/** Every value hidden that redactHeaderValue hides; names, order and duplicates kept. */
 export function redactHeaders(headers: HeaderList): HeaderList {
-  return headers.map(([name, value]) => {
-    const lower = name.toLowerCase();
-    return [name, secretHeaders.has(lower) ? REDACTED : lower === 'location' ? redactUrl(value) : value];
-  });
+  return headers.map(([name, value]) => [name, redactHeaderValue(name, value)]);
 }

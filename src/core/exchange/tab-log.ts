@@ -1,3 +1,4 @@
+import { redactRecord } from './redact-record';
 import type { ExchangeRecord } from './types';
 
 export interface TabLogJSON {
@@ -66,6 +67,13 @@ export class TabLog {
     return [...this.#records.values()];
   }
 
+  /** The records still pending, oldest first. */
+  pending(): ExchangeRecord[] {
+    const out: ExchangeRecord[] = [];
+    for (const record of this.#records.values()) if (record.outcome === 'pending') out.push(record);
+    return out;
+  }
+
   /** The records added or changed after `seq`, oldest first. */
   since(seq: number): ExchangeRecord[] {
     return this.snapshot().filter((record) => record.seq > seq);
@@ -83,12 +91,13 @@ export class TabLog {
 
   /**
    * Restores a log mirrored into storage.session. Checks the envelope and each record's id and seq, the fields the
-   * log itself relies on; the records' content was written by this code and is trusted.
+   * log itself relies on; the records' content was written by this code and is trusted, but redacted again: a
+   * mirror written by an older version may hold values that today's redaction hides.
    */
   static fromJSON(value: unknown): TabLog {
     if (!isTabLogJSON(value)) throw new TypeError('not a TabLog (version 1)');
     const log = new TabLog(value.capacity);
-    for (const record of value.records) log.add(record);
+    for (const record of value.records) log.add(redactRecord(record));
     log.#dropped += value.dropped;
     log.#lastSeq = Math.max(log.#lastSeq, value.lastSeq);
     return log;

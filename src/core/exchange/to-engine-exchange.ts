@@ -41,8 +41,10 @@ export function toEngineExchange(record: ExchangeRecord): Exchange {
       url: request.url,
       method: request.method,
       headers: sent ? copy(request.authorHeaders) : headersAskedByPreflight(record),
-      // Without cookies a cross-origin request behaves the same under omit and same-origin; unknown is a guess.
-      credentials: request.credentials === 'include' ? 'include' : 'same-origin',
+      // The page's own call says; else the wire: without cookies a cross-origin request behaves the same under omit
+      // and same-origin, and a credentialed one without cookies looks the same (evaluateObserved handles that).
+      credentials:
+        record.page?.credentials ?? (request.credentials === 'include' ? 'include' : 'same-origin'),
     },
     responses: [
       ...record.hops.map((hop) => ({ url: hop.url, status: hop.status, headers: copy(hop.headers) })),
@@ -57,7 +59,9 @@ export function toEngineExchange(record: ExchangeRecord): Exchange {
           ]),
     ],
   };
-  if (sent) exchange.request.mode = inferRequestMode(request.method, request.headers, record.type);
+  const pageMode = record.page?.mode;
+  if (pageMode === 'cors' || pageMode === 'no-cors') exchange.request.mode = pageMode;
+  else if (sent) exchange.request.mode = inferRequestMode(request.method, request.headers, record.type);
   else if (record.preflight !== undefined) exchange.request.mode = 'cors';
   // What the browser reported instead of a response: the engine recognises Local Network Access refusals by it.
   if (record.outcome === 'failed' && record.response === undefined && record.error !== undefined)

@@ -2,9 +2,10 @@ import { authorHeaders } from './author-headers';
 import type { HeaderList } from './events';
 import type { ExchangeDraft } from './exchange-draft';
 import { inferCredentials } from './infer-credentials';
+import { redactRecord } from './redact-record';
 import type { ExchangeRecord, PreflightRecord } from './types';
 
-/** A fresh, self-contained record of a draft, stamped with `seq`. */
+/** A fresh, self-contained record of a draft, stamped with `seq`, its secrets hidden (redactRecord). */
 export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLanguage?: string): ExchangeRecord {
   const sent = draft.sent;
   const record: ExchangeRecord = {
@@ -53,8 +54,9 @@ export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLangua
     record.response = { ...draft.response, headers: copy(draft.response.headers) };
   }
   if (draft.error !== undefined) record.error = draft.error;
+  if (draft.incomplete !== undefined) record.incomplete = draft.incomplete;
   if (draft.endedAt !== undefined) record.endedAt = draft.endedAt;
-  return record;
+  return redactRecord(record);
 }
 
 function copy(headers: HeaderList): HeaderList {

@@ -51,6 +51,31 @@ export interface PreflightCacheSource {
 
 export type Outcome = 'pending' | 'completed' | 'failed';
 
+/**
+ * Why CORS Lens ended a record the browser never finished reporting: `no-response`, no response and no error
+ * within a minute (the outcome is `failed`); `no-final-event`, a response whose end never came (a long download or
+ * a stream: the CORS verdict, decided on the headers, stands; the outcome is `completed`).
+ */
+export type Incomplete = 'no-response' | 'no-final-event';
+
+/** A value redactRecord hid: in which list or URL (`request.headers`, `hops.0.location`…), and its name. */
+export interface RedactedValue {
+  field: string;
+  /** The lower-case header name, the query or fragment parameter, or `userinfo`. */
+  name: string;
+}
+
+/** What the page's script asked for, recorded in the page (the network does not show it): see page-request.ts. */
+export interface PageCall {
+  api: 'fetch' | 'xhr';
+  credentials: 'omit' | 'same-origin' | 'include';
+  mode: 'cors' | 'no-cors' | 'same-origin' | 'navigate';
+  /** The script line that made the call, e.g. `https://app.test/main.js:12:5`. */
+  location?: string;
+  /** XMLHttpRequest with an upload listener registered before send (it forces a preflight). */
+  uploadListeners?: boolean;
+}
+
 export interface ExchangeRecord {
   /** `${tabId}:${requestId}` of the actual request, or of the preflight when no actual request was seen. */
   id: string;
@@ -73,7 +98,13 @@ export interface ExchangeRecord {
   hops: HopRecord[];
   response?: ResponseRecord;
   outcome: Outcome;
+  /** What the page's script asked for, when CORS Lens's hook in the page saw the call. */
+  page?: PageCall;
+  /** Set when CORS Lens, not the browser, ended this record (no final event within a minute). */
+  incomplete?: Incomplete;
   error?: string;
   startedAt: number;
   endedAt?: number;
+  /** The values hidden before the record left the assembler (redactRecord), for the "values redacted" mark. */
+  redacted?: RedactedValue[];
 }

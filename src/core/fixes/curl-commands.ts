@@ -1,5 +1,7 @@
 import { corsUnsafeRequestHeaderNames } from '../cors/cors-unsafe-request-header-names';
 import { normalizeMethod } from '../cors/normalize-method';
+import { redactHeaderValue } from '../exchange/redact-headers';
+import { redactUrl } from '../exchange/redact-url';
 import { quoteShell } from './literals/quote-shell';
 
 export interface CurlInput {
@@ -17,28 +19,27 @@ export interface CurlCommands {
   preflight?: string;
 }
 
-// Secrets never leave the panel in a copied command.
-const REDACTED = new Set(['authorization', 'cookie', 'proxy-authorization']);
 const PLAIN_WORD = /^[A-Za-z0-9_-]+$/;
 
-/** Copy-as-cURL for the actual request and, when there is one, its preflight; -i shows the CORS headers. */
+/**
+ * Copy-as-cURL for the actual request and, when there is one, its preflight; -i shows the CORS headers. Secrets
+ * never leave the panel in a copied command: values and the URL go through the log's own redaction.
+ */
 export function curlCommands(input: CurlInput): CurlCommands {
   const method = normalizeMethod(input.method);
+  const url = redactUrl(input.url);
   const sent = input.headers.filter(([name]) => {
     const lower = name.toLowerCase();
     // Without credentials the browser sends no cookies, so the reproduction must not either.
     return lower !== 'origin' && (input.credentials || lower !== 'cookie');
   });
-  const actual = command(methodFlag(method), input.url, [
+  const actual = command(methodFlag(method), url, [
     ['Origin', input.origin],
-    ...sent.map(([name, value]): [string, string] => [
-      name,
-      REDACTED.has(name.toLowerCase()) ? '<redacted>' : value,
-    ]),
+    ...sent.map(([name, value]): [string, string] => [name, redactHeaderValue(name, value)]),
   ]);
   if (!input.preflight) return { actual };
   const requestHeaders = corsUnsafeRequestHeaderNames(sent);
-  const preflight = command(['-X', 'OPTIONS'], input.url, [
+  const preflight = command(['-X', 'OPTIONS'], url, [
     ['Origin', input.origin],
     ['Access-Control-Request-Method', method],
     ...(requestHeaders.length > 0

@@ -16,7 +16,10 @@ const CREDENTIALS: Record<CredentialsGuess, FixCredentials> = {
  * The response headers page script reads are unknowable from the network, so none are asked to be exposed
  * (the user adds them: withExposeHeaders).
  */
-export function fixInputForExchange(record: ExchangeRecord, verdict: Verdict): FixInput | undefined {
+export function fixInputForExchange(record: ExchangeRecord, observed: Verdict): FixInput | undefined {
+  // Credentials unknown, and they decide: fix what fails with credentials, in a way that works in both modes.
+  const uncertain = observed.allowed && observed.ifCredentialed !== undefined;
+  const verdict = uncertain ? (observed.ifCredentialed as Verdict) : observed;
   if (verdict.allowed || record.outcome === 'pending') return undefined;
   const stage = verdict.stage;
   const hop = stage?.kind === 'redirect' ? record.hops[stage.hop] : undefined;
@@ -35,7 +38,7 @@ export function fixInputForExchange(record: ExchangeRecord, verdict: Verdict): F
     targetUrl,
     methods: [record.request.method],
     requestHeaders,
-    credentials: CREDENTIALS[record.request.credentials],
+    credentials: uncertain ? 'unknown' : CREDENTIALS[record.request.credentials],
     exposeHeaders: [],
     preflight: verdict.preflightRequired,
   };

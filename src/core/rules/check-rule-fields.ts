@@ -1,4 +1,5 @@
 import { isLifetime } from './is-lifetime';
+import { LIMITS, overLimit } from './limits';
 import { DEFAULT_LIFETIME, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS } from './rule-defaults';
 import type { FieldError, OverrideRule, Validation } from './types';
 import { validateExposeHeaderName } from './validate-expose-header-name';
@@ -98,7 +99,10 @@ function targetOf(value: unknown): Validation<{ origin: string; pathPrefix: stri
   return validateTarget('');
 }
 
-/** A list field: absent means the default; a string is split on commas and spaces (a form field); duplicates go. */
+/**
+ * A list field: absent means the default; a string is split on commas and spaces (a form field); duplicates go.
+ * Bounded (LIMITS): every item lands in one response header.
+ */
 function listOf(
   value: unknown,
   field: string,
@@ -115,18 +119,23 @@ function listOf(
     });
     return undefined;
   }
-  const out: string[] = [];
+  const tooLong = checkListSize(field, items);
+  if (tooLong !== undefined) {
+    errors.push(tooLong);
+    return undefined;
+  }
+  const out = new Set<string>();
   let ok = true;
   for (const item of items) {
     const result = validate(item);
     if (!result.ok) {
       errors.push({ field, message: result.message });
       ok = false;
-    } else if (!out.includes(result.value)) {
-      out.push(result.value);
+    } else {
+      out.add(result.value);
     }
   }
-  return ok ? out : undefined;
+  return ok ? [...out] : undefined;
 }
 
 function booleanOf(
@@ -138,5 +147,27 @@ function booleanOf(
   if (value === undefined) return fallback;
   if (typeof value === 'boolean') return value;
   errors.push({ field, message: `${field} must be true or false.` });
+  return undefined;
+}
+
+const NOUNS: Record<string, string> = {
+  methods: 'methods',
+  requestHeaders: 'request header names',
+  exposeHeaders: 'exposed header names',
+};
+
+/** The list or item that is over LIMITS, as a field error; undefined when the list is within them. */
+export function checkListSize(field: string, items: readonly string[]): FieldError | undefined {
+  if (items.length > LIMITS.listItems)
+    return {
+      field,
+      message: `A rule allows ${overLimit(LIMITS.listItems, NOUNS[field] ?? field, items.length)}.`,
+    };
+  const long = items.find((item) => item.length > LIMITS.nameLength);
+  if (long !== undefined)
+    return {
+      field,
+      message: `"${long.slice(0, 40)}…" is longer than ${LIMITS.nameLength} characters: no method or header name is.`,
+    };
   return undefined;
 }

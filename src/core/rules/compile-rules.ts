@@ -12,8 +12,9 @@
 // sub_frame are excluded: an override serves subresource reads only.
 //
 // THE PORT PROBLEM. DNR values are fixed strings (no echo of the request's Origin), and initiatorDomains match a
-// host and its subdomains, never scheme or port (platform-facts.md). So `http://localhost:3000` and
-// `http://localhost:5173` look the same to a rule, and each must still receive its own origin in ACAO.
+// host and its subdomains, never scheme or port (declarativeNetRequest RuleCondition.initiatorDomains lists
+// domains). So `http://localhost:3000` and `http://localhost:5173` look the same to a rule, and each must still
+// receive its own origin in ACAO.
 // - Rules whose page hosts differ but one is a subdomain of the other are kept apart by the parent's rule
 //   listing the child host in excludedInitiatorDomains.
 // - A rule is AMBIGUOUS when another active rule has the same page host, a different page origin and an
@@ -56,6 +57,8 @@ export interface CompiledRules {
 }
 
 interface Usable {
+  /** Its place among the usable rules: rivals are named in this order. */
+  index: number;
   rule: OverrideRule;
   host: string;
   urlFilter: string;
@@ -74,28 +77,36 @@ export function compileRules(rules: OverrideRule[], context: CompileContext): Co
       );
       continue;
     }
-    usable.push({ rule, host, urlFilter });
+    usable.push({ index: usable.length, rule, host, urlFilter });
   }
 
   const out: CompiledRules = { rules: [], ruleIds: [], problems };
   const kept: OverrideRule[] = [];
+  // Grouped by host, then page origin: thousands of rules must not compare each with each (DNR allows 5,000).
+  const byHost = new Map<string, Map<string, Usable[]>>();
+  for (const item of usable) {
+    const origins = byHost.get(item.host) ?? new Map<string, Usable[]>();
+    const same = origins.get(item.rule.pageOrigin) ?? [];
+    same.push(item);
+    origins.set(item.rule.pageOrigin, same);
+    byHost.set(item.host, origins);
+  }
+  const childHosts = subdomainsByHost([...byHost.keys()]);
   for (const item of usable) {
     const { rule, host, urlFilter } = item;
-    const rivals = usable.filter(
-      (other) =>
-        other.host === host &&
-        other.rule.pageOrigin !== rule.pageOrigin &&
-        targetsOverlap(other.rule.target, rule.target),
-    );
+    const rivals: Usable[] = [];
+    for (const [pageOrigin, others] of byHost.get(host) ?? []) {
+      if (pageOrigin === rule.pageOrigin) continue;
+      for (const other of others) if (targetsOverlap(other.rule.target, rule.target)) rivals.push(other);
+    }
+    rivals.sort((a, b) => a.index - b.index);
     const condition: DnrRule['condition'] = {
       urlFilter,
       initiatorDomains: [host],
       excludedResourceTypes: ['main_frame', 'sub_frame'],
     };
-    const children = [
-      ...new Set(usable.filter((other) => isSubdomainOf(other.host, host)).map((o) => o.host)),
-    ];
-    if (children.length > 0) condition.excludedInitiatorDomains = children.sort();
+    const children = childHosts.get(host) ?? [];
+    if (children.length > 0) condition.excludedInitiatorDomains = [...children].sort();
     if (rivals.length > 0) {
       const tabIds = [...new Set(context.tabsByOrigin[rule.pageOrigin] ?? [])]
         .filter((id) => Number.isInteger(id) && id >= 0)
@@ -124,6 +135,22 @@ export function compileRules(rules: OverrideRule[], context: CompileContext): Co
     if (compiled !== undefined) compiled.priority = rank + 1;
   });
   out.ruleIds = kept.map((rule) => rule.id);
+  return out;
+}
+
+/** For each host, the other hosts strictly below it (isSubdomainOf), found by walking each host's parents. */
+function subdomainsByHost(hosts: string[]): Map<string, string[]> {
+  const known = new Set(hosts);
+  const out = new Map<string, string[]>();
+  for (const host of hosts) {
+    for (let dot = host.indexOf('.'); dot !== -1; dot = host.indexOf('.', dot + 1)) {
+      const parent = host.slice(dot + 1);
+      if (!known.has(parent) || !isSubdomainOf(host, parent)) continue;
+      const below = out.get(parent) ?? [];
+      below.push(host);
+      out.set(parent, below);
+    }
+  }
   return out;
 }
 

@@ -41,10 +41,10 @@ export function defaultRuleFor(
 }
 
 function validValues(items: string[], validate: (item: string) => Validation<string>): string[] {
-  const out: string[] = [];
+  const out = new Set<string>();
   for (const item of items) {
     const result = validate(item);
-    if (result.ok && !out.includes(result.value)) out.push(result.value);
+    if (result.ok) out.add(result.value);
   }
-  return out;
+  return [...out];
 }

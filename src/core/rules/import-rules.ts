@@ -1,5 +1,7 @@
 import { applyMigrations } from './apply-migrations';
 import { RULES_FORMAT } from './export-rules';
+import { formatCount } from './format-count';
+import { LIMITS, overLimit } from './limits';
 import { parseRuleDraft } from './parse-rule-draft';
 import type { OverrideRule, RulesState } from './types';
 
@@ -15,9 +17,11 @@ export type ImportResult =
   | { ok: false; errors: ImportError[] };
 
 /**
- * Merges an exported file into `existing`, all or nothing: any invalid entry rejects the whole file, naming it.
- * An entry replaces the existing rule with its id, or else the one for the same page origin and target (one rule
- * per pair, as "allow" keeps it). Timed rules restart their lifetime at `now`: importing is asking for them now.
+ * Merges an exported file into `existing`, all or nothing: any invalid entry rejects the whole file, naming it (the
+ * first LIMITS.errors problems, then how many more). An entry replaces only the existing rule for the same page
+ * origin and target (one rule per pair, as "allow" keeps it), which keeps its id; an entry whose id belongs to a
+ * rule for another pair is added with a new id, never replacing that rule. Timed rules restart their lifetime at
+ * `now`: importing is asking for them now. At most LIMITS.rules rules, in the file and after the merge.
  */
 export function importRules(
   json: string,
@@ -43,50 +47,85 @@ export function importRules(
   if (!upgraded.ok) return fileError(`This rules file cannot be read: ${upgraded.problem}.`);
   const entries = upgraded.data.rules;
   if (!Array.isArray(entries)) return fileError('This rules file has no list of rules.');
+  if (entries.length > LIMITS.rules)
+    return fileError(`CORS Lens keeps ${overLimit(LIMITS.rules, 'rules', entries.length)}: split the file.`);
 
-  const errors: ImportError[] = [];
+  const errors = new BoundedErrors();
   const incoming: OverrideRule[] = [];
+  const indexById = new Map<string, number>();
+  const indexByPair = new Map<string, number>();
   entries.forEach((entry: unknown, index) => {
     const parsed = parseRuleDraft(entry, now, newId);
     if (!parsed.ok) {
-      for (const e of parsed.errors) errors.push({ index, ...e });
+      for (const e of parsed.errors) errors.add({ index, ...e });
       return;
     }
     const { rule } = parsed;
-    const twin = incoming.findIndex((r) => r.id === rule.id || samePair(r, rule));
-    if (twin !== -1) {
-      errors.push({
+    const sameId = indexById.get(rule.id);
+    const twin = sameId ?? indexByPair.get(pairOf(rule));
+    if (twin !== undefined) {
+      errors.add({
         index,
-        field: incoming[twin]?.id === rule.id ? 'id' : 'target',
-        message: `rule ${twin + 1} already ${incoming[twin]?.id === rule.id ? 'has this id' : 'overrides this page origin and target'}; keep one of them.`,
+        field: sameId !== undefined ? 'id' : 'target',
+        message: `rule ${twin + 1} already ${sameId !== undefined ? 'has this id' : 'overrides this page origin and target'}; keep one of them.`,
       });
       return;
     }
+    indexById.set(rule.id, incoming.length);
+    indexByPair.set(pairOf(rule), incoming.length);
     incoming.push(rule);
   });
-  if (errors.length > 0) return { ok: false, errors };
+  if (errors.size > 0) return { ok: false, errors: errors.list() };
 
   const rules = [...existing.rules];
+  const atByPair = new Map(rules.map((rule, at) => [pairOf(rule), at]));
+  const ids = new Set(rules.map((rule) => rule.id));
   let replaced = 0;
   for (const rule of incoming) {
-    const at = rules.findIndex((r) => r.id === rule.id);
-    const same = at !== -1 ? at : rules.findIndex((r) => samePair(r, rule));
-    if (same === -1) {
-      rules.push(rule);
-    } else {
-      rules[same] = rule;
+    const at = atByPair.get(pairOf(rule));
+    if (at !== undefined) {
+      rules[at] = { ...rule, id: (rules[at] as OverrideRule).id };
       replaced += 1;
+      continue;
     }
+    const added = ids.has(rule.id) ? { ...rule, id: newId() } : rule;
+    ids.add(added.id);
+    atByPair.set(pairOf(added), rules.length);
+    rules.push(added);
   }
+  if (rules.length > LIMITS.rules)
+    return fileError(
+      `With this file CORS Lens would keep ${formatCount(rules.length)} rules, and it keeps at most ${formatCount(LIMITS.rules)}: remove some rules first.`,
+    );
   return { ok: true, state: { ...existing, rules }, added: incoming.length - replaced, replaced };
 }
 
-function samePair(a: OverrideRule, b: OverrideRule): boolean {
-  return (
-    a.pageOrigin === b.pageOrigin &&
-    a.target.origin === b.target.origin &&
-    a.target.pathPrefix === b.target.pathPrefix
-  );
+function pairOf(rule: OverrideRule): string {
+  return `${rule.pageOrigin} ${rule.target.origin}${rule.target.pathPrefix}`;
+}
+
+/** The first LIMITS.errors problems, then one line counting the rest: a file of broken entries stays readable. */
+class BoundedErrors {
+  #kept: ImportError[] = [];
+  #more = 0;
+  get size(): number {
+    return this.#kept.length + this.#more;
+  }
+  add(error: ImportError): void {
+    if (this.#kept.length < LIMITS.errors) this.#kept.push(error);
+    else this.#more += 1;
+  }
+  list(): ImportError[] {
+    if (this.#more === 0) return this.#kept;
+    return [
+      ...this.#kept,
+      {
+        index: -1,
+        field: '',
+        message: `… and ${formatCount(this.#more)} more problems. Nothing was imported.`,
+      },
+    ];
+  }
 }
 
 function fileError(message: string): ImportResult {

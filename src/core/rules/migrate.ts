@@ -1,5 +1,7 @@
 import { applyMigrations } from './apply-migrations';
-import { defaults } from './defaults';
+import { defaults, RULES_VERSION } from './defaults';
+import { formatCount } from './format-count';
+import { LIMITS } from './limits';
 import { parseStoredRule } from './parse-stored-rule';
 import type { OverrideRule, RulesState } from './types';
 
@@ -27,6 +29,7 @@ export function migrate(stored: unknown): { state: RulesState; problems: string[
   else problems.push('The saved on/off switch for overrides was unreadable; overrides are switched on.');
 
   const rules: OverrideRule[] = [];
+  const ids = new Set<string>();
   if (!Array.isArray(data.rules)) {
     problems.push('The saved list of override rules was unreadable and was reset.');
   } else {
@@ -35,14 +38,23 @@ export function migrate(stored: unknown): { state: RulesState; problems: string[
       if (!parsed.ok) {
         const detail = parsed.errors.map((e) => `${e.field}: ${e.message}`).join('; ');
         problems.push(`Saved override ${index + 1} was unreadable and was dropped (${detail}).`);
-      } else if (rules.some((r) => r.id === parsed.rule.id)) {
+      } else if (ids.has(parsed.rule.id)) {
         problems.push(`Saved override ${index + 1} repeated the id of another one and was dropped.`);
       } else {
+        ids.add(parsed.rule.id);
         rules.push(parsed.rule);
       }
     });
   }
-  return { state: { version: 2, rules, overridesEnabled }, problems };
+  // A long list of problems helps nobody: the first ones, then how many more.
+  const shown =
+    problems.length <= LIMITS.errors
+      ? problems
+      : [
+          ...problems.slice(0, LIMITS.errors),
+          `… and ${formatCount(problems.length - LIMITS.errors)} more problems with saved overrides.`,
+        ];
+  return { state: { version: RULES_VERSION, rules, overridesEnabled }, problems: shown };
 }
 
 function fresh(): RulesState {

@@ -7,21 +7,22 @@ export interface Migration {
 }
 
 /**
- * Applied in order, like refined-github's options-storage migrations. Add a step here (and bump RULES_VERSION and
- * RulesState.version) whenever the stored shape changes; never edit a published step.
+ * Applied in order, like refined-github's options-storage migrations. Add a step here (and bump RULES_VERSION)
+ * whenever the stored shape changes; never edit a published step.
  */
 export const migrations: readonly Migration[] = [
-  {
-    // v1 stored the target as one URL string and had no global switch.
-    from: 1,
-    migrate: (data) => ({
-      ...data,
-      version: 2,
-      overridesEnabled: data.overridesEnabled ?? true,
-      rules: Array.isArray(data.rules) ? data.rules.map(splitTarget) : data.rules,
-    }),
-  },
+  // v1 stored the target as one URL string and had no global switch.
+  step(1, (data) => ({
+    ...data,
+    overridesEnabled: data.overridesEnabled ?? true,
+    rules: Array.isArray(data.rules) ? data.rules.map(splitTarget) : data.rules,
+  })),
 ];
+
+/** A step that stamps the version it upgrades to. */
+function step(from: number, change: Migration['migrate']): Migration {
+  return { from, migrate: (data) => ({ ...change(data), version: from + 1 }) };
+}
 
 function splitTarget(rule: unknown): unknown {
   if (typeof rule !== 'object' || rule === null) return rule;

@@ -51,31 +51,41 @@ export interface ObservedTarget {
  * origin. Requests to `pageOrigin` itself and non-http(s) URLs are left out: an override cannot concern them.
  */
 export function observedTargets(pageOrigin: string, requests: ObservedRequest[]): ObservedTarget[] {
-  const byOrigin = new Map<string, ObservedTarget>();
+  // Sets while counting (a log holds thousands of requests, each naming a dozen headers), lists at the end.
+  const byOrigin = new Map<string, { target: ObservedTarget; methods: Set<string>; headers: Set<string> }>();
   for (const request of requests) {
     const origin = httpOriginOf(request.url);
     if (origin === undefined || origin === pageOrigin) continue;
-    const target = byOrigin.get(origin) ?? {
-      origin,
-      requests: 0,
-      blocked: 0,
-      methods: [],
-      requestHeaders: [],
-      credentials: true,
-      credentialsAssumed: true,
+    const seen = byOrigin.get(origin) ?? {
+      target: {
+        origin,
+        requests: 0,
+        blocked: 0,
+        methods: [],
+        requestHeaders: [],
+        credentials: true,
+        credentialsAssumed: true,
+      },
+      methods: new Set<string>(),
+      headers: new Set<string>(),
     };
+    const { target } = seen;
     target.requests += 1;
     if (request.blocked) target.blocked += 1;
-    if (!target.methods.includes(request.method)) target.methods.push(request.method);
-    for (const name of request.requestHeaders.map((h) => h.toLowerCase()))
-      if (!target.requestHeaders.includes(name)) target.requestHeaders.push(name);
+    seen.methods.add(request.method);
+    for (const name of request.requestHeaders) seen.headers.add(name.toLowerCase());
     if (request.credentials === 'include') target.credentialsAssumed = false;
     const status = request.preflightStatus;
     if (request.blocked && status !== undefined && !preflightFixableByHeaders(status))
       target.unfixablePreflightStatus = status;
-    byOrigin.set(origin, target);
+    byOrigin.set(origin, seen);
   }
-  return [...byOrigin.values()].sort(
+  const targets = [...byOrigin.values()].map(({ target, methods, headers }) => ({
+    ...target,
+    methods: [...methods],
+    requestHeaders: [...headers],
+  }));
+  return targets.sort(
     (a, b) => b.blocked - a.blocked || (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0),
   );
 }

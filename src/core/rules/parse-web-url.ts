@@ -70,7 +70,21 @@ export function parseWebUrl(input: string, what: string, example: string): Parse
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     return schemeMessage(url.protocol, what, example);
   if (url.username !== '' || url.password !== '') return credentialsMessage(what, example);
+  // The URL parser decodes and accepts hosts such as "%2A" (→ "*"), which DNR would read as a wildcard: only
+  // names and IP literals can be serialized back into an origin the browser compares byte for byte.
+  if (!isHostName(url.hostname))
+    return fail(
+      `"${url.hostname}" is not a host name: use letters, digits, hyphens and dots, or an IP address, such as ${example}.`,
+    );
   return assumedScheme === undefined ? { ok: true, url } : { ok: true, url, assumedScheme };
+}
+
+/** A DNS name (letters, digits, hyphens; underscores, which dev setups use) or an IPv4/IPv6 literal. */
+function isHostName(host: string): boolean {
+  return (
+    /^[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?(?:\.[a-z0-9_](?:[a-z0-9_-]*[a-z0-9_])?)*\.?$/.test(host) ||
+    /^\[[0-9a-f:.]+\]$/.test(host)
+  );
 }
 
 /** Hosts that dev servers listen on, served over plain http by default. */

@@ -1,6 +1,7 @@
 /**
  * Whether an override can rescue a preflight answered with `status`. Fetch §4.8 requires an ok status (2xx) and
- * a DNR rule can add headers but cannot change a status (platform-facts.md), so only 2xx preflights are fixable.
+ * a DNR rule can add headers but cannot change a status (declarativeNetRequest's modifyHeaders action edits
+ * headers only; no action sets a status), so only 2xx preflights are fixable.
  */
 export function preflightFixableByHeaders(status: number): boolean {
   return Number.isInteger(status) && status >= 200 && status <= 299;

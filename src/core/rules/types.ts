@@ -1,3 +1,5 @@
+import type { RULES_VERSION } from './defaults';
+
 /** How long an override stays in force. 'session' ends at browser restart; 'pinned' until removed. */
 export type Lifetime = '15m' | '1h' | '8h' | 'session' | 'pinned';
 
@@ -36,7 +38,7 @@ export interface OverrideRule {
 
 /** What storage.local holds, versioned (see migrations.ts). */
 export interface RulesState {
-  version: 2;
+  version: typeof RULES_VERSION;
   rules: OverrideRule[];
   /** The global off switch: false keeps every rule but applies none. */
   overridesEnabled: boolean;
@@ -50,3 +52,15 @@ export interface FieldError {
   field: string;
   message: string;
 }
+
+/** A parsed message or form: the value, or every problem with it, field by field. */
+export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+/**
+ * What the rule editor sends to save a rule: a rule's fields as typed (the target as one URL, no timestamps; no id
+ * for a new rule), checked in the background.
+ */
+export type RuleDraft = Omit<OverrideRule, 'id' | 'target' | 'createdAt' | 'expiresAt'> & {
+  id?: string;
+  target: string;
+};

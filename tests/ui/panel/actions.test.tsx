@@ -1,6 +1,8 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { OverrideRule } from '../../../src/core/rules';
+import type { Allow } from '../../../src/panel/allow-temporarily';
 import { Panel } from '../../../src/panel/panel';
 import { toHar } from '../../../src/panel/to-har';
 import { toJsonExport } from '../../../src/panel/to-json-export';
@@ -19,58 +21,44 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function openFirst(
-  entries = [blockedGet({ credentials: true })],
-  requestHostAccess = vi.fn(async () => true),
-) {
+function openFirst(entries = [blockedGet({ credentials: true })], allow: Allow = vi.fn()) {
   const source = fakeSource();
-  render(<Panel source={source} tabId={1} requestHostAccess={requestHostAccess} />);
+  render(<Panel source={source} tabId={1} allow={allow} />);
   act(() => source.emit(snapshot(entries)));
   const row = screen.getAllByRole('row').find((r) => r.getAttribute('aria-rowindex') === '2');
   if (row) fireEvent.click(row);
-  return { source, requestHostAccess, pane: screen.getByRole('complementary', { name: 'Request details' }) };
+  return { source, pane: screen.getByRole('complementary', { name: 'Request details' }) };
 }
 
+const rule = { id: 'r1', expiresAt: Date.now() + 3_600_000 } as OverrideRule;
+
 describe('Allow temporarily', () => {
-  it('asks for host access to both origins, then sends rules/allow and shows the rule', async () => {
-    sendMessage.mockResolvedValue({
-      ok: true,
-      value: { id: 'r1', expiresAt: Date.now() + 3_600_000 },
-      view: {},
-    });
-    const { pane, requestHostAccess } = openFirst();
+  it('asks to allow the page to read the target, with the credentials seen, and shows the rule', async () => {
+    const allow = vi.fn<Allow>(async () => ({ rule }));
+    const { pane } = openFirst(undefined, allow);
     fireEvent.click(within(pane).getByRole('button', { name: 'Allow temporarily' }));
     await vi.waitFor(() => expect(within(pane).getByText(/Override created \(rule r1\)/)).toBeTruthy());
-    expect(requestHostAccess).toHaveBeenCalledWith([PAGE, API]);
-    expect(sendMessage).toHaveBeenCalledWith({
-      type: 'rules/allow',
-      pageOrigin: PAGE,
-      target: API,
-      credentials: true,
-    });
+    expect(allow.mock.calls[0]?.[0]).toEqual({ pageOrigin: PAGE, target: API, credentials: true });
   });
 
-  it('shows the background’s errors', async () => {
-    sendMessage.mockResolvedValue({
-      ok: false,
-      errors: [{ field: 'target', message: 'Target is the page itself.' }],
-      view: {},
-    });
-    const { pane } = openFirst();
+  it('shows what went wrong (access refused, the background’s errors)', async () => {
+    const { pane } = openFirst(undefined, async () => ({ problem: 'Access to X and Y was not granted.' }));
     fireEvent.click(within(pane).getByRole('button', { name: 'Allow temporarily' }));
     await vi.waitFor(() =>
-      expect(within(pane).getByRole('alert').textContent).toBe('Target is the page itself.'),
+      expect(within(pane).getByRole('alert').textContent).toBe('Access to X and Y was not granted.'),
     );
   });
 
-  it('sends nothing when host access is refused', async () => {
-    const { pane } = openFirst(
-      undefined,
-      vi.fn(async () => false),
-    );
+  it('says where to confirm while a CORS Lens window asks for access (Firefox)', async () => {
+    const { pane } = openFirst(undefined, (_request, options) => {
+      options?.onAskingElsewhere?.();
+      return new Promise(() => undefined);
+    });
     fireEvent.click(within(pane).getByRole('button', { name: 'Allow temporarily' }));
-    await vi.waitFor(() => expect(within(pane).getByRole('alert').textContent).toContain('not granted'));
-    expect(sendMessage).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(within(pane).getByText(/Confirm in the CORS Lens window/)).toBeTruthy());
+    expect(
+      (within(pane).getByRole('button', { name: 'Allow temporarily' }) as HTMLButtonElement).disabled,
+    ).toBe(true);
   });
 
   it('is not offered on an allowed exchange', () => {

@@ -26,6 +26,19 @@ describe('createLogStore', () => {
     expect(store.lastSeq()).toBe(bChanged.record.seq);
   });
 
+  it('keeps the newer state of a record when a snapshot replays an older one (a worker stopped before mirroring)', () => {
+    const store = createLogStore(1);
+    const pending = allowedGet();
+    pending.record.outcome = 'pending';
+    const done = {
+      ...pending,
+      record: { ...pending.record, outcome: 'completed' as const, seq: pending.record.seq + 5 },
+    };
+    store.apply(update([done]));
+    store.apply(snapshot([pending]));
+    expect(store.entries.value).toEqual([done]);
+  });
+
   it('keeps entries an after-seq snapshot leaves out, sorted by time', () => {
     const store = createLogStore(1);
     const [a, b] = [allowedGet(), allowedGet()] as const;

@@ -63,27 +63,41 @@ describe('request table', () => {
     for (const row of rows) expect(Number(row.getAttribute('aria-rowindex'))).toBeGreaterThan(1);
   });
 
-  it('shows the empty state with a way to grant host access', async () => {
+  it('shows the empty state with a way to grant host access, then follows the background’s status', async () => {
     const source = fakeSource();
-    const requestHostAccess = vi.fn(async () => true);
-    render(<Panel source={source} tabId={1} requestHostAccess={requestHostAccess} />);
+    const requestAccess = vi.fn(async () => ({ kind: 'done' as const, result: null }));
+    render(<Panel source={source} tabId={1} requestAccess={requestAccess} />);
     act(() => source.emit(snapshot([], { ...STATUS, hostAccess: false })));
     screen.getByRole('button', { name: 'Start capturing' }).click();
-    await vi.waitFor(() => expect(source.sent.some((m) => m.type === 'subscribe')).toBe(true));
-    expect(requestHostAccess).toHaveBeenCalledWith(['http://*/*', 'https://*/*']);
-    act(() => source.emit(snapshot([], STATUS)));
+    await vi.waitFor(() => expect(requestAccess).toHaveBeenCalled());
+    expect(requestAccess.mock.calls[0]?.slice(0, 2)).toEqual([
+      ['http://*/*', 'https://*/*'],
+      { type: 'capture' },
+    ]);
+    // Granted, but the background has not said so yet: the button stays, since capture has not started.
+    expect(screen.getByRole('button', { name: 'Start capturing' })).toBeTruthy();
+    act(() => source.emit({ type: 'update', tabId: 1, entries: [], status: STATUS }));
     expect(screen.getByText(/Reload the page or trigger the failing request/)).toBeTruthy();
   });
 
-  it('trusts a granted request even while the background still reports no access (Firefox lag)', async () => {
+  it('says where to confirm when a CORS Lens window asks instead of the panel (Firefox)', async () => {
     const source = fakeSource();
-    render(<Panel source={source} tabId={1} requestHostAccess={async () => true} />);
+    const requestAccess = vi.fn(
+      (_o: readonly string[], _t: unknown, options?: { onAskingElsewhere?: () => void }) =>
+        new Promise<never>(() => options?.onAskingElsewhere?.()),
+    );
+    render(<Panel source={source} tabId={1} requestAccess={requestAccess} />);
     act(() => source.emit(snapshot([], { ...STATUS, hostAccess: false })));
-    screen.getByRole('button', { name: 'Start capturing' }).click();
-    await vi.waitFor(() => expect(source.sent.some((m) => m.type === 'subscribe')).toBe(true));
+    act(() => screen.getByRole('button', { name: 'Start capturing' }).click());
+    await vi.waitFor(() => expect(screen.getByRole('status').textContent).toContain('CORS Lens window'));
+  });
+
+  it('says so when access is refused', async () => {
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} requestAccess={async () => ({ kind: 'denied' })} />);
     act(() => source.emit(snapshot([], { ...STATUS, hostAccess: false })));
-    expect(screen.queryByRole('button', { name: 'Start capturing' })).toBeNull();
-    expect(screen.getByText(/Reload the page or trigger the failing request/)).toBeTruthy();
+    act(() => screen.getByRole('button', { name: 'Start capturing' }).click());
+    await vi.waitFor(() => expect(screen.getByRole('alert').textContent).toContain('not granted'));
   });
 
   it('keeps only method, verdict, URL and status beside an open detail pane, and all columns again after', () => {

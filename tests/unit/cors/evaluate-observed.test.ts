@@ -49,3 +49,32 @@ describe('evaluateObserved: the browser’s refusal reveals a credentialed reque
     expect(v.notes).toBeUndefined();
   });
 });
+
+describe('evaluateObserved when the browser does not show its refusals (Firefox, simple requests)', () => {
+  it('gives both verdicts when the credentials mode decides, never a confident "allowed"', () => {
+    const v = evaluateObserved(observed([['Access-Control-Allow-Origin', '*']], 'same-origin'), undefined);
+    expect(v.allowed).toBe(true);
+    expect(v.ifCredentialed?.allowed).toBe(false);
+    expect(v.ifCredentialed?.corsError).toBe('WildcardOriginNotAllowed');
+    expect(v.notes?.some((n) => n.includes('unknown'))).toBe(true);
+  });
+
+  it('is plain when the credentials mode changes nothing', () => {
+    const headers: [string, string][] = [
+      ['Access-Control-Allow-Origin', PAGE],
+      ['Access-Control-Allow-Credentials', 'true'],
+    ];
+    const v = evaluateObserved(observed(headers, 'same-origin'), undefined);
+    expect(v.allowed).toBe(true);
+    expect(v.ifCredentialed).toBeUndefined();
+    expect(evaluateObserved(observed([], 'same-origin'), undefined).corsError).toBe(
+      'MissingAllowOriginHeader',
+    );
+  });
+
+  it('is plain when credentials were seen (a cookie went with the request)', () => {
+    const v = evaluateObserved(observed([['Access-Control-Allow-Origin', '*']], 'include'), undefined);
+    expect(v.allowed).toBe(false);
+    expect(v.ifCredentialed).toBeUndefined();
+  });
+});

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createAssembler } from '../../../src/core/exchange/create-assembler';
+import { endAbandoned } from '../../../src/core/exchange/end-abandoned';
 import type { HeaderList } from '../../../src/core/exchange/events';
 import {
   API,
@@ -119,7 +120,14 @@ describe('preflighted requests', () => {
     const record = only(latest);
     expect(record).toMatchObject({
       id: `${TAB}:a`,
-      request: { method: 'PUT', authorHeaders: author },
+      // X-Token is secret-named: its value is hidden, its name kept.
+      request: {
+        method: 'PUT',
+        authorHeaders: [
+          ['Content-Type', 'application/json'],
+          ['X-Token', '<redacted>'],
+        ],
+      },
       preflight: {
         requestId: 'p',
         request: { headers: preflightHeaders('PUT', ['content-type', 'x-token']), time: 1_003 },
@@ -262,11 +270,12 @@ describe('preflighted requests', () => {
   it('cached preflight: names the passing preflight seen earlier for the same page and URL as its source', () => {
     const s = new Script();
     const maxAge: HeaderList = [...allowHeaders(), ['Access-Control-Max-Age', '600']];
+    const answered: HeaderList = [...maxAge, ['Set-Cookie', 'session=s3cr3t']];
     const { latest } = runEvents(createAssembler({ needsPreflight, preflightAfterActual: true }), [
       s.before('a', 'PUT', data),
       s.before('p', 'OPTIONS', data),
       s.send('p', preflightHeaders('PUT', ['x-token'])),
-      s.received('p', 204, maxAge),
+      s.received('p', 204, answered),
       s.completed('p', 204),
       s.send('a', chromiumRequestHeaders([['X-Token', 'abc']])),
       s.received('a', 200, allowOrigin),
@@ -285,7 +294,12 @@ describe('preflighted requests', () => {
     expect(byId.get(`${TAB}:a`)?.preflightCacheSource).toBeUndefined();
     expect(byId.get(`${TAB}:b`)).toMatchObject({
       preflightCached: true,
-      preflightCacheSource: { requestId: 'p', answeredAt: 1_004, headers: maxAge },
+      // Like every header list of a record, its secrets are hidden.
+      preflightCacheSource: {
+        requestId: 'p',
+        answeredAt: 1_004,
+        headers: [...maxAge, ['Set-Cookie', '<redacted>']],
+      },
     });
     expect(byId.get(`${TAB}:c`)?.preflightCached).toBe(true);
     expect(byId.get(`${TAB}:c`)?.preflightCacheSource).toBeUndefined();
@@ -587,7 +601,9 @@ describe('bounded memory', () => {
     expect(assembler.pending()).toBe(1);
     expect(assembler.sweep(s.time + 59_999)).toEqual([]);
     const flushed = assembler.sweep(s.time + 60_000);
-    expect(flushed).toMatchObject([{ id: `${TAB}:1`, outcome: 'failed', error: 'cors-lens:timeout' }]);
+    expect(flushed).toMatchObject([
+      { id: `${TAB}:1`, outcome: 'failed', error: 'cors-lens:timeout', incomplete: 'no-response' },
+    ]);
     expect(assembler.pending()).toBe(0);
     // Its late events are ignored.
     expect(assembler.push(s.completed('1', 200))).toEqual([]);
@@ -609,7 +625,7 @@ describe('bounded memory', () => {
     expect(assembler.pending()).toBe(0);
   });
 
-  it('a request that already has its response is dropped silently at timeout (it may be a long stream)', () => {
+  it('a request that already has its response is ended at timeout, never left pending (it may be a long stream)', () => {
     const s = new Script();
     const assembler = createAssembler({ timeoutMs: 1_000 });
     runEvents(assembler, [
@@ -617,7 +633,11 @@ describe('bounded memory', () => {
       s.send('1', chromiumRequestHeaders()),
       s.received('1', 200, allowOrigin),
     ]);
-    expect(assembler.sweep(s.time + 1_000)).toEqual([]);
+    const [ended, ...rest] = assembler.sweep(s.time + 1_000);
+    expect(rest).toEqual([]);
+    // The verdict is made on the headers, so it stands: completed, and marked as ended by CORS Lens.
+    expect(ended).toMatchObject({ id: `${TAB}:1`, outcome: 'completed', incomplete: 'no-final-event' });
+    expect(ended?.error).toBeUndefined();
     expect(assembler.pending()).toBe(0);
   });
 
@@ -640,5 +660,32 @@ describe('bounded memory', () => {
     const s = new Script();
     const [record] = createAssembler({ lastSeq: 41 }).push(s.before('1', 'GET', data));
     expect(record?.seq).toBe(42);
+  });
+});
+
+describe('records a stopped background left pending', () => {
+  it('are ended after a minute, marked as ended by CORS Lens, with the verdict of their headers kept', () => {
+    const s = new Script();
+    const assembler = createAssembler();
+    const pending = only(
+      runEvents(assembler, [s.before('1', 'GET', data), s.send('1', chromiumRequestHeaders())]).latest,
+    );
+    expect(pending.outcome).toBe('pending');
+    expect(assembler.tracks(pending.id)).toBe(true);
+    expect(createAssembler().tracks(pending.id)).toBe(false); // a new worker's assembler never saw it
+    expect(endAbandoned(pending, pending.startedAt + 59_999)).toBeUndefined();
+    expect(endAbandoned(pending, pending.startedAt + 60_000)).toMatchObject({
+      outcome: 'failed',
+      incomplete: 'no-response',
+    });
+    const answered = {
+      ...pending,
+      response: { url: data, status: 200, headers: [], time: pending.startedAt + 5 },
+    };
+    expect(endAbandoned(answered, pending.startedAt + 60_000)).toMatchObject({
+      outcome: 'completed',
+      incomplete: 'no-final-event',
+    });
+    expect(endAbandoned({ ...pending, outcome: 'completed' }, pending.startedAt + 120_000)).toBeUndefined();
   });
 });

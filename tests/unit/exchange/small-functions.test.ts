@@ -17,7 +17,8 @@ describe('redactHeaders', () => {
       ['COOKIE', 'a=b'],
       ['set-cookie', 'c=d'],
       ['Proxy-Authorization', 'Basic y'],
-      ['X-Api-Key', 'visible'],
+      ['X-Api-Key', 'k'],
+      ['X-Request-Id', 'visible'],
       ['Content-Type', 'text/plain'],
     ];
     expect(redactHeaders(headers)).toEqual([
@@ -25,7 +26,8 @@ describe('redactHeaders', () => {
       ['COOKIE', REDACTED],
       ['set-cookie', REDACTED],
       ['Proxy-Authorization', REDACTED],
-      ['X-Api-Key', 'visible'],
+      ['X-Api-Key', REDACTED],
+      ['X-Request-Id', 'visible'],
       ['Content-Type', 'text/plain'],
     ]);
     expect(headers[0]).toEqual(['Authorization', 'Bearer x']);

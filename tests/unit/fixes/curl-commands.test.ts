@@ -34,7 +34,7 @@ describe('curlCommands', () => {
         "curl -i -X PUT 'http://127.0.0.1:8081/api/items?id=3&x=1'",
         "  -H 'Origin: http://localhost:5173'",
         "  -H 'content-type: application/json'",
-        "  -H 'x-api-key: k1'",
+        "  -H 'x-api-key: <redacted>'",
       ].join(' \\\n'),
     );
   });

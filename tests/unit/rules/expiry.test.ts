@@ -44,6 +44,11 @@ describe('activeRules', () => {
     rule({ id: 'session', lifetime: 'session', expiresAt: null }),
   ];
 
+  it('ends a timed rule whose expiry lies further ahead than its whole lifetime (the clock went back)', () => {
+    const rules15 = [rule({ id: 'ahead', lifetime: '15m', expiresAt: NOW + 2 * HOUR }), rule({ id: 'fine' })];
+    expect(activeRules(state(rules15), NOW).map((r) => r.id)).toEqual(['fine']);
+  });
+
   it('keeps enabled, unexpired rules in storage order', () => {
     expect(activeRules(state(rules), NOW).map((r) => r.id)).toEqual(['running', 'pinned', 'session']);
   });

@@ -38,7 +38,7 @@ describe('importRules', () => {
     });
   });
 
-  it('replaces by id, else by page origin and target, and appends the rest', () => {
+  it('replaces only the rule for the same page origin and target (keeping its id), and appends the rest', () => {
     const existing = state([
       rule({ id: 'a' }),
       rule({ id: 'b', target: { origin: 'http://127.0.0.1:9000', pathPrefix: '/' } }),
@@ -48,15 +48,24 @@ describe('importRules', () => {
       format: RULES_FORMAT,
       version: 2,
       rules: [
-        { ...rule({ id: 'a', credentials: true }) }, // same id
+        { ...rule({ id: 'a', credentials: true }) }, // same id, same pair
         { ...rule({ id: 'z', target: { origin: 'http://127.0.0.1:9000', pathPrefix: '/' } }) }, // same pair as b
-        { ...rule({ id: 'new', target: { origin: 'http://127.0.0.1:9002', pathPrefix: '/' } }) },
+        { ...rule({ id: 'c', target: { origin: 'http://127.0.0.1:9002', pathPrefix: '/' } }) }, // c's id, new pair
+        { ...rule({ id: 'new', target: { origin: 'http://127.0.0.1:9003', pathPrefix: '/' } }) },
       ],
     });
     const result = importRules(file, existing, NOW, newId);
-    expect(result.ok && result.state.rules.map((r) => r.id)).toEqual(['a', 'z', 'c', 'new']);
+    expect(result.ok && result.state.rules.map((r) => r.id)).toEqual([
+      'a',
+      'b',
+      'c',
+      expect.stringMatching(/^gen-/),
+      'new',
+    ]);
     expect(result.ok && result.state.rules[0]?.credentials).toBe(true);
-    expect(result.ok && [result.added, result.replaced]).toEqual([1, 2]);
+    expect(result.ok && result.state.rules[2]?.target.origin).toBe('http://127.0.0.1:9001'); // c untouched
+    expect(result.ok && result.state.rules[3]?.target.origin).toBe('http://127.0.0.1:9002');
+    expect(result.ok && [result.added, result.replaced]).toEqual([2, 2]);
   });
 
   it('reads a v1 file through the same migrations', () => {

@@ -129,7 +129,7 @@ describe('parseRuleDraft', () => {
           field: 'lifetime',
           message: 'Choose a lifetime: 15m, 1h, 8h, session (until the browser restarts) or pinned.',
         },
-        { field: 'id', message: 'id must be a non-empty string.' },
+        { field: 'id', message: 'id must be a non-empty string of at most 200 characters.' },
       ],
     });
   });

@@ -1,0 +1,84 @@
+import { redactUrl } from './redact-url';
+import type { ExchangeRecord, PageCall } from './types';
+
+/**
+ * What a page's script asked for, as CORS Lens's hook in the page recorded it (src/hook/page-hook.ts): the facts the
+ * network does not show. It comes from the page, so every field is checked and the URL is kept only to match it
+ * with the request the browser reports.
+ */
+export interface PageRequest extends PageCall {
+  /** Absolute, without fragment, secrets redacted like the captured URL (so the two compare). */
+  url: string;
+  method: string;
+  /** The page's clock when the call was made (ms since epoch). */
+  at: number;
+}
+
+/** The port the hook's relay opens to the background, and the DOM event the page hook fires. */
+export const PAGE_REQUESTS_PORT = 'cors-lens/page-requests';
+export const PAGE_REQUEST_EVENT = 'cors-lens:page-request';
+
+const CREDENTIALS = new Set(['omit', 'same-origin', 'include']);
+const MODES = new Set(['cors', 'no-cors', 'same-origin', 'navigate']);
+const MAX_BATCH = 200;
+
+/** A batch from the hook's relay: JSON strings, one per call. Anything malformed is dropped, never thrown. */
+export function parsePageRequests(value: unknown): PageRequest[] {
+  if (!Array.isArray(value)) return [];
+  const out: PageRequest[] = [];
+  for (const item of value.slice(0, MAX_BATCH)) {
+    if (typeof item !== 'string') continue;
+    let raw: Record<string, unknown>;
+    try {
+      raw = JSON.parse(item) as Record<string, unknown>;
+    } catch {
+      continue;
+    }
+    const { api, url, method, credentials, mode, location, uploadListeners, at } = raw ?? {};
+    if (api !== 'fetch' && api !== 'xhr') continue;
+    if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || url.length > 8192) continue;
+    if (typeof method !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/.test(method)) continue;
+    if (typeof credentials !== 'string' || !CREDENTIALS.has(credentials)) continue;
+    if (typeof mode !== 'string' || !MODES.has(mode)) continue;
+    const request: PageRequest = {
+      api,
+      url: redactUrl(url),
+      method,
+      credentials: credentials as PageRequest['credentials'],
+      mode: mode as PageRequest['mode'],
+      at: typeof at === 'number' && Number.isFinite(at) ? at : 0,
+    };
+    if (typeof location === 'string' && location.length <= 2048) request.location = redactUrl(location);
+    if (uploadListeners === true) request.uploadListeners = true;
+    out.push(request);
+  }
+  return out;
+}
+
+/** How far apart the page's call and the browser's request may be to be one request (clock reads, IPC, queues). */
+const MATCH_WINDOW_MS = 10_000;
+
+/** Whether `call` (from the page) is the call that made `record` (from the network). */
+export function isCallFor(record: ExchangeRecord, call: PageRequest): boolean {
+  return (
+    record.page === undefined &&
+    record.request.url === call.url &&
+    record.request.method.toUpperCase() === call.method.toUpperCase() &&
+    Math.abs(record.startedAt - call.at) <= MATCH_WINDOW_MS
+  );
+}
+
+/** The record with what its page call tells: the credentials and request mode asked for, and where. */
+export function withPageCall(record: ExchangeRecord, call: PageRequest): ExchangeRecord {
+  const { api, credentials, mode, location, uploadListeners } = call;
+  return {
+    ...record,
+    page: {
+      api,
+      credentials,
+      mode,
+      ...(location === undefined ? {} : { location }),
+      ...(uploadListeners ? { uploadListeners } : {}),
+    },
+  };
+}

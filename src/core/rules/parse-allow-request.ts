@@ -1,0 +1,57 @@
+import { checkListSize, checkRuleFields } from './check-rule-fields';
+import type { FieldError, Lifetime, Parsed, RuleTarget } from './types';
+
+/** A one-click allow, checked: the page origin and target serialized, lifetime and credentials decided. */
+export interface AllowRequest {
+  pageOrigin: string;
+  target: RuleTarget;
+  lifetime: Lifetime;
+  credentials: boolean;
+  /** What the log saw the page send (defaultRuleFor skips entries no preflight could pass). */
+  observed: { methods?: string[]; requestHeaders?: string[] };
+}
+
+/**
+ * The `rules/allow` message: the same field checks as a saved rule (checkRuleFields) for the origin, the target,
+ * the lifetime and credentials; the observed lists must be lists of text within LIMITS.
+ */
+export function parseAllowRequest(raw: Record<string, unknown>): Parsed<AllowRequest> {
+  const { fields, errors } = checkRuleFields({
+    pageOrigin: raw.pageOrigin,
+    target: raw.target,
+    lifetime: raw.lifetime,
+    credentials: raw.credentials,
+  });
+  const methods = observedList(raw, 'methods', errors);
+  const requestHeaders = observedList(raw, 'requestHeaders', errors);
+  if (fields === undefined || errors.length > 0) return { ok: false, errors };
+  const observed: AllowRequest['observed'] = {};
+  if (methods !== undefined) observed.methods = methods;
+  if (requestHeaders !== undefined) observed.requestHeaders = requestHeaders;
+  return {
+    ok: true,
+    value: {
+      pageOrigin: fields.pageOrigin,
+      target: fields.target,
+      lifetime: fields.lifetime,
+      credentials: fields.credentials,
+      observed,
+    },
+  };
+}
+
+function observedList(
+  raw: Record<string, unknown>,
+  field: string,
+  errors: FieldError[],
+): string[] | undefined {
+  const value = raw[field];
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value) || !value.every((item): item is string => typeof item === 'string')) {
+    errors.push({ field, message: `${field} must be a list of names, such as content-type.` });
+    return undefined;
+  }
+  const problem = checkListSize(field, value);
+  if (problem !== undefined) errors.push(problem);
+  return value;
+}

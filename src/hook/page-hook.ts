@@ -1,0 +1,120 @@
+// Runs in the page's own world (MAIN), before the page's scripts, in tabs a CORS panel inspects. It records what the
+// network never shows: the credentials mode and request mode each fetch()/XMLHttpRequest asked for, and the script
+// line that made the call. It only observes: every call goes on unchanged, and nothing of the page is read but the
+// arguments of these calls. The records go to the isolated-world relay (hook-relay.ts) as DOM events carrying JSON.
+// A content script file of its own, bundled as one IIFE.
+import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
+
+(() => {
+  const MARK = Symbol.for('cors-lens.page-hook');
+  const w = window as unknown as Record<symbol, unknown>;
+  if (w[MARK]) return; // registered at load and injected into an open page: hook once
+  w[MARK] = true;
+
+  const STANDARD = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'POST', 'PUT']);
+  // Fetch "normalize a method": only the standard methods are upper-cased (so `patch` stays `patch`).
+  const normalize = (method: string) => (STANDARD.has(method.toUpperCase()) ? method.toUpperCase() : method);
+
+  /** The first stack frame outside extension code: where the page called fetch or send. */
+  const callSite = (): string | undefined => {
+    const stack = new Error().stack ?? '';
+    for (const line of stack.split('\n')) {
+      const m = /(https?:\/\/[^\s)]+:\d+:\d+)/.exec(line);
+      if (m?.[1]) return m[1];
+    }
+    return undefined;
+  };
+
+  const report = (record: Record<string, unknown>) => {
+    try {
+      document.dispatchEvent(
+        new CustomEvent(PAGE_REQUEST_EVENT, { detail: JSON.stringify({ ...record, at: Date.now() }) }),
+      );
+    } catch {
+      // never break the page's request
+    }
+  };
+
+  const absolute = (url: string) => {
+    const parsed = new URL(url, document.baseURI);
+    parsed.hash = ''; // never sent: the network sees the URL without its fragment
+    return parsed.href;
+  };
+
+  const originalFetch = window.fetch;
+  if (typeof originalFetch === 'function') {
+    const fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
+      try {
+        const request = input instanceof Request ? input : undefined;
+        report({
+          api: 'fetch',
+          url: absolute(request ? request.url : String(input)),
+          method: normalize(init?.method ?? request?.method ?? 'GET'),
+          credentials: init?.credentials ?? request?.credentials ?? 'same-origin',
+          mode: init?.mode ?? request?.mode ?? 'cors',
+          location: callSite(),
+        });
+      } catch {
+        // a URL fetch itself will reject: nothing to record
+      }
+      return originalFetch.apply(this, arguments as unknown as [RequestInfo | URL, RequestInit?]);
+    };
+    Object.defineProperty(fetch, 'name', { value: 'fetch' });
+    window.fetch = fetch as typeof window.fetch;
+  }
+
+  const opened = new WeakMap<XMLHttpRequest, { method: string; url: string }>();
+  const uploadsListened = new WeakSet<XMLHttpRequestUpload>();
+  const xhr = XMLHttpRequest.prototype;
+  const originalOpen = xhr.open;
+  const originalSend = xhr.send;
+  xhr.open = function (this: XMLHttpRequest, method: string, url: string | URL) {
+    try {
+      opened.set(this, { method: normalize(String(method)), url: absolute(String(url)) });
+    } catch {
+      opened.delete(this);
+    }
+    return originalOpen.apply(this, arguments as unknown as Parameters<typeof originalOpen>);
+  } as typeof xhr.open;
+  xhr.send = function (this: XMLHttpRequest) {
+    const call = opened.get(this);
+    if (call)
+      report({
+        api: 'xhr',
+        ...call,
+        credentials: this.withCredentials ? 'include' : 'same-origin',
+        mode: 'cors',
+        // Fetch: an upload listener registered before send sets the use-CORS-preflight flag.
+        uploadListeners: uploadsListened.has(this.upload),
+        location: callSite(),
+      });
+    return originalSend.apply(this, arguments as unknown as Parameters<typeof originalSend>);
+  };
+  const upload = XMLHttpRequestUpload.prototype;
+  const originalAdd = upload.addEventListener;
+  upload.addEventListener = function (this: XMLHttpRequestUpload) {
+    uploadsListened.add(this);
+    return originalAdd.apply(this, arguments as unknown as Parameters<typeof originalAdd>);
+  } as typeof upload.addEventListener;
+  for (const name of [
+    'onloadstart',
+    'onprogress',
+    'onabort',
+    'onerror',
+    'onload',
+    'ontimeout',
+    'onloadend',
+  ]) {
+    const target = XMLHttpRequestEventTarget.prototype;
+    const descriptor = Object.getOwnPropertyDescriptor(target, name);
+    if (!descriptor?.set) continue;
+    const set = descriptor.set;
+    Object.defineProperty(target, name, {
+      ...descriptor,
+      set(this: XMLHttpRequestEventTarget, value: unknown) {
+        if (value !== null && this instanceof XMLHttpRequestUpload) uploadsListened.add(this);
+        set.call(this, value);
+      },
+    });
+  }
+})();

@@ -1,0 +1,68 @@
+// The panel port is a message boundary too: both ends parse what arrives.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isLogUpdate } from '../../../src/core/exchange/is-log-update';
+import { parsePanelRequest } from '../../../src/core/exchange/parse-panel-request';
+import { record } from './record';
+
+const status = { hostAccess: true, preserveLog: false, dropped: 0 };
+
+describe('parsePanelRequest', () => {
+  it.each([
+    [{ type: 'heartbeat' }, { type: 'heartbeat' }],
+    [
+      { type: 'subscribe', tabId: 3 },
+      { type: 'subscribe', tabId: 3 },
+    ],
+    [
+      { type: 'subscribe', tabId: 3, afterSeq: 9, x: 1 },
+      { type: 'subscribe', tabId: 3, afterSeq: 9 },
+    ],
+    [{ type: 'subscribe', tabId: 3, afterSeq: -1 }, undefined],
+    [{ type: 'clear', tabId: 1.5 }, undefined],
+    [{ type: 'clear', tabId: -1 }, undefined],
+    [{ type: 'set-preserve-log', tabId: 2, preserve: 'yes' }, undefined],
+    [
+      { type: 'set-preserve-log', tabId: 2, preserve: true },
+      { type: 'set-preserve-log', tabId: 2, preserve: true },
+    ],
+    [{ type: 'drop-tables', tabId: 2 }, undefined],
+    [null, undefined],
+  ])('%j', (message, expected) => {
+    expect(parsePanelRequest(message)).toEqual(expected);
+  });
+
+  it('property: never throws, and what it accepts has a whole, non-negative tab id', () => {
+    const message = fc.record(
+      {
+        type: fc.constantFrom('subscribe', 'clear', 'set-preserve-log', 'heartbeat', 'other'),
+        tabId: fc.oneof(fc.integer(), fc.double(), fc.anything()),
+        afterSeq: fc.oneof(fc.integer(), fc.anything()),
+        preserve: fc.anything(),
+      },
+      { requiredKeys: ['type'] },
+    );
+    fc.assert(
+      fc.property(fc.oneof(message, fc.anything()), (value) => {
+        const parsed = parsePanelRequest(value);
+        if (parsed !== undefined && parsed.type !== 'heartbeat') {
+          expect(Number.isSafeInteger(parsed.tabId) && parsed.tabId >= 0).toBe(true);
+        }
+      }),
+    );
+  });
+});
+
+describe('isLogUpdate', () => {
+  const entry = { record: record('a', 1), verdict: { allowed: true, explanation: '' } };
+  it.each([
+    [{ type: 'snapshot', tabId: 1, entries: [entry], status }, true],
+    [{ type: 'update', tabId: 1, entries: [null], status }, false],
+    [{ type: 'update', tabId: 1, entries: [{ record: {}, verdict: {} }], status }, false],
+    [{ type: 'update', tabId: 1, entries: [], status: {} }, false],
+    [{ type: 'cleared', tabId: 1, reason: 'user', status }, true],
+    [{ type: 'cleared', tabId: 1, reason: 'gone', status }, false],
+  ])('%j → %s', (message, expected) => {
+    expect(isLogUpdate(message)).toBe(expected);
+  });
+});
