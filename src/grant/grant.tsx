@@ -39,8 +39,9 @@ export function Grant({ id }: { id: string }) {
         }
         await send('access/complete', { id });
         setState('granted');
-        // Back to the DevTools that asked: this window has done its job.
-        setTimeout(() => window.close(), 600);
+        // Back to the DevTools that asked: this window has done its job (window.close() cannot close a window the
+        // extension API opened, so the windows API does).
+        setTimeout(() => void closeThisWindow(), 600);
       },
       (e: unknown) => setState({ error: e instanceof Error ? e.message : String(e) }),
     );
@@ -68,7 +69,7 @@ export function Grant({ id }: { id: string }) {
           </button>
           <button
             type="button"
-            onClick={() => void send('access/decline', { id }).finally(() => window.close())}
+            onClick={() => void send('access/decline', { id }).finally(() => void closeThisWindow())}
           >
             Not now
           </button>
@@ -91,4 +92,9 @@ export function Grant({ id }: { id: string }) {
       )}
     </main>
   );
+}
+
+async function closeThisWindow(): Promise<void> {
+  const current = await browser.windows.getCurrent();
+  if (current.id !== undefined) await browser.windows.remove(current.id);
 }

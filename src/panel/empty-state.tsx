@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { AccessOutcome } from '../shared/request-access';
 
 interface Props {
-  hostAccess: boolean;
+  /** Undefined until the background's first answer: neither "start capturing" nor "reload" is known yet. */
+  hostAccess: boolean | undefined;
   /** Also true while the first snapshot is on its way. */
   filtered: boolean;
   /** Opens the browser's prompt (or a CORS Lens window that asks, where a panel cannot). */
@@ -24,7 +25,9 @@ export function EmptyState({ hostAccess, filtered, onStartCapturing }: Props) {
     <div class="empty">
       <img src="/assets/icon-128.png" alt="" />
       <h1>No cross-origin requests yet</h1>
-      {hostAccess ? (
+      {hostAccess === undefined ? (
+        <p class="muted">Connecting to CORS Lens…</p>
+      ) : hostAccess ? (
         <p>
           Reload the page or trigger the failing request: every cross-origin request appears here with the
           browser's verdict.

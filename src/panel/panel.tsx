@@ -83,7 +83,7 @@ export function Panel({
       <div class={`main${detail ? ' with-detail' : ''}`}>
         {shown.length === 0 ? (
           <EmptyState
-            hostAccess={status?.hostAccess ?? true}
+            hostAccess={status?.hostAccess}
             filtered={all.length > 0}
             onStartCapturing={startCapturing}
           />

@@ -7,32 +7,16 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Display, startDisplay } from '../harness/display';
+import { mainScenarioKind } from '../harness/failure-kind-expectations';
+import { startCapturing } from '../harness/first-run';
 import { openLabPage, runAllLabScenarios, runLabScenario } from '../harness/lab-page';
 import { launchRealBrowser } from '../harness/launch-real-browser';
+import { type PanelRow, panelRows } from '../harness/panel-rows';
 import { scenarioOfUrl } from '../harness/panel-stream';
 import { outDir } from '../harness/paths';
 import type { BrowserName, RealBrowser, UiView } from '../harness/real-browser';
 import type { ScenarioResult } from '../lab/public/run-scenario.mjs';
 import { type Lab, startLab } from '../lab/server.mjs';
-
-interface PanelRow {
-  id: string;
-  scenario: string | undefined;
-  verdict: string;
-  className: string;
-}
-
-/** The rows the panel renders, each with its lab scenario (from the full URL in the URL cell's tooltip). */
-async function rowsOf(panel: UiView): Promise<PanelRow[]> {
-  const rows = await panel.evaluate<(Omit<PanelRow, 'scenario'> & { href: string })[]>(`(doc) =>
-    [...doc.querySelectorAll('.grid-body .row')].map((row) => ({
-      id: row.dataset.id,
-      href: row.querySelector('.col-url')?.title ?? '',
-      verdict: row.querySelector('.col-verdict')?.textContent ?? '',
-      className: row.className,
-    }))`);
-  return rows.map(({ href, ...row }) => ({ ...row, scenario: href ? scenarioOfUrl(href) : undefined }));
-}
 
 describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside real DevTools', (name) => {
   let lab: Lab;
@@ -67,26 +51,15 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
   it('opens in DevTools without an error and, with no host access yet, asks to start capturing', async () => {
     panel = await browser.openDevtoolsPanel();
     expect(await panel.count('[data-testid="panel-error"]')).toBe(0);
-    const text = await panel.text();
-    expect(text).toContain('No cross-origin requests yet');
-    expect(text).toContain('Start capturing');
+    await expect.poll(() => panel.text()).toContain('Start capturing');
+    expect(await panel.text()).toContain('No cross-origin requests yet');
     steps.add('open');
   });
 
   it('Start capturing: the browser asks, the user allows, and capture starts without reopening anything', async () => {
     continuesFrom('open');
-    await panel.click('button', 'Start capturing');
-    if (name === 'firefox') {
-      // Firefox gives DevTools panels no permissions API: a CORS Lens window asks instead.
-      await expect.poll(() => panel.text()).toContain('Confirm in the CORS Lens window');
-      const grant = await browser.grantWindow();
-      expect(await grant.text()).toContain('http://*/*');
-      await grant.click('button', 'Allow access');
-    }
-    await browser.answerPermissionPrompt('allow');
-    await expect
-      .poll(() => panel.text(), { timeout: 20_000 })
-      .toContain('Reload the page or trigger the failing request');
+    await startCapturing(browser, panel);
+    if (name === 'firefox') expect(await panel.text()).not.toContain('Confirm in the CORS Lens window');
     steps.add('capturing');
   });
 
@@ -98,7 +71,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
     await expect
       .poll(
         async () => {
-          rows = await rowsOf(panel);
+          rows = await panelRows(panel);
           return names.filter((n) => rows.some((r) => r.scenario === n && !r.className.includes('pending')));
         },
         { timeout: 20_000 },
@@ -119,7 +92,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
       // console names the URL that failed, which after a redirect is the redirect's target. Firefox reports a
       // refused simple request as completed: the credentialed `*` case is blocked here only because CORS Lens's
       // hook in the page recorded `credentials: 'include'`.
-      if (name === 'chromium') expect(row.verdict, scenario).toBe(`blocked · ${verdicts.get(scenario)}`);
+      // The kind of failure comes before the CorsError (failure-kinds-*.test.ts check each kind).
+      if (name === 'chromium')
+        expect(row.verdict, scenario).toBe(
+          `blocked · ${mainScenarioKind(scenario)} · ${verdicts.get(scenario)}`,
+        );
       else expect(row.verdict, scenario).toMatch(/^blocked · /);
     }
     if (name === 'firefox')
@@ -155,7 +132,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
       })
       .toBe(true);
     await expect
-      .poll(async () => (await rowsOf(panel)).some((r) => r.verdict.startsWith('allowed by override')))
+      .poll(async () => (await panelRows(panel)).some((r) => r.verdict.startsWith('allowed by override')))
       .toBe(true);
     steps.add('allowed');
   });

@@ -75,3 +75,19 @@ export async function startDisplay(): Promise<Display> {
       }),
   };
 }
+
+/** The display a user already has (npm start with a screen): nothing to start or stop. */
+export function attachDisplay(name: string): Display {
+  const env = { ...process.env, DISPLAY: name };
+  const x = (file: string, args: string[]) => run(file, args, { env }).then(() => undefined);
+  return {
+    name,
+    env,
+    key: (...keys) => x('/usr/bin/xdotool', ['key', '--clearmodifiers', ...keys]),
+    click: (px, py) =>
+      x('/usr/bin/xdotool', ['mousemove', String(Math.round(px)), String(Math.round(py)), 'click', '1']),
+    type: (text) => x('/usr/bin/xdotool', ['type', '--delay', '20', text]),
+    screenshot: (path) => x('/usr/bin/import', ['-window', 'root', path]),
+    close: async () => undefined,
+  };
+}

@@ -70,6 +70,11 @@ const BROWSER_WORDS: Record<Browser, Record<string, string[]>> = {
   },
 };
 
+/** The kind each of the lab's original scenarios shows when blocked (see scenarios.mjs `scenarios`). */
+export function mainScenarioKind(scenario: string): string {
+  return scenario === 'preflight-405' ? 'preflight refused 405' : 'CORS config';
+}
+
 /** A blocked row reads "blocked · <kind> · <reason>", the reason being the CorsError name or the browser's error. */
 export function expectFailureRow(verdictCell: string, scenario: string, reason: string): void {
   const kind = ROW_KIND[scenario];

@@ -51,6 +51,8 @@ export interface RealBrowser {
   extensionErrors(): string[];
   /** The folder the browser saves downloads to (HAR and JSON exports). */
   downloadsDir: string;
+  /** Resolves when the browser is gone (closed by the user, or crashed). */
+  closed: Promise<void>;
   close(): Promise<void>;
 }
 

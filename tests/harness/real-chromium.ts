@@ -157,6 +157,7 @@ export async function launchRealChromium(display: Display): Promise<RealBrowser>
         return undefined;
       });
 
+    const closed = new Promise<void>((resolve) => ctx.once('close', () => resolve()));
     let popupPage: PPage | undefined;
     const frontends: PPage[] = [];
     return {
@@ -164,6 +165,7 @@ export async function launchRealChromium(display: Display): Promise<RealBrowser>
       display,
       labTab,
       downloadsDir,
+      closed,
       async openDevtoolsPanel() {
         await labTab.bringToFront();
         const devtools = await devtoolsFor(labTab.url());

@@ -205,6 +205,7 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
     };
 
     const labUrl = () => labTab.url();
+    const closed = new Promise<void>((resolve) => ff.once('disconnected', () => resolve()));
     const popupPrefix = extensionUrl('src/popup/');
 
     return {
@@ -212,6 +213,7 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
       display,
       labTab,
       downloadsDir,
+      closed,
       async openDevtoolsPanel() {
         await labTab.bringToFront();
         await display.key('F12');

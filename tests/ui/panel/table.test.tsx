@@ -92,6 +92,13 @@ describe('request table', () => {
     await vi.waitFor(() => expect(screen.getByRole('status').textContent).toContain('CORS Lens window'));
   });
 
+  it('offers nothing to click before the background has said whether capture can see requests', () => {
+    render(<Panel source={fakeSource()} tabId={1} />);
+    expect(screen.getByText('Connecting to CORS Lens…')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Start capturing' })).toBeNull();
+    expect(screen.queryByText(/Reload the page/)).toBeNull();
+  });
+
   it('says so when access is refused', async () => {
     const source = fakeSource();
     render(<Panel source={source} tabId={1} requestAccess={async () => ({ kind: 'denied' })} />);
