@@ -57,7 +57,7 @@ export function failureHeadline(input: HeadlineInput): FailureHeadline {
       return headline('A redirect CORS forbids', [redirectDetail(verdict)]);
     case 'scheme':
       return headline('A scheme block: CORS works only over http and https', [
-        'The request, or a redirect it followed, leads to a URL whose scheme CORS does not allow (only http and https), so the browser refused it before any CORS header counted.',
+        'The request, or a redirect it followed, leads to a URL whose scheme CORS does not allow (only http and https), so the browser refused to go there, whatever the CORS headers said.',
         'Mixed content (an https page calling http://) is blocked before the request exists, so it never appears in this log (measured in Chromium 156 and Firefox 153): the console names it; call the API over https.',
       ]);
     case 'not-sent':
@@ -83,7 +83,7 @@ function serverError(input: HeadlineInput, headline: Make): FailureHeadline {
     `The server failed (${line}) and its error response lacks CORS headers`,
     [
       `The browser names it ${input.verdict.corsError ?? 'a CORS error'} because the error response carries no Access-Control-Allow-Origin, but the cause is the failure: ${statusHint(status)}`,
-      `CORS Lens cannot show ${body}: browsers give extensions no response bodies (webRequest has none, and DevTools keeps none for a response CORS refused). “Copy as cURL” replays the request so you can read it.`,
+      `CORS Lens does not show ${body}: Chromium gives extensions no response bodies (webRequest has none, and DevTools keeps none for a response CORS refused), and Firefox only to an extension that intercepts every response (filterResponseData), which CORS Lens does not. “Copy as cURL” replays the request so you can read it.`,
     ],
     [
       'Fix what makes the server fail (its log says why).',
