@@ -38,16 +38,22 @@ export async function installPageHook(): Promise<void> {
 }
 
 export async function removePageHook(): Promise<void> {
-  await scripting()
-    .unregisterContentScripts({ ids: [HOOK_ID, RELAY_ID] })
-    .catch(() => undefined); // not registered
+  try {
+    await scripting().unregisterContentScripts({ ids: [HOOK_ID, RELAY_ID] });
+  } catch {
+    // not registered
+  }
 }
 
 /** The hook in a page that is already loaded (the tab a panel just opened on); both scripts hook only once. */
 export async function hookOpenPage(tabId: number): Promise<void> {
   const target = { tabId, allFrames: true };
-  await Promise.all([
-    scripting().executeScript({ target, files: [pageHookFile], world: 'MAIN', injectImmediately: true }),
-    scripting().executeScript({ target, files: [relayFile], injectImmediately: true }),
-  ]).catch(() => undefined); // no access to that page (yet), or a page scripts cannot run in
+  try {
+    await Promise.all([
+      scripting().executeScript({ target, files: [pageHookFile], world: 'MAIN', injectImmediately: true }),
+      scripting().executeScript({ target, files: [relayFile], injectImmediately: true }),
+    ]);
+  } catch {
+    // no access to that page (yet), or a page scripts cannot run in
+  }
 }

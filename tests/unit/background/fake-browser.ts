@@ -160,6 +160,20 @@ export class FakeBrowser {
     return this.permissions.onAdded.fire({ origins });
   }
 
+  /** Content scripts registered through the scripting API, by id. */
+  readonly contentScripts = new Map<string, object>();
+  readonly scripting = {
+    getRegisteredContentScripts: async ({ ids }: { ids?: string[] } = {}) =>
+      [...this.contentScripts.keys()].filter((id) => !ids || ids.includes(id)).map((id) => ({ id })),
+    registerContentScripts: async (scripts: { id: string }[]) => {
+      for (const script of scripts) this.contentScripts.set(script.id, script);
+    },
+    unregisterContentScripts: async ({ ids }: { ids?: string[] } = {}) => {
+      for (const id of ids ?? [...this.contentScripts.keys()]) this.contentScripts.delete(id);
+    },
+    executeScript: async () => [],
+  };
+
   readonly windowsCreated: { url?: string; type?: string }[] = [];
   readonly windows = {
     create: async (options: { url?: string; type?: string }) => {
