@@ -11,11 +11,10 @@ import { join } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { Display } from './display';
 import { findPage, geckoId } from './firefox';
+import { chromeScope, SYSTEM_ACCESS_ARG } from './firefox-chrome-scope';
 import { scenarioOfUrl } from './panel-stream';
 import { distFirefox, firefoxPath, requireBuild, requireFile } from './paths';
 import { findElementSource, type RealBrowser, type UiView, until } from './real-browser';
-
-type BidiSend = (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
 
 /** Firefox's own code for the toolbox of the tab showing `url`, and the CORS panel's <browser> in it. */
 const toolboxOf = (url: string) => `(() => {
@@ -52,7 +51,7 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
       executablePath: firefoxPath,
       headless: false,
       env: display.env,
-      args: ['--width=1880', '--height=1150', '--remote-allow-system-access'],
+      args: ['--width=1880', '--height=1150', SYSTEM_ACCESS_ARG],
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: uuid }),
         'datareporting.policy.dataSubmissionEnabled': false,
@@ -70,31 +69,7 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
       for (const line of chunk.toString().split('\n'))
         if (line.startsWith(`JavaScript error: moz-extension://${uuid}/`)) errors.push(line);
     });
-    const send = (ff as unknown as { connection: { send: BidiSend } }).connection.send.bind(
-      (ff as unknown as { connection: object }).connection,
-    ) as BidiSend;
-    /** Privileged script in each of Firefox's own windows, first non-null answer wins (passed as JSON). */
-    const inChrome = async <T>(expression: string): Promise<T | undefined> => {
-      const tree = await send('browsingContext.getTree', { 'moz:scope': 'chrome' });
-      for (const context of tree.result.contexts as { context: string }[]) {
-        const answer = await send('script.evaluate', {
-          expression: `Promise.resolve(${expression}).then((v) => JSON.stringify(v ?? null))`,
-          target: { context: context.context },
-          awaitPromise: true,
-          resultOwnership: 'none',
-        });
-        const result = answer.result as {
-          type: string;
-          result?: { value?: unknown };
-          exceptionDetails?: { text: string };
-        };
-        if (result.type === 'exception')
-          throw new Error(result.exceptionDetails?.text ?? 'chrome script failed');
-        const value = JSON.parse(String(result.result?.value ?? 'null')) as T | null;
-        if (value !== null) return value;
-      }
-      return undefined;
-    };
+    const inChrome = chromeScope(ff);
 
     await ff.installExtension(distFirefox);
     const extensionUrl = (path: string) => `moz-extension://${uuid}/${path}`;
