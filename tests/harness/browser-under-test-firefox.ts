@@ -1,0 +1,86 @@
+// Firefox ESR for browser-under-test.ts, driven by puppeteer-core over WebDriver BiDi (firefox.ts launches it, with
+// system access: extension pages open from Firefox's own windows, since BiDi will not navigate to them, and the
+// event page's state is read there). The browser's verdicts are its console messages.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ElementHandle, Page } from 'puppeteer-core';
+import type { BrowserSession, LaunchOptions, WebPage } from './browser-under-test';
+import { type ExtensionPage, extensionPageOf } from './extension-page';
+import { geckoId, launchFirefox } from './firefox';
+import { collectConsoleVerdicts } from './firefox-console-verdicts';
+import { until } from './real-browser';
+
+/** The idle time after which Firefox suspends the event page when the test stops it (30 s by default). */
+const IDLE_MS = 1000;
+
+export async function launchFirefoxUnderTest(
+  options: LaunchOptions,
+  profile?: string,
+): Promise<BrowserSession> {
+  const session = await launchFirefox({
+    grantHosts: options.hostAccess === 'granted',
+    systemAccess: true,
+    prefs: {
+      ...(options.stopsBackground ? { 'extensions.background.idle.timeout': IDLE_MS } : {}),
+      ...options.extra?.firefox,
+    },
+    ...(profile === undefined ? {} : { profile }),
+  });
+  const inChrome = session.chrome;
+  if (!inChrome) throw new Error('Firefox was launched without system access');
+  let uploads: string | undefined;
+  const extensionPage = (page: Page): ExtensionPage =>
+    extensionPageOf({
+      page,
+      fill: (selector, text) => page.locator(selector).fill(text),
+      async selectValue(selector, value) {
+        await page.select(selector, value);
+      },
+      async upload(selector, name, contents) {
+        uploads ??= await mkdtemp(join(tmpdir(), 'cors-lens-uploads-'));
+        const file = join(uploads, name);
+        await writeFile(file, contents);
+        const input = (await page.$(selector)) as ElementHandle<HTMLInputElement>;
+        await input.uploadFile(file);
+      },
+      wheel: (deltaY) => page.mouse.wheel({ deltaY }),
+      resize: (width, height) => page.setViewport({ width, height }),
+      beforeInput: () => page.bringToFront(),
+    });
+  return {
+    name: 'firefox',
+    extensionOrigin: `moz-extension://${session.uuid}`,
+    extension: extensionPage(session.extensionPage),
+    openExtensionPage: async (path) => extensionPage(await session.openExtensionPage(path)),
+    async newPage(): Promise<WebPage> {
+      const page = await session.newPage();
+      const verdicts = collectConsoleVerdicts(page);
+      return {
+        goto: (url) => page.goto(url),
+        evaluate: (expression) => page.evaluate(expression),
+        url: () => page.url(),
+        bringToFront: () => page.bringToFront(),
+        close: () => page.close(),
+        verdicts: () => new Map(verdicts),
+      };
+    },
+    async stopBackground() {
+      // Firefox has no call to stop an event page: it suspends an idle one by itself (measured on 153: within
+      // about a second of the last event with a 1 s timeout, an open runtime.Port notwithstanding). Its state is
+      // read from Firefox's own windows, which does not wake it.
+      if (!options.stopsBackground)
+        throw new Error('stopBackground() in Firefox needs a browser launched with stopsBackground: true');
+      await until('Firefox to suspend the idle event page', async () => {
+        const state = await inChrome<string>(
+          `WebExtensionPolicy.getByID(${JSON.stringify(geckoId)}).extension.backgroundState`,
+        );
+        return state === 'stopped';
+      });
+    },
+    async close() {
+      await session.close();
+      if (uploads) await rm(uploads, { recursive: true, force: true });
+    },
+  };
+}
