@@ -27,7 +27,7 @@ export interface LaunchOptions {
   /**
    * The test stops the background with stopBackground(). Firefox suspends an idle event page only after its idle
    * timeout (30 s by default): it is cut to 1 s (extensions.background.idle.timeout), so suspensions are real and
-   * come soon. Chromium stops its service worker on request.
+   * come soon. Chromium stops its service worker on request, with or without this.
    */
   stopsBackground?: boolean;
   /** Browser-specific switches: Chromium command-line arguments, Firefox prefs. */
