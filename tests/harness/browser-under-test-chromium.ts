@@ -60,6 +60,9 @@ function extensionPage(page: Page): ExtensionPage {
       page.setInputFiles(selector, { name, mimeType: 'application/json', buffer: Buffer.from(contents) }),
     wheel: (deltaY) => page.mouse.wheel(0, deltaY),
     resize: (width, height) => page.setViewportSize({ width, height }),
+    async reload() {
+      await page.reload();
+    },
     beforeInput: async () => undefined,
   });
 }

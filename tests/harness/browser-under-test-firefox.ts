@@ -33,7 +33,13 @@ export async function launchFirefoxUnderTest(
   const extensionPage = (page: Page): ExtensionPage =>
     extensionPageOf({
       page,
-      fill: (selector, text) => page.locator(selector).fill(text),
+      async fill(selector, text) {
+        // Select what is there, delete it, type (Puppeteer's fill leaves the old value when `text` is empty).
+        await page.focus(selector);
+        await page.evaluate(`document.querySelector(${JSON.stringify(selector)}).select()`);
+        await page.keyboard.press('Backspace');
+        if (text) await page.keyboard.type(text);
+      },
       async selectValue(selector, value) {
         await page.select(selector, value);
       },
@@ -46,6 +52,14 @@ export async function launchFirefoxUnderTest(
       },
       wheel: (deltaY) => page.mouse.wheel({ deltaY }),
       resize: (width, height) => page.setViewport({ width, height }),
+      async reload() {
+        // BiDi sends no navigation events for moz-extension pages (page.reload would wait forever): reload from
+        // inside, then wait for the new document.
+        await page.evaluate('window.__corsLensOld = true; setTimeout(() => location.reload())');
+        await until('the reloaded page', () =>
+          page.evaluate(`!window.__corsLensOld && document.readyState === 'complete'`),
+        );
+      },
       beforeInput: () => page.bringToFront(),
     });
   return {

@@ -22,8 +22,10 @@ export interface ExtensionPage {
   /** Chooses a file named `name` holding `contents` in the file input `selector`. */
   upload(selector: string, name: string, contents: string): Promise<void>;
   focus(selector: string): Promise<void>;
-  /** Presses a key on the focused element (`Tab`, `Space`, `Enter`, `Escape`). */
+  /** Presses a key on the focused element, named by its KeyboardEvent.key: `Tab`, `Enter`, `Escape`, ' '. */
   press(key: string): Promise<void>;
+  /** Types `text` into the focused element, key by key. */
+  type(text: string): Promise<void>;
   /** Turns the mouse wheel over the element matching `selector`. */
   wheel(selector: string, deltaY: number): Promise<void>;
   /** Sets the page's viewport, e.g. to the popup's 400 × 600. */
@@ -46,10 +48,9 @@ export interface DrivablePage {
     asElement(): { click(): Promise<void>; boundingBox(): Promise<Box | null> } | null;
   }>;
   focus(selector: string): Promise<void>;
-  keyboard: { press(key: string): Promise<unknown> };
+  keyboard: { press(key: string): Promise<unknown>; type(text: string): Promise<unknown> };
   mouse: { move(x: number, y: number): Promise<void> };
   screenshot(options: { path: `${string}.png` }): Promise<unknown>;
-  reload(): Promise<unknown>;
   bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
@@ -62,6 +63,7 @@ export interface PageDriver {
   upload(selector: string, name: string, contents: string): Promise<void>;
   wheel(deltaY: number): Promise<void>;
   resize(width: number, height: number): Promise<void>;
+  reload(): Promise<void>;
   /** Before any input: Firefox delivers input to the front tab only. */
   beforeInput(): Promise<void>;
 }
@@ -133,6 +135,10 @@ export function extensionPageOf(driver: PageDriver): ExtensionPage {
       await driver.beforeInput();
       await page.keyboard.press(key);
     },
+    async type(text) {
+      await driver.beforeInput();
+      await page.keyboard.type(text);
+    },
     async wheel(selector, deltaY) {
       const box = await (await element(selector)).boundingBox();
       await driver.beforeInput();
@@ -143,9 +149,7 @@ export function extensionPageOf(driver: PageDriver): ExtensionPage {
     async screenshot(path) {
       await page.screenshot({ path });
     },
-    async reload() {
-      await page.reload();
-    },
+    reload: () => driver.reload(),
     bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
