@@ -92,7 +92,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
       // console names the URL that failed, which after a redirect is the redirect's target. Firefox reports a
       // refused simple request as completed: the credentialed `*` case is blocked here only because CORS Lens's
       // hook in the page recorded `credentials: 'include'`.
-      // The kind of failure comes before the CorsError (failure-kinds-*.test.ts check each kind).
+      // The kind of failure comes before the CorsError (failure-kinds.test.ts checks each kind).
       if (name === 'chromium')
         expect(row.verdict, scenario).toBe(
           `blocked · ${mainScenarioKind(scenario)} · ${verdicts.get(scenario)}`,

@@ -5,14 +5,16 @@ import { expect } from 'vitest';
 import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import type { ScenarioResult } from '../lab/public/run-scenario.mjs';
 import type { Scenario } from '../lab/scenarios.mjs';
-import { type EvaluatingPage, runLabScenario } from './lab-page';
+import type { WebPage } from './browser-under-test';
+import type { ExtensionPage } from './extension-page';
+import { runLabScenario } from './lab-page';
 import { scenarioOf, waitForEntries } from './panel-stream';
 
-export interface LookalikeSide<P> {
+export interface LookalikeSide {
   /** The lab page the requests run from. */
-  page: P;
+  page: WebPage;
   /** The panel bound to that page's tab, with the side subscription of panel-stream.ts. */
-  panel: P;
+  panel: ExtensionPage;
   scenarios: Scenario[];
   entries: LoggedExchange[];
 }
@@ -25,8 +27,8 @@ export function scenariosFor(key: SideKey, all: Scenario[]): Scenario[] {
 }
 
 /** Runs every scenario of each side (each as many times as it says) and waits for all their exchanges. */
-export async function runSides<P extends EvaluatingPage>(
-  sides: Record<SideKey, LookalikeSide<P>>,
+export async function runSides(
+  sides: Record<SideKey, LookalikeSide>,
   outcomes: Record<string, ScenarioResult>,
 ): Promise<void> {
   for (const side of Object.values(sides)) {
@@ -45,8 +47,9 @@ export async function runSides<P extends EvaluatingPage>(
 }
 
 /** Finding a scenario's side and exchanges. */
-export function lookup<S extends LookalikeSide<unknown>>(sides: Record<SideKey, S>) {
-  const sideOf = (name: string): S => (name.startsWith('local-network') ? sides.public : sides.main);
+export function lookup(sides: Record<SideKey, LookalikeSide>) {
+  const sideOf = (name: string): LookalikeSide =>
+    name.startsWith('local-network') ? sides.public : sides.main;
   const entriesOf = (name: string) => sideOf(name).entries.filter((e) => scenarioOf(e) === name);
   const only = (name: string) => {
     const mine = entriesOf(name);
@@ -57,7 +60,7 @@ export function lookup<S extends LookalikeSide<unknown>>(sides: Record<SideKey, 
 }
 
 /** The kinds a side's scenarios expect, each with the ids of the rows the kind filter must keep (sorted). */
-export function rowsByKind<P>(side: LookalikeSide<P>): Map<string, string[]> {
+export function rowsByKind(side: LookalikeSide): Map<string, string[]> {
   const byKind = new Map<string, string[]>();
   for (const s of side.scenarios) {
     if (s.kind === undefined) continue;
