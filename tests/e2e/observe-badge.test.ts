@@ -11,6 +11,11 @@ import {
 } from '../harness/browser-under-test';
 import { openLabPage } from '../harness/lab-page';
 import { allowedGetUrl } from '../harness/observe-specs';
+import {
+  allowThroughBackground,
+  expectOverriddenExchange,
+  fetchUntilAllowed,
+} from '../harness/overridden-exchange';
 import { scenarioOf, streamCounters, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { fileSteps, pollUntil } from '../harness/poll';
 import { waitForMirrored } from '../harness/session-mirror';
@@ -52,11 +57,6 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the toolbar badge', (na
     labPage.evaluate(
       `Promise.all(${JSON.stringify(urls)}.map((u) => fetch(u, { cache: 'no-store' }).then((r) => r.ok, () => false)))`,
     );
-  const allow = async (pageOrigin: string, target: string) => {
-    const result = await ext().evaluate<{ ok: boolean }>(`(globalThis.browser ?? globalThis.chrome).runtime
-      .sendMessage({ type: 'rules/allow', pageOrigin: '${pageOrigin}', target: '${target}' })`);
-    expect(result.ok).toBe(true);
-  };
 
   beforeAll(async () => {
     lab = await startLab();
@@ -94,7 +94,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the toolbar badge', (na
 
   it('shows an active override as ON in amber, with the reason in the title, and the tab count still wins', async () => {
     steps.require('counts');
-    await allow(lab.page2Origin, 'http://api.unrelated.test');
+    await allowThroughBackground(ext(), lab.page2Origin, 'http://api.unrelated.test');
     const other = await badgeShowing('ON', otherTabId);
     expect(other.text).toBe('ON');
     expect(other.color).toEqual(AMBER);
@@ -150,39 +150,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the toolbar badge', (na
   it('records both verdicts when an override made the difference, and does not count it as blocked', async () => {
     steps.require('restart'); // the badge shows a count to add to
     const api2 = lab.apiOrigins[1] as string;
-    await allow(lab.pageOrigin, api2);
+    await allowThroughBackground(ext(), lab.pageOrigin, api2);
     const before = (await badge(tabId)).text;
-    // The DNR rule applies asynchronously: retry until the browser lets the page read the response.
-    let allowed = false;
-    let refused = 0;
-    const deadline = Date.now() + 20_000;
-    for (let i = 0; !allowed && Date.now() < deadline; i++) {
-      [allowed] = (await fetchAll([specUrl(api2, { id: `overridden-${i}` })])) as [boolean];
-      if (!allowed) {
-        refused++;
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
-    expect(allowed).toBe(true);
-    const pick = (es: LoggedExchange[]) =>
-      es.find(
-        (e) => scenarioOf(e)?.startsWith('overridden-') && e.record.outcome === 'completed' && e.override,
-      );
-    const entry = pick(
-      await waitForEntries(ext(), (es) => pick(es) !== undefined, 'the overridden exchange'),
-    );
-    expect(entry?.override?.verdict.allowed).toBe(true);
-    expect(entry?.override?.label).toBe(`${new URL(lab.pageOrigin).host} → ${new URL(api2).host}`);
-    if (name === 'chromium') {
-      // Blocked by the server (it sent no ACAO: Chromium's webRequest shows the headers before DNR), allowed by
-      // the override.
-      expect(entry?.verdict.allowed).toBe(false);
-      expect(entry?.verdict.corsError).toBe('MissingAllowOriginHeader');
-      expect(entry?.override?.serverHeadersUnseen).toBeUndefined();
-    } else {
-      // Firefox's webRequest shows the headers after the rule rewrote them: the server's verdict is unknown.
-      expect(entry?.override?.serverHeadersUnseen).toBe(true);
-    }
+    const refused = await fetchUntilAllowed(labPage, api2);
+    await expectOverriddenExchange(name, ext(), lab.pageOrigin, api2);
     // What the browser allowed is not counted as blocked (attempts before the rule took effect are).
     const expected = String(Number(before) + refused);
     expect((await badgeShowing(expected, tabId)).text).toBe(expected);

@@ -13,6 +13,11 @@ import {
 } from '../harness/browser-under-test';
 import { openLabPage, runAllLabScenarios } from '../harness/lab-page';
 import { allowedGetUrl, allowedPutUrl, parallelPuts, refusedPutUrl } from '../harness/observe-specs';
+import {
+  allowThroughBackground,
+  expectOverriddenExchange,
+  fetchUntilAllowed,
+} from '../harness/overridden-exchange';
 import { scenarioOf, streamCounters, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { pollUntil } from '../harness/poll';
 import { waitForMirrored } from '../harness/session-mirror';
@@ -201,39 +206,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture while a panel i
 
   it('records both verdicts when an override made the difference', async () => {
     const api2 = lab.apiOrigins[1] as string;
-    const result = await ext().evaluate<{ ok: boolean }>(
-      `(globalThis.browser ?? globalThis.chrome).runtime.sendMessage({ type: 'rules/allow', pageOrigin: '${lab.pageOrigin}', target: '${api2}' })`,
-    );
-    expect(result.ok).toBe(true);
-    // The DNR rule applies asynchronously: retry until the browser lets the page read the response.
-    let allowed = false;
-    const deadline = Date.now() + 20_000;
-    for (let i = 0; !allowed && Date.now() < deadline; i++) {
-      const url = specUrl(api2, { id: `overridden-${i}` });
-      allowed =
-        (await labPage.evaluate(`fetch(${JSON.stringify(url)}).then((r) => r.ok, () => false)`)) === true;
-      if (!allowed) await new Promise((r) => setTimeout(r, 100));
-    }
-    expect(allowed).toBe(true);
-    const pick = (es: LoggedExchange[]) =>
-      es.find(
-        (e) => scenarioOf(e)?.startsWith('overridden-') && e.record.outcome === 'completed' && e.override,
-      );
-    const entry = pick(
-      await waitForEntries(ext(), (es) => pick(es) !== undefined, 'the overridden exchange'),
-    );
-    expect(entry?.override?.verdict.allowed).toBe(true);
-    expect(entry?.override?.label).toBe(`${new URL(lab.pageOrigin).host} → ${new URL(api2).host}`);
-    if (name === 'chromium') {
-      // Blocked by the server (it sent no ACAO: Chromium's webRequest shows the headers before DNR rewrote them).
-      expect(entry?.verdict.allowed).toBe(false);
-      expect(entry?.verdict.corsError).toBe('MissingAllowOriginHeader');
-      expect(entry?.override?.serverHeadersUnseen).toBeUndefined();
-    } else {
-      // Firefox shows extensions the headers after the override rewrote them: the server's own verdict cannot be
-      // known, and the entry says so instead of claiming one.
-      expect(entry?.override?.serverHeadersUnseen).toBe(true);
-    }
+    await allowThroughBackground(ext(), lab.pageOrigin, api2);
+    await fetchUntilAllowed(labPage, api2);
+    await expectOverriddenExchange(name, ext(), lab.pageOrigin, api2);
   });
 
   // Chromium only: a service worker can be stopped at a chosen moment (the DevTools protocol's stopAllWorkers).

@@ -11,7 +11,7 @@ import {
 import type { ExtensionPage } from '../harness/extension-page';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { specUrl } from '../lab/spec.mjs';
-import { expireRulesIn, POPUP, popupPath, storedRules, tryPut } from './override-helpers';
+import { expireRulesIn, openLabAndPopup, POPUP, storedRules, tryPut } from './override-helpers';
 
 /** The editor's fields: id → label. */
 const FIELDS = {
@@ -54,9 +54,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])(
     beforeAll(async () => {
       lab = await startLab();
       browser = await launchBrowserUnderTest(name, { hostAccess: 'asked' });
-      labPage = await browser.newPage();
-      await labPage.goto(`${lab.pageOrigin}/`);
-      popup = await browser.openExtensionPage(popupPath(0, lab.pageOrigin));
+      ({ labPage, popup } = await openLabAndPopup(browser, lab.pageOrigin));
       await popup.resize(400, 600);
     });
     afterAll(async () => {

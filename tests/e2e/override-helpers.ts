@@ -1,5 +1,6 @@
 // Shared steps of the override end-to-end tests, the same in both browsers: requests from the lab page, the popup's
 // one-click Allow, and the extension's state (DNR rules, stored rules, badge) read from an extension page.
+import type { BrowserUnderTest, WebPage } from '../harness/browser-under-test';
 import type { ExtensionPage } from '../harness/extension-page';
 import { pollUntil } from '../harness/poll';
 import { type LabSpec, specUrl } from '../lab/spec.mjs';
@@ -108,6 +109,21 @@ export async function tryPutFromWorker(page: EvaluatingPage, apiOrigin: string):
 /** Polls `fn` until it returns `want` or `timeoutMs` passes; returns the last value (the caller asserts on it). */
 export function pollFor<T>(fn: () => Promise<T>, want: T, timeoutMs = 20_000): Promise<T> {
   return pollUntil(fn, (seen) => seen === want, timeoutMs);
+}
+
+/**
+ * The lab page in a new tab, and the popup for its origin. The popup acts on the page origin it is given: the tab
+ * id (0 here) matters only for the targets a panel observed (override-observed.test.ts passes the real one).
+ */
+export async function openLabAndPopup(
+  browser: BrowserUnderTest,
+  pageOrigin: string,
+): Promise<{ labPage: WebPage; popup: ExtensionPage }> {
+  const labPage = await browser.newPage();
+  await labPage.goto(`${pageOrigin}/`);
+  const popup = await browser.openExtensionPage(popupPath(0, pageOrigin));
+  await popup.waitFor(POPUP.enabledSwitch);
+  return { labPage, popup };
 }
 
 /** The popup URL for a given tab and page origin (how the DevTools panel and the tests open it). */

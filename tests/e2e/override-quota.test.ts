@@ -13,9 +13,9 @@ import { type Lab, startLab } from '../lab/server.mjs';
 import {
   allowInPopup,
   dynamicRules,
+  openLabAndPopup,
   POPUP,
   pollFor,
-  popupPath,
   sessionRules,
   storedRules,
   tryPut,
@@ -46,9 +46,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the DNR session-rule qu
   beforeAll(async () => {
     lab = await startLab();
     browser = await launchBrowserUnderTest(name, { hostAccess: 'asked' });
-    labPage = await browser.newPage();
-    await labPage.goto(`${lab.pageOrigin}/`);
-    popup = await browser.openExtensionPage(popupPath(0, lab.pageOrigin));
+    ({ labPage, popup } = await openLabAndPopup(browser, lab.pageOrigin));
     await allowInPopup(popup, api());
     expect(await pollFor(put, true)).toBe(true);
   });

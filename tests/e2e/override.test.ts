@@ -10,7 +10,7 @@ import {
 } from '../harness/browser-under-test';
 import type { ExtensionPage } from '../harness/extension-page';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { allowInPopup, POPUP, popupPath, sessionRules, tryPut } from './override-helpers';
+import { allowInPopup, openLabAndPopup, POPUP, sessionRules, tryPut } from './override-helpers';
 
 describe.each<BrowserName>(['chromium', 'firefox'])('%s: scoped overrides from the popup', (name) => {
   let lab: Lab;
@@ -31,11 +31,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: scoped overrides from t
   beforeAll(async () => {
     lab = await startLab();
     browser = await launchBrowserUnderTest(name, { hostAccess: 'asked' });
-    labPage = await browser.newPage();
-    await labPage.goto(`${lab.pageOrigin}/`);
-    // The popup acts on the page origin it is given (the tab id matters only for the targets a panel observed).
-    popup = await browser.openExtensionPage(popupPath(0, lab.pageOrigin));
-    await popup.waitFor(POPUP.enabledSwitch);
+    ({ labPage, popup } = await openLabAndPopup(browser, lab.pageOrigin));
   });
   afterAll(async () => {
     await browser?.close();

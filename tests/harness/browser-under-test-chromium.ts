@@ -7,6 +7,7 @@ import { collectCdpFailures } from './cdp-verdicts';
 import { launchChromium } from './chromium';
 import { type ExtensionPage, extensionPageOf } from './extension-page';
 import { stopExtensionServiceWorker } from './stop-service-worker';
+import { webPageOf } from './web-page';
 
 export async function launchChromiumUnderTest(
   options: LaunchOptions,
@@ -29,15 +30,7 @@ export async function launchChromiumUnderTest(
         const page = await session.newPage();
         const cdp = await session.context.newCDPSession(page);
         await cdp.send('Network.enable');
-        const failures = collectCdpFailures(cdp);
-        return {
-          goto: (url) => page.goto(url),
-          evaluate: (expression) => page.evaluate(expression),
-          url: () => page.url(),
-          bringToFront: () => page.bringToFront(),
-          close: () => page.close(),
-          verdicts: () => new Map(failures),
-        };
+        return webPageOf(page, collectCdpFailures(cdp));
       },
       // The ping or event that follows wakes a new worker, as after Chromium stopped an idle one.
       stopBackground: () => stopExtensionServiceWorker(welcome),

@@ -10,6 +10,7 @@ import { type ExtensionPage, extensionPageOf } from './extension-page';
 import { geckoId, launchFirefox } from './firefox';
 import { collectConsoleVerdicts } from './firefox-console-verdicts';
 import { until } from './real-browser';
+import { webPageOf } from './web-page';
 
 /** The idle time after which Firefox suspends the event page when the test stops it (30 s by default). */
 const IDLE_MS = 1000;
@@ -69,15 +70,7 @@ export async function launchFirefoxUnderTest(
     openExtensionPage: async (path) => extensionPage(await session.openExtensionPage(path)),
     async newPage(): Promise<WebPage> {
       const page = await session.newPage();
-      const verdicts = collectConsoleVerdicts(page);
-      return {
-        goto: (url) => page.goto(url),
-        evaluate: (expression) => page.evaluate(expression),
-        url: () => page.url(),
-        bringToFront: () => page.bringToFront(),
-        close: () => page.close(),
-        verdicts: () => new Map(verdicts),
-      };
+      return webPageOf(page, collectConsoleVerdicts(page));
     },
     async stopBackground() {
       // Firefox has no call to stop an event page: it suspends an idle one by itself (measured on 153: within
