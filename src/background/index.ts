@@ -42,10 +42,10 @@ async function refreshIfActive(): Promise<void> {
   if (activeRules(state, Date.now()).length > 0) await refresh();
 }
 
-// Observing starts only when a CORS panel connects (capture-service.ts): nothing listens to the network before,
-// except for the first moments of each worker start, so that a restart while a panel watches loses no request.
+// Observing starts only when a CORS panel connects (capture/capture-service.ts), for its tab only: nothing
+// listens to the network before. A worker restarted while panels watched resumes their tabs (read from storage).
 browser.runtime.onConnect.addListener(onConnect);
-resumeCaptureIfWatched();
+void resumeCaptureIfWatched();
 browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));
 browser.permissions.onAdded.addListener(() => {
   onHostAccessChanged();

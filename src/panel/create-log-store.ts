@@ -6,8 +6,6 @@ export interface LogStore {
   entries: ReadonlySignal<LoggedExchange[]>;
   /** Undefined until the first snapshot arrives. */
   status: ReadonlySignal<LogStatus | undefined>;
-  /** Highest seq held: a reconnect subscribes after it. */
-  lastSeq(): number | undefined;
   apply(msg: BackgroundToPanel): void;
 }
 
@@ -21,7 +19,6 @@ export function createLogStore(tabId?: number): LogStore {
   const byId = new Map<string, LoggedExchange>();
   const list = signal<LoggedExchange[]>([]);
   const status = signal<LogStatus | undefined>(undefined);
-  let maxSeq: number | undefined;
 
   const merge = (entries: LoggedExchange[]) => {
     let appendOnly = true;
@@ -38,7 +35,6 @@ export function createLogStore(tabId?: number): LogStore {
       byId.set(entry.record.id, entry);
       taken.push(entry);
       tail = entry;
-      if (maxSeq === undefined || entry.record.seq > maxSeq) maxSeq = entry.record.seq;
     }
     // The common case (new requests at the end) avoids re-sorting thousands of rows on every batch.
     if (taken.length === 0) return;
@@ -48,7 +44,6 @@ export function createLogStore(tabId?: number): LogStore {
   return {
     entries: computed(() => list.value),
     status,
-    lastSeq: () => maxSeq,
     apply(msg) {
       if (tabId !== undefined && msg.tabId !== tabId) return;
       status.value = msg.status;

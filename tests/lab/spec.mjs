@@ -4,7 +4,8 @@
 
 /**
  * @typedef {[string, string][]} HeaderList
- * @typedef {{ status?: number, headers?: HeaderList, body?: string }} LabResponse
+ * @typedef {{ status?: number, headers?: HeaderList, body?: string, padHeader?: number }} LabResponse
+ *   padHeader: add an `X-Lab-Padding` header that many bytes long (giant-header tests; the plan travels in the URL)
  * @typedef {{ id?: string, preflight?: LabResponse, response?: LabResponse }} LabSpec
  */
 

@@ -29,7 +29,26 @@ export function loadedLog(tabId: number): TabLog | undefined {
   return logs.get(tabId);
 }
 
+/**
+ * All logs together stay within storage.session's quota (Chrome: 10 MiB for everything an extension keeps there):
+ * past it, the largest log gives up its oldest records first.
+ */
+export const TOTAL_MAX_BYTES = 7 * 1024 * 1024;
+
+function keepWithinTotal(): void {
+  let total = 0;
+  for (const log of logs.values()) total += log.bytes;
+  while (total > TOTAL_MAX_BYTES) {
+    let largest: TabLog | undefined;
+    for (const log of logs.values()) if (!largest || log.bytes > largest.bytes) largest = log;
+    const freed = largest && largest.size > 1 ? largest.dropOldest() : 0;
+    if (freed === 0) return;
+    total -= freed;
+  }
+}
+
 export function markDirty(tabId: number): void {
+  keepWithinTotal();
   dirty.add(tabId);
   // Mirror in batches: one storage write per tab per half second, whatever the request rate.
   flushTimer ??= setTimeout(() => void flushMirror(), 500);

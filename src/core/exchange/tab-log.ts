@@ -13,17 +13,30 @@ export interface TabLogJSON {
  * One tab's exchanges, oldest first, at most `capacity` of them: the oldest are dropped (and counted) so that a
  * chatty page cannot exhaust memory or storage.session. An update keeps the record's place.
  */
+/** A tab's share of storage.session (Chrome gives an extension 10 MiB in all; log-store.ts caps the total). */
+export const DEFAULT_MAX_BYTES = 3 * 1024 * 1024;
+
 export class TabLog {
   readonly capacity: number;
   // A Map keeps insertion order, replaces in place and deletes its first key in O(1): a ring buffer keyed by id.
   #records = new Map<string, ExchangeRecord>();
   #dropped = 0;
   #lastSeq = 0;
+  /** The size of each record as stored (its JSON), and their sum: the mirror's quota is in bytes. */
+  #sizes = new Map<string, number>();
+  #bytes = 0;
+  readonly maxBytes: number;
 
-  constructor(capacity = 5_000) {
+  constructor(capacity = 5_000, maxBytes = DEFAULT_MAX_BYTES) {
     if (!Number.isInteger(capacity) || capacity < 1)
       throw new RangeError(`capacity must be ≥ 1, got ${capacity}`);
     this.capacity = capacity;
+    this.maxBytes = maxBytes;
+  }
+
+  /** The log's size as stored (the JSON of its records, in UTF-16 code units, about bytes). */
+  get bytes(): number {
+    return this.#bytes;
   }
 
   /** Records dropped to make room since the last clear. */
@@ -43,18 +56,32 @@ export class TabLog {
   /** Inserts a record, or replaces the one with its id. */
   add(record: ExchangeRecord): void {
     this.#lastSeq = Math.max(this.#lastSeq, record.seq);
+    const size = JSON.stringify(record).length;
+    this.#bytes += size - (this.#sizes.get(record.id) ?? 0);
+    this.#sizes.set(record.id, size);
     this.#records.set(record.id, record);
-    while (this.#records.size > this.capacity) {
-      const oldest = this.#records.keys().next();
-      if (oldest.done === true) break;
-      this.#records.delete(oldest.value);
-      this.#dropped++;
-    }
+    // The newest record always stays: a log is never emptied by what it was just given.
+    while (this.#records.size > this.capacity || (this.#bytes > this.maxBytes && this.#records.size > 1))
+      this.dropOldest();
+  }
+
+  /** Drops the oldest record (counted in `dropped`); returns the bytes freed. */
+  dropOldest(): number {
+    const oldest = this.#records.keys().next();
+    if (oldest.done === true) return 0;
+    const size = this.#sizes.get(oldest.value) ?? 0;
+    this.#records.delete(oldest.value);
+    this.#sizes.delete(oldest.value);
+    this.#bytes -= size;
+    this.#dropped++;
+    return size;
   }
 
   /** Empties the log. `lastSeq` survives so that `since` keeps working for listeners. */
   clear(): void {
     this.#records.clear();
+    this.#sizes.clear();
+    this.#bytes = 0;
     this.#dropped = 0;
   }
 

@@ -1,13 +1,28 @@
-import { evaluateObserved } from '../../core/cors';
-import {
-  type ExchangeRecord,
-  overrideFor,
-  overrideLabel,
-  toEngineExchange,
-  withOverride,
-} from '../../core/exchange';
-import type { OverrideRule } from '../../core/rules';
-import type { LoggedExchange } from '../../shared/panel-protocol';
+import { evaluateObserved } from '../cors/evaluate-observed';
+import type { Verdict } from '../cors/types';
+import type { OverrideRule } from '../rules/types';
+import { overrideFor, overrideLabel } from './override-for';
+import { toEngineExchange } from './to-engine-exchange';
+import type { ExchangeRecord } from './types';
+import { withOverride } from './with-override';
+
+/** One row of the panel: the record as captured and the engine's verdicts on it. */
+export interface LoggedExchange {
+  record: ExchangeRecord;
+  /** The verdict on the headers the server sent. */
+  verdict: Verdict;
+  /** Present when an override rule changed the response: the verdict on the headers the page saw. */
+  override?: {
+    ruleId: string;
+    label: string;
+    verdict: Verdict;
+    /**
+     * Firefox shows the extension response headers after declarativeNetRequest rewrote them: the server's own CORS
+     * headers were never seen, so `verdict` above is then the one on the rewritten headers too, not the server's.
+     */
+    serverHeadersUnseen?: true;
+  };
+}
 
 /**
  * A record with the engine's verdict on what the server sent and, when an active override rule applied to it,
