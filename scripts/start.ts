@@ -16,6 +16,7 @@ import { launchRealBrowser } from '../tests/harness/launch-real-browser';
 import { panelRows } from '../tests/harness/panel-rows';
 import { outDir } from '../tests/harness/paths';
 import { type BrowserName, type RealBrowser, until } from '../tests/harness/real-browser';
+import { chromiumPublicPageArgs } from '../tests/lab/local-network-flags.mjs';
 import { type Lab, startLab } from '../tests/lab/server.mjs';
 import { check, run } from './run.mjs';
 
@@ -88,10 +89,18 @@ async function photograph(name: BrowserName, lab: Lab): Promise<number> {
 
 try {
   // Fixed, memorable ports when free (the README names them); any free port otherwise.
-  const lab = await startLab({ pagePorts: [5173, 3000], apiPorts: [8081, 8082] }).catch(() => startLab());
+  const lab = await startLab({
+    pagePorts: [5173, 3000],
+    publicPagePort: 5174,
+    apiPorts: [8081, 8082],
+  }).catch(() => startLab());
   cleanups.push(() => lab.close());
   console.log(
     `CORS lab: page ${lab.pageOrigin} (second dev server ${lab.page2Origin}), APIs ${lab.apiOrigins.join(', ')}`,
+  );
+  // The Local Network Access scenarios need a browser told that this page is public (a testing switch).
+  console.log(
+    `Local Network Access: ${lab.publicPageOrigin}/ plays a public site for a browser started with ${chromiumPublicPageArgs(lab).join(' ')}`,
   );
   await mkdir(outDir, { recursive: true });
 

@@ -26,8 +26,7 @@ export async function floorExtension(browser: 'chrome' | 'firefox'): Promise<str
     version: '1',
     permissions: ['webRequest'],
     host_permissions: ['http://*/*', 'https://*/*'],
-    background:
-      browser === 'chrome' ? { service_worker: 'background.js' } : { scripts: ['background.js'] },
+    background: browser === 'chrome' ? { service_worker: 'background.js' } : { scripts: ['background.js'] },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'capture-floor@cors-lens.dev' } } }
       : {}),

@@ -1,3 +1,4 @@
+import { failureKindShort } from '../core/cors';
 import type { Row } from './row-of';
 
 export type ColumnId = 'time' | 'method' | 'url' | 'initiator' | 'type' | 'status' | 'preflight' | 'verdict';
@@ -15,7 +16,7 @@ export const COLUMNS: Column[] = [
   { id: 'time', label: 'Time', text: (row) => formatTime(row.time) },
   { id: 'method', label: 'Method', text: (row) => row.method },
   { id: 'url', label: 'URL', text: (row) => row.url, title: (row) => row.href },
-  { id: 'verdict', label: 'Verdict', text: (row) => row.reason },
+  { id: 'verdict', label: 'Verdict', text: (row) => verdictTitle(row) },
   { id: 'status', label: 'Status', text: (row) => row.status },
   { id: 'preflight', label: 'Preflight', text: (row) => row.preflight },
   { id: 'type', label: 'Type', text: (row) => row.type },
@@ -29,6 +30,16 @@ export const COLUMNS: Column[] = [
 export const COMPACT_COLUMNS: Column[] = (['method', 'verdict', 'url', 'status'] as const).map(
   (id) => COLUMNS.find((column) => column.id === id) as Column,
 );
+
+/** The verdict cell's tooltip: the kind of failure before the reason, and the Authorization warning. */
+function verdictTitle(row: Row): string {
+  const parts = [
+    row.kind === undefined || row.verdict !== 'blocked' ? undefined : failureKindShort(row.kind),
+    row.reason,
+  ];
+  if (row.wildcardAuthorization) parts.push('relies on * covering Authorization');
+  return parts.filter(Boolean).join(' · ');
+}
 
 export type ColumnWidths = Record<ColumnId, number>;
 

@@ -140,6 +140,29 @@ const SCENARIOS: Scenario[] = [
       ],
     };
   },
+  // Two failures that only look like CORS: a server error without CORS headers, and Local Network Access.
+  (id, seq, at) => {
+    const r = base(id, seq, at, 'GET', `${API}/api/reports/${seq}`);
+    r.response = {
+      url: r.request.url,
+      status: 500,
+      statusLine: 'HTTP/1.1 500 Internal Server Error',
+      headers: [['Content-Type', 'text/html']],
+      time: at + 60,
+    };
+    r.outcome = 'failed';
+    r.error = 'net::ERR_FAILED';
+    return { record: r };
+  },
+  (id, seq, at) => {
+    // A deployed (public) page calling a device on the local network.
+    const r = base(id, seq, at, 'GET', 'http://192.168.1.20/status');
+    r.pageOrigin = 'https://dashboard.example.com';
+    r.request.headers = [['Origin', r.pageOrigin]];
+    r.outcome = 'failed';
+    r.error = 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS';
+    return { record: r };
+  },
   (id, seq, at) => {
     const r = base(id, seq, at, 'GET', `${CDN}/fonts/inter.woff2`, 'font');
     r.response = {

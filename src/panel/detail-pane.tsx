@@ -24,7 +24,8 @@ interface Props {
 export function DetailPane({ logged, onClose, allow }: Props) {
   const [tab, setTab] = useState<Tab>('verdict');
   const fixInput = fixInputForExchange(logged.record, logged.verdict);
-  const blocked = fixInput !== undefined && !logged.override?.verdict.allowed;
+  // An override rewrites headers, which cannot lift a Local Network Access refusal.
+  const blocked = fixInput !== undefined && !fixInput.localNetwork && !logged.override?.verdict.allowed;
   return (
     <aside
       class="detail"

@@ -1,3 +1,4 @@
+import { FailureKindSelect } from './failure-kind-select';
 import type { Filters } from './filter-rows';
 
 interface Props {
@@ -7,7 +8,7 @@ interface Props {
   onChange(filters: Filters): void;
 }
 
-/** Blocked only, free text, method and type: the four ways to find the failing request. */
+/** Blocked only, free text, method, type and kind of failure: the ways to find the failing request. */
 export function FilterBar({ filters, methods, types, onChange }: Props) {
   const set = (patch: Partial<Filters>) => onChange({ ...filters, ...patch });
   return (
@@ -51,6 +52,7 @@ export function FilterBar({ filters, methods, types, onChange }: Props) {
           </option>
         ))}
       </select>
+      <FailureKindSelect value={filters.kind} onChange={(kind) => set({ kind })} />
     </div>
   );
 }

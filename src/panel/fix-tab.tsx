@@ -11,10 +11,14 @@ import {
 } from '../core/fixes';
 import { ExposeHeadersInput } from './expose-headers-input';
 import { readFixChoice, saveFixChoice } from './fix-choice';
+import { LocalNetworkWaysOut } from './local-network-ways-out';
 import { ProxyFixSection } from './proxy-fix-section';
 import { ServerFixSection } from './server-fix-section';
 
-/** The fixes for a blocked exchange, most useful first: a dev-server proxy for a local page, else the server fix. */
+/**
+ * The fixes for a blocked exchange, most useful first: a dev-server proxy for a local page, else the server fix;
+ * for a Local Network Access refusal, its ways out and the proxy.
+ */
 export function FixTab({ input }: { input: FixInput | undefined }) {
   const [choice, setChoice] = useState<FixPreferences>(readFixChoice);
   // Header names the user adds belong to the exchange they were typed for.
@@ -68,6 +72,14 @@ export function FixTab({ input }: { input: FixInput | undefined }) {
       </ServerFixSection>
     ),
   };
+  // Headers cannot help a Local Network Access refusal; the dev-server proxy avoids it (same-origin).
+  if (input.localNetwork)
+    return (
+      <div class="fix-tab">
+        <LocalNetworkWaysOut input={effective} />
+        {sections.proxy(true)}
+      </div>
+    );
   return (
     <div class="fix-tab">
       <p class="fix-reason">{ranked.reason}</p>

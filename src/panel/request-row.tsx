@@ -1,4 +1,5 @@
 import { Component } from 'preact';
+import { failureKindShort } from '../core/cors';
 import type { Column } from './columns';
 import type { Row } from './row-of';
 
@@ -74,9 +75,14 @@ function VerdictText({ row }: { row: Row }) {
   return (
     <>
       <span class="verdict-label">{VERDICT_LABEL[row.verdict]}</span>
+      {/* A failed row (headers pass, the browser failed it) is its own kind: "failed" says it. */}
+      {row.kind && row.verdict === 'blocked' && (
+        <span class={`kind kind-${row.kind.id}`}> · {failureKindShort(row.kind)}</span>
+      )}
       {row.verdict === 'allowed' || row.verdict === 'pending' ? null : (
         <span class="reason"> · {row.reason}</span>
       )}
+      {row.wildcardAuthorization && <span class="row-warning"> · ⚠ Authorization via *</span>}
     </>
   );
 }

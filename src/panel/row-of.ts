@@ -1,3 +1,5 @@
+import { type FailureKind, failureKindShort } from '../core/cors';
+import { failureKindOfExchange } from '../core/failures';
 import type { LoggedExchange } from '../shared/panel-protocol';
 
 /** `failed`: the browser failed the request although the headers CORS Lens saw pass (e.g. a credentials mode
@@ -22,6 +24,10 @@ export interface Row {
   verdict: RowVerdict;
   /** A few words: Chromium's error name, or why the row is not blocked. */
   reason: string;
+  /** What kind of failure a blocked or failed row is (shown before the reason), e.g. a server error. */
+  kind?: FailureKind;
+  /** The request relies on `*` covering Authorization, which the Fetch standard does not allow. */
+  wildcardAuthorization: boolean;
   /** Lower-cased URL, host, initiator and reason, for the text filter. */
   search: string;
 }
@@ -72,6 +78,10 @@ function build(entry: LoggedExchange): Row {
               : verdict.preflightRequired
                 ? 'Preflight passed'
                 : 'CORS check passed';
+  const kind =
+    verdictKind === 'blocked' || verdictKind === 'failed'
+      ? failureKindOfExchange(record, verdict)
+      : undefined;
   const url = shortUrl(record.request.url);
   const status =
     record.response !== undefined
@@ -94,8 +104,10 @@ function build(entry: LoggedExchange): Row {
     preflight: record.preflight ? 'sent' : record.preflightCached ? 'cached' : 'none',
     verdict: verdictKind,
     reason,
+    ...(kind === undefined ? {} : { kind }),
+    wildcardAuthorization: (override?.verdict ?? verdict).wildcardAuthorization === true,
     search:
-      `${record.request.url}\n${record.pageOrigin}\n${reason}\n${verdict.firefoxReason ?? ''}`.toLowerCase(),
+      `${record.request.url}\n${record.pageOrigin}\n${reason}\n${verdict.firefoxReason ?? ''}\n${kind === undefined ? '' : failureKindShort(kind)}`.toLowerCase(),
   };
 }
 

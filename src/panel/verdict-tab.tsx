@@ -1,5 +1,7 @@
 import type { Verdict } from '../core/cors';
 import type { LoggedExchange } from '../shared/panel-protocol';
+import { CachedPreflightNotice } from './cached-preflight-notice';
+import { FailureHeadline } from './failure-headline';
 import { PageCallNote } from './page-call-note';
 import { Timeline } from './timeline';
 
@@ -29,6 +31,8 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
     );
   return (
     <div class="verdict-tab">
+      <FailureHeadline logged={logged} />
+      <CachedPreflightNotice record={record} />
       {record.incomplete && (
         <p role="note" class="warn-text" data-testid="incomplete-note">
           {INCOMPLETE[record.incomplete]}
@@ -74,7 +78,7 @@ function VerdictSummary({ verdict, heading }: { verdict: Verdict; heading: strin
     <section class="verdict-summary">
       {heading && <h3>{heading}</h3>}
       <p class={verdict.allowed ? 'ok' : 'bad'}>
-        <strong>{verdict.allowed ? 'Allowed' : 'Blocked by CORS'}</strong>
+        <strong>{verdict.allowed ? 'Allowed' : verdict.corsError ? 'Blocked by CORS' : 'Blocked'}</strong>
         {verdict.preflightRequired ? ' · preflight required' : ''}
       </p>
       <p class="explanation">{verdict.explanation}</p>

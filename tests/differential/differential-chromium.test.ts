@@ -7,8 +7,8 @@ import { type Exchange, evaluate } from '../../src/core/cors';
 import { isCdpPreflight } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { type Lab, type LabRequest, startLab } from '../lab/server.mjs';
-import { type LabResponse, specUrl } from '../lab/spec.mjs';
-import { type DiffCase, generateMatrix, PAGE } from './matrix-gen/matrix';
+import { specUrl } from '../lab/spec.mjs';
+import { type DiffCase, generateMatrix, withPage } from './matrix-gen/matrix';
 
 interface BrowserOutcome {
   allowed: boolean;
@@ -22,13 +22,6 @@ interface BrowserOutcome {
 
 // Transport headers Node adds by itself; the lab does not record them, so they are left out of the comparison.
 const transportHeaders = new Set(['connection', 'keep-alive', 'date', 'transfer-encoding']);
-
-function withPage(response: LabResponse, page: string): LabResponse {
-  return {
-    ...response,
-    headers: response.headers?.map(([n, v]) => [n, v.replaceAll(PAGE, page)] as [string, string]),
-  };
-}
 
 function caseUrls(c: DiffCase, lab: Lab): string[] {
   const [api1 = '', api2 = ''] = lab.apiOrigins;

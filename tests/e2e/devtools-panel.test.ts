@@ -7,6 +7,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Display, startDisplay } from '../harness/display';
+import { mainScenarioKind } from '../harness/failure-kind-expectations';
 import { startCapturing } from '../harness/first-run';
 import { openLabPage, runAllLabScenarios, runLabScenario } from '../harness/lab-page';
 import { launchRealBrowser } from '../harness/launch-real-browser';
@@ -91,7 +92,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
       // console names the URL that failed, which after a redirect is the redirect's target. Firefox reports a
       // refused simple request as completed: the credentialed `*` case is blocked here only because CORS Lens's
       // hook in the page recorded `credentials: 'include'`.
-      if (name === 'chromium') expect(row.verdict, scenario).toBe(`blocked · ${verdicts.get(scenario)}`);
+      // The kind of failure comes before the CorsError (failure-kinds-*.test.ts check each kind).
+      if (name === 'chromium')
+        expect(row.verdict, scenario).toBe(
+          `blocked · ${mainScenarioKind(scenario)} · ${verdicts.get(scenario)}`,
+        );
       else expect(row.verdict, scenario).toMatch(/^blocked · /);
     }
     if (name === 'firefox')

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import { collectCdpVerdicts } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
+import { mainScenarioKind } from '../harness/failure-kind-expectations';
 import { openLabPage, runAllLabScenarios, runLabScenario, tabIdOf } from '../harness/lab-page';
 import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { outDir } from '../harness/paths';
@@ -86,7 +87,8 @@ describe('Chromium: the CORS panel shows the lab live', () => {
         expect(await cells.getAttribute('class'), name).toContain('verdict-allowed');
       } else {
         expect(outcomes[name]?.allowed, name).toBe(false);
-        expect(verdict, name).toBe(`blocked · ${corsError}`);
+        // The kind of failure comes before the CorsError (failure-kinds-chromium.test.ts checks each kind).
+        expect(verdict, name).toBe(`blocked · ${mainScenarioKind(name)} · ${corsError}`);
         expect(await cells.getAttribute('class'), name).toContain('verdict-blocked');
       }
     }

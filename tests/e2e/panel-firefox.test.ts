@@ -96,7 +96,7 @@ describe('Firefox ESR: the CORS panel shows live entries', () => {
     expect((await runLabScenario(labPage, 'simple-get-no-acao')).allowed).toBe(false);
     const first = await waitForRows(panel, (rows) => rows.length >= 1, 'the blocked request');
     expect(first).toHaveLength(1);
-    expect(first[0]?.verdict).toBe('blocked · MissingAllowOriginHeader');
+    expect(first[0]?.verdict).toBe('blocked · CORS config · MissingAllowOriginHeader');
     expect(first[0]?.className).toContain('verdict-blocked');
     expect(first[0]?.url).toBe(`${lab.apiOrigins[0]}/api`);
 

@@ -18,7 +18,7 @@ export async function openLabPage(page: EvaluatingPage, pageOrigin: string): Pro
 
 export async function runLabScenario(page: EvaluatingPage, name: string): Promise<ScenarioResult> {
   const expression = `(() => {
-    const scenario = window.lab.scenarios.find((s) => s.name === ${JSON.stringify(name)});
+    const scenario = [...window.lab.scenarios, ...window.lab.lookalikes].find((s) => s.name === ${JSON.stringify(name)});
     if (!scenario) throw new Error('no lab scenario named ' + ${JSON.stringify(name)});
     return window.lab.runScenario(scenario);
   })()`;

@@ -1,11 +1,15 @@
 // @ts-check
 // The CORS lab: page origins on http://localhost:PORT and API origins on http://127.0.0.1:PORT, all on loopback.
+// A third page origin, `publicPageOrigin`, is the one a test tells the browser to treat as a public address
+// (Chromium --ip-address-space-overrides, Firefox network.lna.address_space.public.override: see
+// local-network-flags.mjs), so that its requests to the APIs meet Local Network Access.
 // API responses (preflight and actual: status, headers, redirects) are chosen per request by the caller through
 // the `s` query parameter (see spec.mjs). Every request the lab receives is recorded for tests.
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { answerUnparsedRequest } from './answer-unparsed-request.mjs';
+import { chromiumPublicPageArgs } from './local-network-flags.mjs';
 import { decodeSpec } from './spec.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -22,8 +26,8 @@ const staticFiles = {
 /**
  * @typedef {{ at: number, server: string, method: string, url: string, headers: [string, string][],
  *   status: number, responseHeaders: [string, string][] }} LabRequest
- * @typedef {{ pageOrigin: string, page2Origin: string, apiOrigins: string[], requests: () => LabRequest[],
- *   clearRequests: () => void, close: () => Promise<void> }} Lab
+ * @typedef {{ pageOrigin: string, page2Origin: string, publicPageOrigin: string, apiOrigins: string[],
+ *   requests: () => LabRequest[], clearRequests: () => void, close: () => Promise<void> }} Lab
  */
 
 /** @param {import('node:http').IncomingMessage} req @returns {[string, string][]} */
@@ -36,25 +40,31 @@ function rawPairs(req) {
 }
 
 /**
- * @param {{ pagePorts?: [number, number], apiPorts?: [number, number], quiet?: boolean }} [options]
+ * @param {{ pagePorts?: [number, number], publicPagePort?: number, apiPorts?: [number, number], quiet?: boolean }} [options]
  * @returns {Promise<Lab>}
  */
-export async function startLab({ pagePorts = [0, 0], apiPorts = [0, 0], quiet = true } = {}) {
+export async function startLab({
+  pagePorts = [0, 0],
+  publicPagePort = 0,
+  apiPorts = [0, 0],
+  quiet = true,
+} = {}) {
   /** @type {LabRequest[]} */
   let log = [];
   /** @type {import('node:http').Server[]} */
   const servers = [];
-  const config = { pageOrigin: '', page2Origin: '', apiOrigins: /** @type {string[]} */ ([]) };
+  const config = {
+    pageOrigin: '',
+    page2Origin: '',
+    publicPageOrigin: '',
+    apiOrigins: /** @type {string[]} */ ([]),
+  };
 
   /** @param {string} name @returns {import('node:http').RequestListener} */
   const handler = (name) => async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://lab');
-    /** @param {number} status @param {[string, string][]} headers @param {string | Buffer} body */
-    const reply = (status, headers, body) => {
-      const all = /** @type {[string, string][]} */ ([
-        ...headers,
-        ['Content-Length', String(Buffer.byteLength(body))],
-      ]);
+    /** @param {number} status @param {[string, string][]} responseHeaders */
+    const record = (status, responseHeaders) =>
       log.push({
         at: Date.now(),
         server: name,
@@ -62,8 +72,15 @@ export async function startLab({ pagePorts = [0, 0], apiPorts = [0, 0], quiet = 
         url: `http://${req.headers.host}${req.url}`,
         headers: rawPairs(req),
         status,
-        responseHeaders: all,
+        responseHeaders,
       });
+    /** @param {number} status @param {[string, string][]} headers @param {string | Buffer} body */
+    const reply = (status, headers, body) => {
+      const all = /** @type {[string, string][]} */ ([
+        ...headers,
+        ['Content-Length', String(Buffer.byteLength(body))],
+      ]);
+      record(status, all);
       res.sendDate = false;
       res.writeHead(status, all.flat());
       res.end(req.method === 'HEAD' ? undefined : body);
@@ -78,6 +95,12 @@ export async function startLab({ pagePorts = [0, 0], apiPorts = [0, 0], quiet = 
           return reply(plan.status ?? 204, plan.headers ?? [], plan.body ?? '');
         }
         const plan = spec.response ?? {};
+        // A server that dies mid-request: the browser gets no response at all (a network error, not CORS).
+        if (plan.drop) {
+          record(0, []);
+          req.socket.destroy();
+          return;
+        }
         const body =
           plan.body ?? JSON.stringify({ lab: spec.id ?? null, method: req.method, headers: rawPairs(req) });
         /** @type {[string, string][]} */
@@ -99,7 +122,7 @@ export async function startLab({ pagePorts = [0, 0], apiPorts = [0, 0], quiet = 
         );
       }
       const file = staticFiles[url.pathname];
-      if (file && (name === 'page' || name === 'page2')) {
+      if (file && (name === 'page' || name === 'page2' || name === 'public')) {
         return reply(
           200,
           [
@@ -141,11 +164,12 @@ export async function startLab({ pagePorts = [0, 0], apiPorts = [0, 0], quiet = 
 
   config.pageOrigin = `http://localhost:${await listenLocalhost('page', pagePorts[0])}`;
   config.page2Origin = `http://localhost:${await listenLocalhost('page2', pagePorts[1])}`;
+  config.publicPageOrigin = `http://localhost:${await listenLocalhost('public', publicPagePort)}`;
   for (const [i, port] of apiPorts.entries())
     config.apiOrigins.push(`http://127.0.0.1:${await listen(`api${i + 1}`, '127.0.0.1', port)}`);
   if (!quiet)
     console.log(
-      `CORS lab: page ${config.pageOrigin} (and ${config.page2Origin}), APIs ${config.apiOrigins.join(', ')}`,
+      `CORS lab: page ${config.pageOrigin} (and ${config.page2Origin}; ${config.publicPageOrigin} plays a public site), APIs ${config.apiOrigins.join(', ')}`,
     );
 
   return {
@@ -172,10 +196,17 @@ export async function startLab({ pagePorts = [0, 0], apiPorts = [0, 0], quiet = 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const json = process.argv.includes('--json');
   const fixed = !process.argv.includes('--any-port');
-  const lab = await startLab(fixed ? { pagePorts: [5173, 3000], apiPorts: [8081, 8082], quiet: json } : {});
-  const { pageOrigin, page2Origin, apiOrigins } = lab;
-  if (json) console.log(JSON.stringify({ pageOrigin, page2Origin, apiOrigins }));
-  else console.log(`Open ${lab.pageOrigin}/ — Ctrl-C to stop.`);
+  const lab = await startLab(
+    fixed ? { pagePorts: [5173, 3000], publicPagePort: 5174, apiPorts: [8081, 8082], quiet: json } : {},
+  );
+  const { pageOrigin, page2Origin, publicPageOrigin, apiOrigins } = lab;
+  if (json) console.log(JSON.stringify({ pageOrigin, page2Origin, publicPageOrigin, apiOrigins }));
+  else {
+    console.log(`Open ${lab.pageOrigin}/ — Ctrl-C to stop.`);
+    console.log(
+      `Local Network Access: start Chromium with ${chromiumPublicPageArgs(lab).join(' ')} and open ${publicPageOrigin}/`,
+    );
+  }
   const stop = () => void lab.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -15,7 +15,12 @@ export interface BlockedVerdictInput extends FailureContext {
 
 /** A blocked verdict for a CORS failure, with its explanation, Firefox name, MDN page and server fix. */
 export function buildBlockedVerdict(input: BlockedVerdictInput): Verdict {
-  const firefoxReason = firefoxReasonFor(input.error);
+  // Firefox 153 fails a redirect to a non-HTTP(S) URL with NS_ERROR_CORRUPTED_CONTENT and logs "CORS request did
+  // not succeed" (measured with a redirect to data:); CORSRequestNotHttp is for a request that starts non-HTTP.
+  const firefoxReason =
+    input.error === 'CorsDisabledScheme' && input.stage.kind === 'redirect'
+      ? 'CORSDidNotSucceed'
+      : firefoxReasonFor(input.error);
   const verdict: Verdict = {
     allowed: false,
     preflightRequired: input.preflightRequired,
@@ -29,6 +34,7 @@ export function buildBlockedVerdict(input: BlockedVerdictInput): Verdict {
     mdn: mdnUrlFor(firefoxReason),
     checkedOrigin: input.checkedOrigin,
   };
+  if (input.status !== undefined) verdict.status = input.status;
   const header = input.header ?? headerFor(input.error);
   if (header !== undefined) verdict.header = header;
   if (input.chromiumReportsCorsError === false) verdict.chromiumReportsCorsError = false;

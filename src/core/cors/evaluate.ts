@@ -8,6 +8,8 @@ import { corsUnsafeRequestHeaderNames } from './cors-unsafe-request-header-names
 import { basicResponseHeaderNames, exposedResponseHeaders } from './exposed-response-headers';
 import { getNormalizedHeader } from './get-normalized-header';
 import { isCorsEnabledScheme } from './is-cors-enabled-scheme';
+import { isLocalNetworkError, refusedByLocalNetworkAccess } from './is-local-network-error';
+import { isPotentiallyTrustworthyOrigin } from './is-potentially-trustworthy-origin';
 import { isSameOrigin, isSameOriginParsed } from './is-same-origin';
 import { methodAfterRedirect, REQUEST_BODY_HEADER_NAMES } from './method-after-redirect';
 import { needsPreflight } from './needs-preflight';
@@ -75,8 +77,8 @@ export function evaluate(exchange: Exchange): Verdict {
       chromiumReportsCorsError?: boolean;
       responseHeaders?: HeaderList;
     } = {},
-  ): Verdict =>
-    buildBlockedVerdict({
+  ): Verdict => {
+    const verdict = buildBlockedVerdict({
       error,
       failedParameter,
       stage,
@@ -97,6 +99,23 @@ export function evaluate(exchange: Exchange): Verdict {
         ? {}
         : { chromiumReportsCorsError: extra.chromiumReportsCorsError }),
     });
+    // A request that failed later still relied on its preflight's `*` covering Authorization.
+    if (authorizationNote !== undefined) {
+      verdict.notes = [authorizationNote];
+      verdict.wildcardAuthorization = true;
+    }
+    return verdict;
+  };
+  // Local Network Access refused the request before it reached the server (Chromium 156 names the error by
+  // whether the page is a secure context: measured with --ip-address-space-overrides).
+  const localNetwork = (stage: Stage): Verdict =>
+    fail(
+      isPotentiallyTrustworthyOrigin(pageOrigin)
+        ? 'LocalNetworkAccessPermissionDenied'
+        : 'InsecureLocalNetwork',
+      '',
+      stage,
+    );
 
   for (let i = 0; ; i++) {
     // --- Fetch §4.1 main fetch / cors_url_loader.cc StartRequest, for the initial URL and each redirect target.
@@ -150,6 +169,8 @@ export function evaluate(exchange: Exchange): Verdict {
             }
             authorizationNote = authorizationWildcardNote(preflight.headers, headers, credentials);
           } else if (responses.length <= i) {
+            if (i === 0 && refusedByLocalNetworkAccess(exchange.networkError, exchange.preflightNetworkError))
+              return localNetwork(PREFLIGHT);
             return noResponse(
               'A preflight was required but got no response (network error), so the actual request was not sent.',
               PREFLIGHT,
@@ -158,6 +179,12 @@ export function evaluate(exchange: Exchange): Verdict {
             );
           } else {
             preflightFromCache = true;
+            if (exchange.cachedPreflight !== undefined)
+              authorizationNote = authorizationWildcardNote(
+                exchange.cachedPreflight.headers,
+                headers,
+                credentials,
+              );
           }
         }
       }
@@ -165,6 +192,7 @@ export function evaluate(exchange: Exchange): Verdict {
 
     const response = responses[i];
     if (response === undefined) {
+      if (i === 0 && corsFlag && isLocalNetworkError(exchange.networkError)) return localNetwork(startStage);
       return noResponse(
         i === 0
           ? 'The request got no response (a network error, or it is still pending); CORS was not the cause.'
@@ -204,7 +232,9 @@ export function evaluate(exchange: Exchange): Verdict {
         preflightRequired,
         preflightReasons,
         exposedHeaders,
-        ...(authorizationNote === undefined ? {} : { notes: [authorizationNote] }),
+        ...(authorizationNote === undefined
+          ? {}
+          : { notes: [authorizationNote], wildcardAuthorization: true as const }),
         stage: ACTUAL,
         explanation: allowedExplanation(
           corsFlag,

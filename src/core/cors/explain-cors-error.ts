@@ -53,8 +53,15 @@ export function explainCorsError(ctx: FailureContext): string {
       return 'The preflight (OPTIONS) request failed with a network error, so the actual request was not sent.';
     case 'NoCorsRedirectModeNotFollow':
       return 'A no-cors request with redirect mode other than `follow` is not allowed.';
-    default:
-      return `Chromium blocked the request for Private/Local Network Access (${ctx.error}): a public page may not reach a private or local address without the server's \`Access-Control-Allow-Private-Network: true\` on the preflight and, in newer versions, the user's permission.`;
+    case 'LocalNetworkAccessPermissionDenied':
+      return `Local Network Access refused the request before it reached \`${ctx.url}\`: \`${ctx.pageOrigin}\` is on a less private network than that address, and the user has not granted this page the permission to reach it. No response header can allow it.`;
+    case 'InsecureLocalNetwork':
+      return `Local Network Access refused the request before it reached \`${ctx.url}\`: \`${ctx.pageOrigin}\` is on a less private network than that address and is not a secure context, so Chromium does not even ask the user. No response header can allow it.`;
+    case 'InvalidLocalNetworkAccess':
+      return `The request's \`targetAddressSpace\` does not match the address space \`${ctx.url}\` turned out to be in, so Local Network Access refused it.`;
+    case 'PreflightMissingAllowExternal':
+    case 'PreflightInvalidAllowExternal':
+      return `The preflight response lacks a valid \`Access-Control-Allow-External\`, the header of an early Private Network Access draft (${ctx.error}); current Chromium no longer asks for it.`;
   }
 }
 

@@ -1,6 +1,13 @@
 // CORS Lens's CORS verdict engine: the Fetch standard's CORS algorithms as Chromium 156 runs them.
 // Pure TypeScript: no browser or Node APIs beyond the URL global.
+export { type AddressSpace, addressSpaceOfHost } from './address-space-of-host';
 export { authorRequestHeaders } from './author-request-headers';
+export {
+  type CachedPreflightInput,
+  cachedPreflightNotice,
+  MAX_AGE_CAP_SECONDS,
+  preflightCacheSeconds,
+} from './cached-preflight-notice';
 export {
   checkCorsSafelistedRequestHeader,
   SAFELISTED_VALUE_MAX,
@@ -21,6 +28,14 @@ export { evaluateObserved } from './evaluate-observed';
 export { explainCorsError } from './explain-cors-error';
 export { basicResponseHeaderNames, exposedResponseHeaders } from './exposed-response-headers';
 export type { FailureContext } from './failure-context';
+export { type FailureHeadline, failureHeadline, type HeadlineInput } from './failure-headline';
+export { type FailureKind, type FailureKindId, type FailureObservation, failureKind } from './failure-kind';
+export {
+  FAILURE_KIND_IDS,
+  FAILURE_KIND_LABELS,
+  failureKindShort,
+  isFailureKindId,
+} from './failure-kind-labels';
 export { ALL_CORS_ERRORS, firefoxReasonFor } from './firefox-reason-for';
 export { getNormalizedHeader } from './get-normalized-header';
 export { isCorsEnabledScheme } from './is-cors-enabled-scheme';
@@ -32,12 +47,20 @@ export { isCorsUnsafeRequestHeaderByte } from './is-cors-unsafe-request-header-b
 export { isForbiddenRequestHeader } from './is-forbidden-request-header';
 export { isForbiddenResponseHeaderName } from './is-forbidden-response-header-name';
 export { isHttpToken } from './is-http-token';
+export {
+  isLocalNetworkCorsError,
+  isLocalNetworkError,
+  refusedByLocalNetworkAccess,
+} from './is-local-network-error';
+export { isPotentiallyTrustworthyOrigin } from './is-potentially-trustworthy-origin';
 export { isSameOrigin } from './is-same-origin';
 export { isSimpleRangeHeaderValue } from './is-simple-range-header-value';
+export { type LocalNetworkAdvice, localNetworkAdvice } from './local-network-advice';
 export { mdnUrlFor } from './mdn-url-for';
 export { methodAfterRedirect } from './method-after-redirect';
 export { needsPreflight } from './needs-preflight';
 export { normalizeMethod } from './normalize-method';
+export { type NotSentCause, networkErrorHint, notSentCause } from './not-sent-cause';
 export { parseAllowHeaders } from './parse-allow-headers';
 export { parseAllowMethods } from './parse-allow-methods';
 export { parseExposeHeaders } from './parse-expose-headers';

@@ -31,9 +31,22 @@ export interface Exchange {
   preflight?: { status: number; headers: HeaderList; location?: string };
   /** Redirect hops first (3xx with a location header), final response last; empty when never sent. */
   responses: ExchangeResponse[];
+  /** What the browser reported when the request got no response (webRequest onErrorOccurred), e.g. net::ERR_FAILED. */
+  networkError?: string;
+  /** The same for a preflight that was sent and got no response. */
+  preflightNetworkError?: string;
+  /**
+   * The earlier preflight response whose cached result let this request go without one (Fetch §4.8 CORS-preflight
+   * cache), when it was seen.
+   */
+  cachedPreflight?: { headers: HeaderList };
 }
 
-/** Chromium's CorsError names, as CDP reports them in Network.loadingFailed.corsErrorStatus.corsError. */
+/**
+ * Chromium's CorsError names, as CDP reports them in Network.loadingFailed.corsErrorStatus.corsError: the enum of
+ * Chromium 156's protocol (read from its /json/protocol). The Private Network Access names are gone: Local Network
+ * Access replaced them (InsecureLocalNetwork, InvalidLocalNetworkAccess, LocalNetworkAccessPermissionDenied).
+ */
 export type CorsError =
   | 'DisallowedByMode'
   | 'InvalidResponse'
@@ -52,21 +65,16 @@ export type CorsError =
   | 'PreflightInvalidAllowOriginValue'
   | 'PreflightAllowOriginMismatch'
   | 'PreflightInvalidAllowCredentials'
-  | 'PreflightMissingAllowPrivateNetwork'
-  | 'PreflightInvalidAllowPrivateNetwork'
+  | 'PreflightMissingAllowExternal'
+  | 'PreflightInvalidAllowExternal'
   | 'InvalidAllowMethodsPreflightResponse'
   | 'InvalidAllowHeadersPreflightResponse'
   | 'MethodDisallowedByPreflightResponse'
   | 'HeaderDisallowedByPreflightResponse'
   | 'RedirectContainsCredentials'
-  | 'InsecurePrivateNetwork'
-  | 'InvalidPrivateNetworkAccess'
-  | 'UnexpectedPrivateNetworkAccess'
+  | 'InsecureLocalNetwork'
+  | 'InvalidLocalNetworkAccess'
   | 'NoCorsRedirectModeNotFollow'
-  | 'PreflightMissingPrivateNetworkAccessId'
-  | 'PreflightMissingPrivateNetworkAccessName'
-  | 'PrivateNetworkAccessPermissionUnavailable'
-  | 'PrivateNetworkAccessPermissionDenied'
   | 'LocalNetworkAccessPermissionDenied';
 
 /** The five CORS-check failures (Fetch §4.10 CORS check), before Chromium maps them to Preflight* names. */
@@ -162,6 +170,8 @@ export interface Verdict {
   /** When allowed: lower-case names of the response headers page script can read (sorted, unique). */
   exposedHeaders: string[];
   stage?: Stage;
+  /** When blocked: the status of the response the failure is about (absent when there was none). */
+  status?: number;
   /** The offending header name, lower-case. */
   header?: string;
   explanation: string;
@@ -174,6 +184,8 @@ export interface Verdict {
   checkedOrigin?: string;
   /** What a developer should know although this browser decided as it did, e.g. another browser blocks it. */
   notes?: string[];
+  /** The request relies on `*` in Access-Control-Allow-Headers covering Authorization (a note says why it should not). */
+  wildcardAuthorization?: true;
   /**
    * Set when the request's credentials mode is unknown and decides the outcome: this verdict is the one without
    * credentials, `ifCredentialed` the one with them (e.g. `Access-Control-Allow-Origin: *`).

@@ -20,7 +20,7 @@ import { pairingKey } from './pairing-key';
 import { type PreflightAsk, parsePreflightRequest } from './parse-preflight-request';
 import { shouldObserve } from './should-observe';
 import { toExchangeRecord } from './to-exchange-record';
-import type { ExchangeRecord } from './types';
+import type { ExchangeRecord, PreflightCacheSource } from './types';
 
 /** The `error` of a record flushed because its request never ended within the timeout. */
 export const TIMEOUT_ERROR = 'cors-lens:timeout';
@@ -62,6 +62,8 @@ export interface Assembler {
 }
 
 const sweepIntervalMs = 1_000;
+// Passing preflights remembered per page origin and URL, to name the one a later cached request relied on.
+const maxRememberedPreflights = 500;
 
 interface HeldOptions {
   event: BeforeRequestEvent;
@@ -87,6 +89,21 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
   const pool = new Map<string, PreflightDraft[]>();
   // Requests recently ended or dropped, oldest first: a late event of theirs must not adopt them again.
   const finished = new Set<string>();
+  // The last 2xx preflight answer per page origin and URL (the browsers' preflight caches are keyed by URL).
+  const answeredPreflights = new Map<string, PreflightCacheSource>();
+  const rememberAnswered = (preflight: PreflightDraft) => {
+    const response = preflight.response;
+    if (response === undefined || response.status < 200 || response.status > 299) return;
+    const key = `${preflight.initiator}\n${preflight.url}`;
+    answeredPreflights.delete(key);
+    answeredPreflights.set(key, {
+      requestId: preflight.requestId,
+      answeredAt: response.time,
+      headers: response.headers,
+    });
+    if (answeredPreflights.size > maxRememberedPreflights)
+      answeredPreflights.delete(answeredPreflights.keys().next().value as string);
+  };
   const rememberFinished = (requestId: string) => {
     finished.add(requestId);
     if (finished.size > 2_000) finished.delete(finished.values().next().value as string);
@@ -181,13 +198,18 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (draft !== undefined) {
       draft.lastTime = Math.max(draft.lastTime, event.time);
       if (draft.awaitingPreflight) decide(draft, 'sent', sentNames(draft));
-      draft.response = { url: draft.url, ...response };
+      draft.response = {
+        url: draft.url,
+        ...response,
+        ...(event.statusLine === undefined ? {} : { statusLine: event.statusLine }),
+      };
       touched.add(draft);
       return;
     }
     const preflight = preflights.get(event.requestId);
     if (preflight === undefined) return;
     preflight.response = response;
+    rememberAnswered(preflight);
     answer(preflight, event.time, touched);
   }
 
@@ -317,7 +339,11 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       options.needsPreflight
     ) {
       const author = authorHeaders(draft.sent, { type: draft.type, acceptLanguage: options.acceptLanguage });
-      if (options.needsPreflight(draft.method, author)) draft.preflightCached = true;
+      if (options.needsPreflight(draft.method, author)) {
+        draft.preflightCached = true;
+        const source = answeredPreflights.get(`${draft.pageOrigin}\n${draft.url}`);
+        if (source !== undefined) draft.preflightCacheSource = source;
+      }
     }
   }
 

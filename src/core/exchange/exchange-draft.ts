@@ -3,7 +3,7 @@
 // them, secrets included (pairing compares URLs): they are redacted on the way out, in toExchangeRecord.
 import type { HeaderList } from './events';
 import type { PreflightAsk } from './parse-preflight-request';
-import type { HopRecord, Incomplete, Outcome, ResponseRecord } from './types';
+import type { HopRecord, Incomplete, Outcome, PreflightCacheSource, ResponseRecord } from './types';
 
 export interface PreflightDraft {
   requestId: string;
@@ -48,6 +48,7 @@ export interface ExchangeDraft {
   awaitingPreflight: boolean;
   preflight?: PreflightDraft;
   preflightCached?: boolean;
+  preflightCacheSource?: PreflightCacheSource;
   /** Adopted mid-flight (see Resumable): its start, and maybe its headers and preflight, were not seen. */
   resumed?: boolean;
   hops: HopRecord[];

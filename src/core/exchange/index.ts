@@ -27,5 +27,5 @@ export { TabLog } from './tab-log';
 export type { Exchange } from './to-engine-exchange';
 export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
 export { isBlocked, type LoggedExchange, toLogged } from './to-logged';
-export type { ExchangeRecord, PageCall, RedactedValue } from './types';
+export type { ExchangeRecord, PageCall, PreflightCacheSource, RedactedValue } from './types';
 export { withOverride } from './with-override';

@@ -55,6 +55,12 @@ export function redactRecord(record: ExchangeRecord): ExchangeRecord {
         headers: headers('preflight.response.headers', preflight.response.headers),
       };
   }
+  const source = record.preflightCacheSource;
+  if (source !== undefined)
+    out.preflightCacheSource = {
+      ...source,
+      headers: headers('preflightCacheSource.headers', source.headers),
+    };
   if (response !== undefined)
     out.response = {
       ...response,

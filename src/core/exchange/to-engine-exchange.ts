@@ -19,6 +19,9 @@ export interface Exchange {
   preflight?: { status: number; headers: HeaderList; location?: string };
   /** Redirect hops first, final response last; empty when the actual request was never sent. */
   responses: { url: string; status: number; headers: HeaderList }[];
+  networkError?: string;
+  preflightNetworkError?: string;
+  cachedPreflight?: { headers: HeaderList };
 }
 
 /**
@@ -60,7 +63,14 @@ export function toEngineExchange(record: ExchangeRecord): Exchange {
   if (pageMode === 'cors' || pageMode === 'no-cors') exchange.request.mode = pageMode;
   else if (sent) exchange.request.mode = inferRequestMode(request.method, request.headers, record.type);
   else if (record.preflight !== undefined) exchange.request.mode = 'cors';
+  // What the browser reported instead of a response: the engine recognises Local Network Access refusals by it.
+  if (record.outcome === 'failed' && record.response === undefined && record.error !== undefined)
+    exchange.networkError = record.error;
   const preflightResponse = record.preflight?.response;
+  if (preflightResponse === undefined && record.preflight?.error !== undefined)
+    exchange.preflightNetworkError = record.preflight.error;
+  if (record.preflightCacheSource !== undefined)
+    exchange.cachedPreflight = { headers: copy(record.preflightCacheSource.headers) };
   if (preflightResponse !== undefined) {
     exchange.preflight = { status: preflightResponse.status, headers: copy(preflightResponse.headers) };
     const location = headerValue(preflightResponse.headers, 'location');

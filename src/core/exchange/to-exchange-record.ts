@@ -46,6 +46,10 @@ export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLangua
     record.preflight = preflightRecord;
   }
   if (draft.preflightCached === true) record.preflightCached = true;
+  if (draft.preflightCacheSource !== undefined) {
+    const source = draft.preflightCacheSource;
+    record.preflightCacheSource = { ...source, headers: copy(source.headers) };
+  }
   if (draft.resumed === true) record.resumed = true;
   if (draft.response !== undefined) {
     record.response = { ...draft.response, headers: copy(draft.response.headers) };

@@ -34,9 +34,19 @@ export interface HopRecord {
 export interface ResponseRecord {
   url: string;
   status: number;
+  /** The status line as the server sent it, e.g. "HTTP/1.1 500 Internal Server Error", when the browser gave it. */
+  statusLine?: string;
   headers: HeaderList;
   time: number;
   fromCache?: boolean;
+}
+
+export interface PreflightCacheSource {
+  /** The requestId of that preflight. */
+  requestId: string;
+  answeredAt: number;
+  /** Its response headers (Access-Control-Max-Age, -Allow-Headers…), secrets redacted. */
+  headers: HeaderList;
 }
 
 export type Outcome = 'pending' | 'completed' | 'failed';
@@ -78,6 +88,8 @@ export interface ExchangeRecord {
   preflight?: PreflightRecord;
   /** The request needed a preflight but none was seen: the browser answered it from its preflight cache. */
   preflightCached?: boolean;
+  /** The last passing preflight this capture saw for the same page origin and URL: what the cache most likely holds. */
+  preflightCacheSource?: PreflightCacheSource;
   /**
    * First seen mid-flight (capture started, or the service worker restarted, while it ran): the request headers
    * and the preflight may be missing; the response and the outcome are as the browser reported them.

@@ -1,4 +1,5 @@
 import { corsUnsafeRequestHeaderNames } from '../cors/cors-unsafe-request-header-names';
+import { isLocalNetworkCorsError } from '../cors/is-local-network-error';
 import type { Verdict } from '../cors/types';
 import type { CredentialsGuess, ExchangeRecord } from '../exchange/types';
 import type { FixCredentials, FixInput } from './types';
@@ -46,5 +47,8 @@ export function fixInputForExchange(record: ExchangeRecord, observed: Verdict): 
     input.preflightStatus = preflightStatus;
   }
   if (hop !== undefined) input.redirect = { from: hop.url, to: hop.location };
+  const status = record.response?.status;
+  if (stage?.kind === 'actual' && status !== undefined && status >= 400) input.failedStatus = status;
+  if (isLocalNetworkCorsError(verdict.corsError)) input.localNetwork = true;
   return input;
 }

@@ -50,6 +50,11 @@ export function requiredHeaders(input: FixInput): RequiredHeaders {
   }
 
   notes.push(...methodNotes(input.methods), ...headerNotes(input), ...redirectNotes(input));
+  if (input.failedStatus !== undefined) {
+    notes.push(
+      `The server answered ${input.failedStatus} without CORS headers: fix that failure first, and send the CORS headers on error responses too, so the page can read the error. The snippets below do (each verified one was checked live with a 404).`,
+    );
+  }
 
   const optionsStatus = preflightStatusFix(input, notes);
   return optionsStatus === undefined

@@ -21,6 +21,13 @@ export interface FixInput {
   preflightStatus?: number;
   /** Set when the failure happened on a redirect hop. */
   redirect?: { from: string; to: string };
+  /** The response failed with this error status (4xx/5xx) and no CORS headers: the server's failure, in disguise. */
+  failedStatus?: number;
+  /**
+   * Local Network Access refused the request before it reached the server: no response header can fix it, only
+   * the user's permission, the `targetAddressSpace` option or a same-origin proxy.
+   */
+  localNetwork?: true;
   maxAge?: number;
 }
 

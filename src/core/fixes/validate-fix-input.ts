@@ -34,6 +34,10 @@ export function validateFixInput(input: FixInput): string[] {
       if (!isHttpToken(value)) problems.push(`${field} entry ${JSON.stringify(value)} is not an HTTP token`);
     }
   }
+  const status = input.failedStatus;
+  if (status !== undefined && !(Number.isInteger(status) && status >= 400 && status <= 599)) {
+    problems.push(`failedStatus ${status} is not an error status (400–599)`);
+  }
   if (input.maxAge !== undefined && !(Number.isSafeInteger(input.maxAge) && input.maxAge >= 0)) {
     problems.push(`maxAge ${input.maxAge} is not a non-negative integer`);
   }

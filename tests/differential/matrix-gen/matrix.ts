@@ -21,6 +21,14 @@ export interface DiffCase {
 /** Placeholder replaced by the page origin when the case is run (cases are generated before the lab starts). */
 export const PAGE = '{PAGE}';
 
+/** A planned response with the PAGE placeholder replaced by the page's origin. */
+export function withPage(response: LabResponse, page: string): LabResponse {
+  return {
+    ...response,
+    headers: response.headers?.map(([n, v]) => [n, v.replaceAll(PAGE, page)] as [string, string]),
+  };
+}
+
 const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'patch', 'OPTIONS'] as const;
 const authorHeaderSets: HeaderList[] = [
   [],

@@ -5,11 +5,22 @@
  * @typedef {{ allowed: boolean, status?: number, readableHeaders?: string[], readable?: boolean, error?: string }} ScenarioResult
  */
 
-/** @param {import('../scenarios.mjs').Scenario} scenario @returns {Promise<ScenarioResult>} */
+/**
+ * Sends the request `scenario.runs` times in a row (once by default) and reports the last outcome.
+ * @param {import('../scenarios.mjs').Scenario} scenario @returns {Promise<ScenarioResult>}
+ */
 export async function runScenario(scenario) {
+  let result = await runOnce(scenario);
+  for (let i = 1; i < (scenario.runs ?? 1); i++) result = await runOnce(scenario);
+  return result;
+}
+
+/** @param {import('../scenarios.mjs').Scenario} scenario @returns {Promise<ScenarioResult>} */
+async function runOnce(scenario) {
   const { url, method, headers, credentials } = scenario.request;
+  const cache = scenario.cache ?? 'no-store';
   try {
-    const response = await fetch(url, { method, headers, credentials, mode: 'cors', cache: 'no-store' });
+    const response = await fetch(url, { method, headers, credentials, mode: 'cors', cache });
     await response.arrayBuffer();
     const readableHeaders = [...response.headers.keys()].sort();
     /** @type {ScenarioResult} */

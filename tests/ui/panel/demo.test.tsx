@@ -22,6 +22,9 @@ describe('demo exchanges', () => {
     expect(kinds).toEqual(new Set(['allowed', 'blocked', 'override']));
     expect(new Set(rows.map((row) => row.preflight))).toEqual(new Set(['sent', 'cached', 'none']));
     expect(rows.some((row) => row.reason === 'PreflightMissingAllowOriginHeader')).toBe(true);
+    expect(new Set(rows.flatMap((row) => (row.kind ? [row.kind.id] : [])))).toEqual(
+      new Set(['cors-config', 'server-error', 'preflight-refused', 'redirect', 'local-network']),
+    );
     expect(demoExchanges(16)).toEqual(demoExchanges(16)); // deterministic for screenshots
   });
 

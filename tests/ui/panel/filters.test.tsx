@@ -5,7 +5,7 @@ import { FILTERS_KEY } from '../../../src/panel/create-panel-state';
 import { filterRows } from '../../../src/panel/filter-rows';
 import { Panel } from '../../../src/panel/panel';
 import { rowOf } from '../../../src/panel/row-of';
-import { allowedGet, blockedGet, fakeSource, snapshot, stubLayout } from './fixtures';
+import { allowedGet, blockedGet, exchange, fakeSource, snapshot, stubLayout } from './fixtures';
 
 vi.mock('../../../src/shared/browser', () => ({ browser: {} }));
 
@@ -90,18 +90,69 @@ describe('filters', () => {
   });
 
   // How fast is measured by `npm run bench` (scripts/bench/panel-scale.ts), in a real browser: here, only what.
-  it('combines all four filters over 10,000 rows', () => {
+  it('combines all five filters over 10,000 rows', () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => rowOf(i % 4 === 0 ? blockedGet() : allowedGet()));
     const shown = filterRows(rows, {
       blockedOnly: true,
       text: 'missingallow',
       method: 'GET',
       type: 'xmlhttprequest',
+      kind: 'cors-config',
     });
     expect(shown).toHaveLength(2_500);
     expect(shown.every((row) => row.verdict === 'blocked')).toBe(true);
-    expect(filterRows(rows, { blockedOnly: false, text: 'missingallow', method: 'PUT', type: '' })).toEqual(
-      [],
+    expect(
+      filterRows(rows, { blockedOnly: false, text: 'missingallow', method: 'PUT', type: '', kind: '' }),
+    ).toEqual([]);
+    expect(
+      filterRows(rows, { blockedOnly: false, text: '', method: '', type: '', kind: 'server-error' }),
+    ).toEqual([]);
+  });
+
+  it('offers every kind of failure and keeps only the rows of the kind picked', () => {
+    const source = fakeSource();
+    render(<Panel source={source} tabId={1} />);
+    act(() =>
+      source.emit(
+        snapshot([
+          allowedGet({ path: '/ok' }),
+          blockedGet({ path: '/config' }),
+          blockedGet({ path: '/crash', status: 500 }),
+          exchange({ path: '/lna', networkError: 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS' }),
+          exchange({ path: '/refused', method: 'DELETE', preflight: { status: 405, headers: [] } }),
+          exchange({ path: '/dropped', networkError: 'net::ERR_EMPTY_RESPONSE' }),
+        ]),
+      ),
     );
+    const select = screen.getByRole('combobox', { name: 'Kind of failure' }) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'All failure kinds',
+      'CORS configuration',
+      'Server failed, error lacks CORS headers',
+      'Preflight refused',
+      'Local-network permission',
+      'Redirect CORS forbids',
+      'Mixed content or scheme',
+      'Not sent (extension, client, network)',
+    ]);
+    const pick = (kind: string) => fireEvent.change(select, { target: { value: kind } });
+    pick('server-error');
+    expect(urls()).toEqual(['http://127.0.0.1:8081/crash']);
+    pick('local-network');
+    expect(urls()).toEqual(['http://127.0.0.1:8081/lna']);
+    pick('preflight-refused');
+    expect(urls()).toEqual(['http://127.0.0.1:8081/refused']);
+    pick('not-sent');
+    expect(urls()).toEqual(['http://127.0.0.1:8081/dropped']);
+    pick('cors-config');
+    expect(urls()).toEqual(['http://127.0.0.1:8081/config']);
+    pick('');
+    expect(urls()).toHaveLength(6);
+  });
+
+  it('a stored kind that no longer exists filters nothing', () => {
+    localStorage.setItem(FILTERS_KEY, JSON.stringify({ kind: 'gone' }));
+    setup();
+    expect(urls()).toHaveLength(4);
   });
 });

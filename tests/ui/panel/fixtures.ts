@@ -52,6 +52,11 @@ interface Options {
   credentials?: boolean;
   type?: string;
   at?: number;
+  /** The actual response's status (200 by default). */
+  status?: number;
+  statusLine?: string;
+  /** No response at all: the browser reported this error instead (the preflight too, when one was sent). */
+  networkError?: string;
 }
 
 let seq = 0;
@@ -100,16 +105,25 @@ export function exchange(options: Options = {}): LoggedExchange {
   }
   const preflightFailed =
     options.preflight !== undefined && (options.preflight.status < 200 || options.preflight.status > 299);
-  if (!preflightFailed) {
-    record.response = { url, status: 200, headers: options.responseHeaders ?? [], time: at + 30 };
+  if (options.networkError !== undefined) {
+    record.error = options.networkError;
+  } else if (!preflightFailed) {
+    record.response = {
+      url,
+      status: options.status ?? 200,
+      headers: options.responseHeaders ?? [],
+      time: at + 30,
+      ...(options.statusLine === undefined ? {} : { statusLine: options.statusLine }),
+    };
   } else {
     record.request.headers = [];
     record.request.credentials = 'unknown';
   }
+  if (options.networkError !== undefined) record.outcome = 'failed';
   const verdict = evaluate(toEngineExchange(record));
   if (!verdict.allowed) {
     record.outcome = 'failed';
-    record.error = 'net::ERR_FAILED';
+    record.error ??= 'net::ERR_FAILED';
   }
   return { record, verdict };
 }

@@ -267,6 +267,76 @@ describe('preflighted requests', () => {
     expect(record.preflight).toBeUndefined();
   });
 
+  it('cached preflight: names the passing preflight seen earlier for the same page and URL as its source', () => {
+    const s = new Script();
+    const maxAge: HeaderList = [...allowHeaders(), ['Access-Control-Max-Age', '600']];
+    const answered: HeaderList = [...maxAge, ['Set-Cookie', 'session=s3cr3t']];
+    const { latest } = runEvents(createAssembler({ needsPreflight, preflightAfterActual: true }), [
+      s.before('a', 'PUT', data),
+      s.before('p', 'OPTIONS', data),
+      s.send('p', preflightHeaders('PUT', ['x-token'])),
+      s.received('p', 204, answered),
+      s.completed('p', 204),
+      s.send('a', chromiumRequestHeaders([['X-Token', 'abc']])),
+      s.received('a', 200, allowOrigin),
+      s.completed('a', 200),
+      // The same request again: no preflight, the browser's cache answered it.
+      s.before('b', 'PUT', data),
+      s.send('b', chromiumRequestHeaders([['X-Token', 'abc']])),
+      s.received('b', 200, allowOrigin),
+      s.completed('b', 200),
+      // Another URL: nothing cached for it was seen.
+      s.before('c', 'PUT', `${data}/other`),
+      s.send('c', chromiumRequestHeaders([['X-Token', 'abc']])),
+      s.completed('c', 200),
+    ]);
+    const byId = latest;
+    expect(byId.get(`${TAB}:a`)?.preflightCacheSource).toBeUndefined();
+    expect(byId.get(`${TAB}:b`)).toMatchObject({
+      preflightCached: true,
+      // Like every header list of a record, its secrets are hidden.
+      preflightCacheSource: {
+        requestId: 'p',
+        answeredAt: 1_004,
+        headers: [...maxAge, ['Set-Cookie', '<redacted>']],
+      },
+    });
+    expect(byId.get(`${TAB}:c`)?.preflightCached).toBe(true);
+    expect(byId.get(`${TAB}:c`)?.preflightCacheSource).toBeUndefined();
+  });
+
+  it('cached preflight: a refused (non-2xx) preflight is never named as the source', () => {
+    const s = new Script();
+    const { latest } = runEvents(createAssembler({ needsPreflight, preflightAfterActual: true }), [
+      s.before('a', 'PUT', data),
+      s.before('p', 'OPTIONS', data),
+      s.send('p', preflightHeaders('PUT')),
+      s.received('p', 405, allowOrigin),
+      s.completed('p', 405),
+      s.error('a', 'net::ERR_FAILED'),
+      s.before('b', 'PUT', data),
+      s.send('b', chromiumRequestHeaders()),
+      s.completed('b', 200),
+    ]);
+    const b = latest.get(`${TAB}:b`);
+    expect(b?.preflightCached).toBe(true);
+    expect(b?.preflightCacheSource).toBeUndefined();
+  });
+
+  it('keeps the status line the server sent', () => {
+    const s = new Script();
+    const { latest } = runEvents(createAssembler(), [
+      s.before('1', 'GET', data),
+      s.send('1', chromiumRequestHeaders()),
+      s.received('1', 500, [], 'HTTP/1.1 500 Internal Server Error'),
+      s.error('1', 'net::ERR_FAILED'),
+    ]);
+    expect(only(latest).response).toMatchObject({
+      status: 500,
+      statusLine: 'HTTP/1.1 500 Internal Server Error',
+    });
+  });
+
   it('cached preflight: a simple GET is not marked, and nothing is marked without needsPreflight', () => {
     const s = new Script();
     const simple = runEvents(createAssembler({ needsPreflight }), [

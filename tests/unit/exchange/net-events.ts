@@ -39,8 +39,15 @@ export class Script {
   send(requestId: string, headers: HeaderList): NetEvent {
     return { kind: 'send-headers', requestId, headers, time: this.#tick() };
   }
-  received(requestId: string, status: number, headers: HeaderList = []): NetEvent {
-    return { kind: 'headers-received', requestId, status, headers, time: this.#tick() };
+  received(requestId: string, status: number, headers: HeaderList = [], statusLine?: string): NetEvent {
+    return {
+      kind: 'headers-received',
+      requestId,
+      status,
+      headers,
+      ...(statusLine === undefined ? {} : { statusLine }),
+      time: this.#tick(),
+    };
   }
   redirect(requestId: string, status: number, redirectUrl: string, headers: HeaderList = []): NetEvent {
     return { kind: 'redirect', requestId, status, redirectUrl, headers, time: this.#tick() };

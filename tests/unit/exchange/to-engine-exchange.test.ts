@@ -102,4 +102,43 @@ describe('toEngineExchange', () => {
     expect(exchange.request.mode).toBe('no-cors');
     expect(exchange.preflight).toBeUndefined();
   });
+
+  it('passes on what the browser reported instead of a response: the request’s and the preflight’s errors', () => {
+    const exchange = toEngineExchange(
+      record('7:1', 1, {
+        request: { method: 'PUT', url: data, headers: [], authorHeaders: [], credentials: 'unknown' },
+        preflight: {
+          requestId: 'p',
+          request: { headers: [['Access-Control-Request-Method', 'PUT']], time: 1 },
+          error: 'net::ERR_FAILED',
+        },
+        outcome: 'failed',
+        error: 'net::ERR_FAILED',
+      }),
+    );
+    expect(exchange.networkError).toBe('net::ERR_FAILED');
+    expect(exchange.preflightNetworkError).toBe('net::ERR_FAILED');
+    expect(exchange.preflight).toBeUndefined();
+  });
+
+  it('no network error when a response arrived, and the cached preflight’s headers when one was named', () => {
+    const exchange = toEngineExchange(
+      record('7:1', 1, {
+        request: {
+          method: 'PUT',
+          url: data,
+          headers: [],
+          authorHeaders: [],
+          credentials: 'omit-or-same-origin',
+        },
+        preflightCached: true,
+        preflightCacheSource: { requestId: 'p', answeredAt: 1, headers: [['Access-Control-Max-Age', '600']] },
+        response: { url: data, status: 500, headers: [], time: 4 },
+        outcome: 'failed',
+        error: 'net::ERR_FAILED',
+      }),
+    );
+    expect(exchange.networkError).toBeUndefined();
+    expect(exchange.cachedPreflight).toEqual({ headers: [['Access-Control-Max-Age', '600']] });
+  });
 });

@@ -32,6 +32,18 @@ describe('fixInputForExchange: a blocked exchange, field by field', () => {
     expect(inputOf(blockedGet({ credentials }))?.credentials).toBe(expected);
   });
 
+  it('a 500 without CORS headers: the failed status travels to the fix (server error in disguise)', () => {
+    const input = inputOf(blockedGet({ status: 500 }));
+    expect(input?.failedStatus).toBe(500);
+    expect(input?.localNetwork).toBeUndefined();
+    expect(inputOf(blockedGet())?.failedStatus).toBeUndefined();
+  });
+
+  it('a Local Network Access refusal: no header can fix it, and the fix input says so', () => {
+    const input = inputOf(exchange({ networkError: 'net::ERR_BLOCKED_BY_LOCAL_NETWORK_ACCESS_CHECKS' }));
+    expect(input?.localNetwork).toBe(true);
+  });
+
   it('has nothing to fix on an allowed exchange', () => {
     expect(inputOf(allowedGet())).toBeUndefined();
   });

@@ -102,6 +102,10 @@ describe('requiredHeaders: notes and the OPTIONS status', () => {
     [{ ...simpleGet, pageOrigin: 'null' }, /sandboxed/],
     [{ ...jsonPut, preflightStatus: 405 }, /no OPTIONS route/],
     [{ ...jsonPut, preflightStatus: 401 }, /authentication runs before CORS/],
+    [
+      { ...simpleGet, failedStatus: 500 },
+      /answered 500 without CORS headers: fix that failure first.*error responses too/,
+    ],
   ])('%j → %s', (input, note) => {
     expect(notesOf(input)).toMatch(note);
   });

@@ -25,6 +25,8 @@ describe('validateFixInput: only values that cannot break a snippet pass', () =>
     ['relative target', { targetUrl: '/api/items' }, /targetUrl/],
     ['negative max-age', { maxAge: -1 }, /maxAge/],
     ['fractional max-age', { maxAge: 1.5 }, /maxAge/],
+    ['an error status', { failedStatus: 503 }, null],
+    ['a success status as failedStatus', { failedStatus: 200 }, /failedStatus/],
   ])('%s', (_, change, problem) => {
     const problems = validateFixInput({ ...jsonPut, ...change });
     if (problem === null) expect(problems).toEqual([]);
