@@ -15,7 +15,10 @@ function byTime(a: LoggedExchange, b: LoggedExchange): number {
 
 /** The panel's copy of the tab log. Snapshots and updates are both merged by record.id, so a reconnect that
  * replays entries never shows one twice, and one that sends only newer entries leaves no gap. */
-export function createLogStore(tabId?: number): LogStore {
+/** The rows a panel keeps at most (the panel stays fast with this many: `npm run bench`, panel scale). */
+export const PANEL_MAX_ROWS = 10_000;
+
+export function createLogStore(tabId?: number, maxEntries = PANEL_MAX_ROWS): LogStore {
   const byId = new Map<string, LoggedExchange>();
   const list = signal<LoggedExchange[]>([]);
   const status = signal<LogStatus | undefined>(undefined);
@@ -38,7 +41,13 @@ export function createLogStore(tabId?: number): LogStore {
     }
     // The common case (new requests at the end) avoids re-sorting thousands of rows on every batch.
     if (taken.length === 0) return;
-    list.value = appendOnly ? [...list.value, ...taken] : [...byId.values()].sort(byTime);
+    let next = appendOnly ? [...list.value, ...taken] : [...byId.values()].sort(byTime);
+    // A panel left open for hours must not grow without bound: the oldest rows go first.
+    if (next.length > maxEntries) {
+      for (const gone of next.slice(0, next.length - maxEntries)) byId.delete(gone.record.id);
+      next = next.slice(next.length - maxEntries);
+    }
+    list.value = next;
   };
 
   return {

@@ -6,6 +6,8 @@ const key = (tabId: number) => `log:${tabId}`;
 const PRESERVE_KEY = 'preserveLog';
 
 const logs = new Map<number, TabLog>();
+/** How often a changed log is written to storage.session: the restart safety net, off the hot path. */
+const MIRROR_MS = 1_000;
 const dirty = new Set<number>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 let preserved: Set<number> | undefined;
@@ -37,7 +39,10 @@ export const TOTAL_MAX_BYTES = 7 * 1024 * 1024;
 
 function keepWithinTotal(): void {
   let total = 0;
-  for (const log of logs.values()) total += log.bytes;
+  for (const log of logs.values()) {
+    log.keepWithinBytes();
+    total += log.bytes;
+  }
   while (total > TOTAL_MAX_BYTES) {
     let largest: TabLog | undefined;
     for (const log of logs.values()) if (!largest || log.bytes > largest.bytes) largest = log;
@@ -48,14 +53,14 @@ function keepWithinTotal(): void {
 }
 
 export function markDirty(tabId: number): void {
-  keepWithinTotal();
   dirty.add(tabId);
-  // Mirror in batches: one storage write per tab per half second, whatever the request rate.
-  flushTimer ??= setTimeout(() => void flushMirror(), 500);
+  // Mirror in batches: one storage write per tab per second, whatever the request rate.
+  flushTimer ??= setTimeout(() => void flushMirror(), MIRROR_MS);
 }
 
 async function flushMirror(): Promise<void> {
   flushTimer = undefined;
+  keepWithinTotal(); // sizes are measured here, once per write, not on every event
   const writes: Record<string, unknown> = {};
   for (const tabId of dirty) {
     const log = logs.get(tabId);

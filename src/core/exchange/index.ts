@@ -23,7 +23,7 @@ export { redactRecord } from './redact-record';
 export { redactUrl } from './redact-url';
 export { shouldObserve } from './should-observe';
 export type { TabLogJSON } from './tab-log';
-export { TabLog } from './tab-log';
+export { DEFAULT_MAX_BYTES, TAB_LOG_CAPACITY, TabLog } from './tab-log';
 export type { Exchange } from './to-engine-exchange';
 export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
 export { isBlocked, type LoggedExchange, toLogged } from './to-logged';

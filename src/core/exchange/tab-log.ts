@@ -13,6 +13,9 @@ export interface TabLogJSON {
  * One tab's exchanges, oldest first, at most `capacity` of them: the oldest are dropped (and counted) so that a
  * chatty page cannot exhaust memory or storage.session. An update keeps the record's place.
  */
+/** How many exchanges a tab's log keeps (the panel keeps as many). */
+export const TAB_LOG_CAPACITY = 5_000;
+
 /** A tab's share of storage.session (Chrome gives an extension 10 MiB in all; log-store.ts caps the total). */
 export const DEFAULT_MAX_BYTES = 3 * 1024 * 1024;
 
@@ -25,9 +28,11 @@ export class TabLog {
   /** The size of each record as stored (its JSON), and their sum: the mirror's quota is in bytes. */
   #sizes = new Map<string, number>();
   #bytes = 0;
+  /** Records added or changed since they were last measured: measured when the size is asked, not per event. */
+  #unmeasured = new Set<string>();
   readonly maxBytes: number;
 
-  constructor(capacity = 5_000, maxBytes = DEFAULT_MAX_BYTES) {
+  constructor(capacity = TAB_LOG_CAPACITY, maxBytes = DEFAULT_MAX_BYTES) {
     if (!Number.isInteger(capacity) || capacity < 1)
       throw new RangeError(`capacity must be ≥ 1, got ${capacity}`);
     this.capacity = capacity;
@@ -36,7 +41,19 @@ export class TabLog {
 
   /** The log's size as stored (the JSON of its records, in UTF-16 code units, about bytes). */
   get bytes(): number {
+    this.#measure();
     return this.#bytes;
+  }
+
+  #measure(): void {
+    for (const id of this.#unmeasured) {
+      const record = this.#records.get(id);
+      if (record === undefined) continue;
+      const size = JSON.stringify(record).length;
+      this.#bytes += size - (this.#sizes.get(id) ?? 0);
+      this.#sizes.set(id, size);
+    }
+    this.#unmeasured.clear();
   }
 
   /** Records dropped to make room since the last clear. */
@@ -56,13 +73,17 @@ export class TabLog {
   /** Inserts a record, or replaces the one with its id. */
   add(record: ExchangeRecord): void {
     this.#lastSeq = Math.max(this.#lastSeq, record.seq);
-    const size = JSON.stringify(record).length;
-    this.#bytes += size - (this.#sizes.get(record.id) ?? 0);
-    this.#sizes.set(record.id, size);
     this.#records.set(record.id, record);
-    // The newest record always stays: a log is never emptied by what it was just given.
-    while (this.#records.size > this.capacity || (this.#bytes > this.maxBytes && this.#records.size > 1))
-      this.dropOldest();
+    this.#unmeasured.add(record.id);
+    while (this.#records.size > this.capacity) this.dropOldest();
+  }
+
+  /**
+   * Drops the oldest records until the log is within its bytes; the newest always stays (a log is never emptied by
+   * what it was just given). Called before the log is stored, not on every event.
+   */
+  keepWithinBytes(): void {
+    while (this.bytes > this.maxBytes && this.#records.size > 1) this.dropOldest();
   }
 
   /** Drops the oldest record (counted in `dropped`); returns the bytes freed. */
@@ -72,6 +93,7 @@ export class TabLog {
     const size = this.#sizes.get(oldest.value) ?? 0;
     this.#records.delete(oldest.value);
     this.#sizes.delete(oldest.value);
+    this.#unmeasured.delete(oldest.value);
     this.#bytes -= size;
     this.#dropped++;
     return size;
@@ -81,6 +103,7 @@ export class TabLog {
   clear(): void {
     this.#records.clear();
     this.#sizes.clear();
+    this.#unmeasured.clear();
     this.#bytes = 0;
     this.#dropped = 0;
   }

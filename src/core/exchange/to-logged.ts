@@ -6,6 +6,15 @@ import { toEngineExchange } from './to-engine-exchange';
 import type { ExchangeRecord } from './types';
 import { withOverride } from './with-override';
 
+/** What a request that has not ended is judged: nothing yet. */
+export const PENDING_VERDICT: Verdict = Object.freeze({
+  allowed: false,
+  preflightRequired: false,
+  preflightReasons: [],
+  exposedHeaders: [],
+  explanation: 'The browser has not finished this request yet: the verdict comes with its response.',
+}) as Verdict;
+
 /** One row of the panel: the record as captured and the engine's verdicts on it. */
 export interface LoggedExchange {
   record: ExchangeRecord;
@@ -39,6 +48,9 @@ export function toLogged(
   // The browser's refusal tells a credentialed request apart from one without credentials (evaluateObserved);
   // where a refusal would not show, a completed request proves nothing either way.
   // The page's own call tells the credentials mode outright: nothing to infer then.
+  // A running request has no verdict yet (the panel says it is waiting): the engine runs once it has ended, which
+  // keeps the per-event work of capture small.
+  if (record.outcome === 'pending') return { record, verdict: PENDING_VERDICT };
   const failed = record.outcome === 'failed' && record.response !== undefined;
   const refused =
     record.page !== undefined

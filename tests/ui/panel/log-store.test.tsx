@@ -159,3 +159,16 @@ describe('connectPanelSource', () => {
     source.close();
   });
 });
+
+describe('createLogStore bounds', () => {
+  it('holds a bounded number of rows, dropping the oldest', () => {
+    const store = createLogStore(1, 3);
+    const entries = [allowedGet(), allowedGet(), allowedGet(), allowedGet(), allowedGet()];
+    store.apply(snapshot(entries.slice(0, 2)));
+    store.apply(update(entries.slice(2)));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual(entries.slice(2).map((e) => e.record.id));
+    // A dropped row replayed by a later snapshot comes back only if it is newer than the rest.
+    store.apply(update([entries[4] as (typeof entries)[number]]));
+    expect(store.entries.value).toHaveLength(3);
+  });
+});

@@ -99,6 +99,8 @@ describe('TabLog bytes', () => {
   it('drops the oldest records to stay within its bytes, and counts them', () => {
     const log = new TabLog(5_000, 10_000);
     for (let i = 0; i < 10; i++) log.add(big(`r${i}`, i, 2_000) as ExchangeRecord);
+    expect(log.bytes).toBeGreaterThan(10_000); // measured and trimmed before it is stored, not per event
+    log.keepWithinBytes();
     expect(log.bytes).toBeLessThanOrEqual(10_000);
     expect(log.size).toBeLessThan(10);
     expect(log.dropped).toBe(10 - log.size);
@@ -113,6 +115,7 @@ describe('TabLog bytes', () => {
     log.add(big('a', 2, 1_000) as ExchangeRecord);
     expect(log.bytes).toBe(before);
     log.add(big('huge', 3, 50_000) as ExchangeRecord);
+    log.keepWithinBytes();
     expect(log.size).toBe(1);
     expect(log.get('huge')).toBeDefined();
     log.clear();
