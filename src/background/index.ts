@@ -30,10 +30,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === EXPIRY_ALARM) void refresh().catch(reportFailure);
 });
 
-// Observing starts only when a CORS panel connects (capture/capture-service.ts), for its tab only: nothing
-// listens to the network before. A worker restarted while panels watched resumes their tabs (read from storage).
+// Observing starts only when a CORS panel connects (capture/capture-service.ts), for its tab only. A worker
+// restarted while panels watched resumes their tabs, and listens from its first turn so that nothing is lost.
 browser.runtime.onConnect.addListener(onConnect);
-void resumeCaptureIfWatched();
+resumeCaptureIfWatched();
 browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));
 browser.permissions.onAdded.addListener(() => {
   onHostAccessChanged();

@@ -2,8 +2,8 @@
 // subscribed to as the panel does), the popup lists each cross-origin target with its blocked count; one switch
 // allows a target with what the page sent (credentials, methods); a target whose preflight was answered 404 is
 // marked as one no header can fix — and indeed the override does not rescue it.
-// The log cannot tell whether a cookie-less request was credentialed, so one-click rules from it allow credentials
-// and the popup says "assumed" (observed-targets.ts explains why that is safe).
+// One-click rules from the log allow credentials; where no call showed them (no cookie, no page call seen) the
+// popup says "assumed" (observed-targets.ts explains why that is safe). Here the page's fetch() asked for them.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
@@ -53,7 +53,9 @@ describe('Chromium: the popup lists the targets this page called', () => {
 
   it('lists each target with its blocked count, and says plainly when headers cannot fix it', async () => {
     await expect.poll(() => targetItem(fixable()).textContent(), { timeout: 15_000 }).toContain('1 blocked');
-    expect(await targetItem(fixable()).textContent()).toContain('credentials (assumed)');
+    // The page's own fetch() asked for credentials (the hook in the page saw it): observed, not assumed.
+    expect(await targetItem(fixable()).textContent()).toContain('credentials');
+    expect(await targetItem(fixable()).textContent()).not.toContain('(assumed)');
     expect(await targetItem(fixable()).getByTestId('unfixable-preflight').count()).toBe(0);
     await expect
       .poll(() => targetItem(unfixable()).textContent(), { timeout: 15_000 })

@@ -154,18 +154,35 @@ function endAbandonedRecords(): void {
 }
 
 /**
- * Called when the worker starts. MV3 stops the worker at will; if panels were watching, they reconnect by
- * themselves, and capture resumes for exactly their tabs (read from storage.session: nothing listens before). A
- * tab whose panel does not come back within the grace period stops being listened to.
+ * Called synchronously when the worker starts. MV3 stops the worker at will; if panels were watching, they reconnect
+ * by themselves, and capture resumes for exactly their tabs (read from storage.session). Chromium delivers the
+ * events that arrive meanwhile (the one that woke the worker included) only to listeners registered in its first
+ * turn, so one listens at once, keeps what it hears, and hands over to the watched tabs' own listeners once storage
+ * has answered — a few milliseconds, so an idle CORS Lens costs nothing measurable. A tab whose panel does not
+ * come back within the grace period stops being listened to.
  */
-export async function resumeCaptureIfWatched(): Promise<void> {
-  const stored = (await browser.storage.session.get(WATCHED_KEY))[WATCHED_KEY];
-  const tabs = Array.isArray(stored) ? stored.filter((n): n is number => Number.isInteger(n)) : [];
-  for (const tabId of tabs) void listenTo(tabId);
-  if (tabs.length === 0) return;
-  setTimeout(() => {
-    for (const tabId of tabs) if (!isWatched(tabId)) void onLastPanelGone(tabId);
-  }, RESUME_GRACE_MS);
+export function resumeCaptureIfWatched(): void {
+  const heard: NetEvent[] = [];
+  const stopFirstTurn = startWebRequestCapture(undefined, (event) => heard.push(event));
+  void browser.storage.session.get(WATCHED_KEY).then(
+    (stored) => {
+      const value = stored[WATCHED_KEY];
+      const tabs = Array.isArray(value) ? value.filter((n): n is number => Number.isInteger(n)) : [];
+      // In one task: no event falls between the first-turn listener and the tabs' own.
+      stopFirstTurn();
+      for (const tabId of tabs) void listenTo(tabId);
+      for (const event of heard) if (listening.has(tabOf(event))) onEvent(event);
+      if (tabs.length === 0) return;
+      setTimeout(() => {
+        for (const tabId of tabs) if (!isWatched(tabId)) void onLastPanelGone(tabId);
+      }, RESUME_GRACE_MS);
+    },
+    () => stopFirstTurn(),
+  );
+}
+
+function tabOf(event: NetEvent): number {
+  return event.kind === 'before-request' ? event.tabId : (event.start?.tabId ?? -1);
 }
 
 function onEvent(event: NetEvent): void {

@@ -85,12 +85,15 @@ function startOf(d: Details): BeforeRequestEvent {
 }
 
 /**
- * Starts observing one tab's requests; returns the function that stops it. The browser filters by tab, so the
- * traffic of tabs no panel inspects never reaches the extension (requests without a tab, a page's service worker's
- * say, neither).
+ * Starts observing one tab's requests (every tab's, without `tabId`: only for the first moments of a restarted
+ * worker); returns the function that stops it. The browser filters by tab, so the traffic of tabs no panel
+ * inspects never reaches the extension (requests without a tab, a page's service worker's say, neither).
  */
-export function startWebRequestCapture(tabId: number, onEvent: (event: NetEvent) => void): () => void {
-  const filter = { urls: [...ALL_HOSTS], tabId };
+export function startWebRequestCapture(
+  tabId: number | undefined,
+  onEvent: (event: NetEvent) => void,
+): () => void {
+  const filter = tabId === undefined ? { urls: [...ALL_HOSTS] } : { urls: [...ALL_HOSTS], tabId };
   const wr = browser.webRequest;
   const listeners: [{ removeListener(l: (d: Details) => void): void }, (d: Details) => void][] = [];
   const on = <T extends { addListener: (...args: never[]) => void; removeListener(l: never): void }>(
