@@ -2,6 +2,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { bundleSizeRows } from './bench/bundle-size';
 import { engineThroughputRows } from './bench/engine-throughput';
+import { firefoxOverheadRows } from './bench/firefox-overhead';
 import { overheadRows } from './bench/overhead';
 import { panelScaleRows } from './bench/panel-scale';
 import { type BenchRow, formatTable } from './bench/table';
@@ -20,6 +21,7 @@ const rows: BenchRow[] = [
   ...(await bundleSizeRows()),
   ...(await engineThroughputRows()),
   ...(await overheadRows()),
+  ...(await firefoxOverheadRows()),
   ...(await toggleLatencyRows()),
   ...(await panelScaleRows()),
 ];

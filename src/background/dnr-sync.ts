@@ -10,6 +10,8 @@ import { showOverrideState } from './toolbar';
 export interface SyncResult {
   activeIds: string[];
   problems: string[];
+  /** An installed rule is narrowed to tabs: tab navigations must trigger a new sync (tab-follow.ts). */
+  followsTabs: boolean;
 }
 
 type AddRules = Parameters<typeof browser.declarativeNetRequest.updateSessionRules>[0]['addRules'];
@@ -51,7 +53,11 @@ export async function syncDnr(state: RulesState, now: number): Promise<SyncResul
   await showOverrideState(active.length).catch((e: unknown) =>
     console.warn('CORS Lens: toolbar not updated', e),
   );
-  return { activeIds: active.map((r) => r.id), problems: compiled.problems };
+  return {
+    activeIds: active.map((r) => r.id),
+    problems: compiled.problems,
+    followsTabs: compiled.followsTabs,
+  };
 }
 
 /**

@@ -1,6 +1,6 @@
 // Service worker (Chrome) / event page (Firefox). MV3 may stop it at any moment, so every listener is
-// registered synchronously here at top level and all state lives in storage.
-import { activeRules } from '../core/rules';
+// registered synchronously here at top level and all state lives in storage. None of them fires on page loads or
+// requests: an idle CORS Lens costs pages nothing (capture and tab following start only when needed).
 import { browser } from '../shared/browser';
 import {
   onConnect,
@@ -11,7 +11,6 @@ import {
 import { handle } from './handlers';
 import { completePendingGrants } from './pending-grants';
 import { EXPIRY_ALARM, refresh, reportFailure } from './rules-service';
-import { loadRules } from './rules-store';
 
 // Every message is parsed here, where it arrives (handlers.ts); one that is not ours gets no answer from us.
 browser.runtime.onMessage.addListener((message: unknown) => handle(message));
@@ -31,19 +30,8 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === EXPIRY_ALARM) void refresh().catch(reportFailure);
 });
 
-// A tab moving to another origin can change which tab an ambiguous override (two dev servers, one host) is
-// narrowed to. Only URL changes of tabs we can see (granted hosts) arrive with a url.
-browser.tabs.onUpdated.addListener((_tabId, info) => {
-  if (info.url) void refreshIfActive().catch(reportFailure);
-});
-
-async function refreshIfActive(): Promise<void> {
-  const { state } = await loadRules();
-  if (activeRules(state, Date.now()).length > 0) await refresh();
-}
-
-// Observing starts only when a CORS panel connects (capture-service.ts): nothing listens to the network before,
-// except for the first moments of each worker start, so that a restart while a panel watches loses no request.
+// Observing starts only when a CORS panel connects (capture/capture-service.ts), for its tab only. A worker
+// restarted while panels watched resumes their tabs, and listens from its first turn so that nothing is lost.
 browser.runtime.onConnect.addListener(onConnect);
 resumeCaptureIfWatched();
 browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));

@@ -20,6 +20,7 @@ import { removeAllDnrRules, syncDnr } from './dnr-sync';
 import { expiryNow } from './expiry-clock';
 import type { FieldError, Handlers, Result, RulesView } from './handler-types';
 import { loadRules, saveRules } from './rules-store';
+import { followTabsWhile } from './tab-follow';
 
 export const EXPIRY_ALARM = 'cors-lens/rules-expiry';
 
@@ -79,8 +80,9 @@ async function failClosed(error: unknown): Promise<string> {
 async function sync(state: RulesState, now: number, extraProblems: string[]): Promise<RulesView> {
   let failed = true;
   try {
-    const { activeIds, problems } = await syncDnr(state, now);
+    const { activeIds, problems, followsTabs } = await syncDnr(state, now);
     failed = false;
+    followTabsWhile(followsTabs, () => void refresh());
     return viewOf(state, now, activeIds, [...extraProblems, ...problems]);
   } finally {
     await scheduleExpiry(state, now, failed);

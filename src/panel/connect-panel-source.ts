@@ -8,8 +8,6 @@ import {
 import type { PanelSource } from './panel-source';
 
 export interface ConnectOptions {
-  /** The last seq the panel holds, asked on every (re)subscribe so the background can send only what is new. */
-  lastSeq?: () => number | undefined;
   /** Injected by tests; defaults to the extension's runtime. */
   connect?: (info: { name: string }) => Runtime.Port;
   heartbeatMs?: number;
@@ -68,8 +66,7 @@ export function connectPanelSource(
       port = undefined;
       scheduleReconnect();
     });
-    const afterSeq = options.lastSeq?.();
-    post(afterSeq === undefined ? { type: 'subscribe', tabId } : { type: 'subscribe', tabId, afterSeq });
+    post({ type: 'subscribe', tabId });
   };
 
   const scheduleReconnect = () => {

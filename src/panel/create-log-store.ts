@@ -6,8 +6,6 @@ export interface LogStore {
   entries: ReadonlySignal<LoggedExchange[]>;
   /** Undefined until the first snapshot arrives. */
   status: ReadonlySignal<LogStatus | undefined>;
-  /** Highest seq held: a reconnect subscribes after it. */
-  lastSeq(): number | undefined;
   apply(msg: BackgroundToPanel): void;
 }
 
@@ -17,11 +15,13 @@ function byTime(a: LoggedExchange, b: LoggedExchange): number {
 
 /** The panel's copy of the tab log. Snapshots and updates are both merged by record.id, so a reconnect that
  * replays entries never shows one twice, and one that sends only newer entries leaves no gap. */
-export function createLogStore(tabId?: number): LogStore {
+/** The rows a panel keeps at most (the panel stays fast with this many: `npm run bench`, panel scale). */
+export const PANEL_MAX_ROWS = 10_000;
+
+export function createLogStore(tabId?: number, maxEntries = PANEL_MAX_ROWS): LogStore {
   const byId = new Map<string, LoggedExchange>();
   const list = signal<LoggedExchange[]>([]);
   const status = signal<LogStatus | undefined>(undefined);
-  let maxSeq: number | undefined;
 
   const merge = (entries: LoggedExchange[]) => {
     let appendOnly = true;
@@ -38,17 +38,21 @@ export function createLogStore(tabId?: number): LogStore {
       byId.set(entry.record.id, entry);
       taken.push(entry);
       tail = entry;
-      if (maxSeq === undefined || entry.record.seq > maxSeq) maxSeq = entry.record.seq;
     }
     // The common case (new requests at the end) avoids re-sorting thousands of rows on every batch.
     if (taken.length === 0) return;
-    list.value = appendOnly ? [...list.value, ...taken] : [...byId.values()].sort(byTime);
+    let next = appendOnly ? [...list.value, ...taken] : [...byId.values()].sort(byTime);
+    // A panel left open for hours must not grow without bound: the oldest rows go first.
+    if (next.length > maxEntries) {
+      for (const gone of next.slice(0, next.length - maxEntries)) byId.delete(gone.record.id);
+      next = next.slice(next.length - maxEntries);
+    }
+    list.value = next;
   };
 
   return {
     entries: computed(() => list.value),
     status,
-    lastSeq: () => maxSeq,
     apply(msg) {
       if (tabId !== undefined && msg.tabId !== tabId) return;
       status.value = msg.status;

@@ -30,7 +30,7 @@ function start(root: HTMLElement): void {
   const source: PanelSource =
     params.get('source') === 'demo'
       ? demoSource(tabId, Number(params.get('rows') ?? '200'), Number(params.get('live') ?? '0'))
-      : connectPanelSource(tabId, { lastSeq: state.log.lastSeq });
+      : connectPanelSource(tabId);
   render(
     <ErrorBoundary>
       <Panel source={source} tabId={tabId} state={state} version={browser.runtime.getManifest().version} />

@@ -1,27 +1,10 @@
 // The live stream between the background and a DevTools panel, over a runtime port named PANEL_PORT.
 // The panel subscribes for its inspected tab; the background answers with a snapshot, then incremental updates.
-import type { Verdict } from '../core/cors';
-import { type ExchangeRecord, isLogUpdate, type PanelRequest } from '../core/exchange';
+import { isLogUpdate, type LoggedExchange, type PanelRequest } from '../core/exchange';
+
+export type { LoggedExchange };
 
 export const PANEL_PORT = 'cors-lens/panel';
-
-/** One row of the panel: the record as captured and the engine's verdicts on it. */
-export interface LoggedExchange {
-  record: ExchangeRecord;
-  /** The verdict on the headers the server sent. */
-  verdict: Verdict;
-  /** Present when an override rule changed the response: the verdict on the headers the page saw. */
-  override?: {
-    ruleId: string;
-    label: string;
-    verdict: Verdict;
-    /**
-     * Firefox shows the extension response headers after declarativeNetRequest rewrote them: the server's own CORS
-     * headers were never seen, so `verdict` above is then the one on the rewritten headers too, not the server's.
-     */
-    serverHeadersUnseen?: true;
-  };
-}
 
 /** Parsed where it arrives by parsePanelRequest (core/exchange). */
 export type PanelToBackground = PanelRequest;

@@ -2,8 +2,8 @@
 // panel does), the popup lists each cross-origin target with its blocked count; one switch allows a target with
 // what the page sent (credentials, methods); a target whose preflight was answered 404 is marked as one no header
 // can fix — and indeed the override does not rescue it.
-// The log cannot tell whether a cookie-less request was credentialed, so one-click rules from it allow credentials
-// and the popup says "assumed" (observed-targets.ts explains why that is safe).
+// One-click rules from the log allow credentials; where no call showed them (no cookie, no page call seen) the
+// popup says "assumed" (observed-targets.ts explains why that is safe). Here the page's fetch() asked for them.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserName,
@@ -53,7 +53,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])(
 
     it('lists each target with its blocked count, and says plainly when headers cannot fix it', async () => {
       await expect.poll(() => popup.text(item(fixable()))).toContain('1 blocked');
-      expect(await popup.text(item(fixable()))).toContain('credentials (assumed)');
+      // The page's own fetch() asked for credentials (the hook in the page saw it): observed, not assumed.
+      expect(await popup.text(item(fixable()))).toContain('credentials');
+      expect(await popup.text(item(fixable()))).not.toContain('(assumed)');
       expect(await popup.count(`${item(fixable())} [data-testid="unfixable-preflight"]`)).toBe(0);
       expect(await popup.text(item(fixable()))).not.toContain('cannot change a status code');
       await expect.poll(() => popup.text(item(unfixable()))).toContain('1 blocked');

@@ -7,8 +7,9 @@ export interface EvaluatingPage {
   evaluate(expression: string): Promise<unknown>;
 }
 
-export async function openLabPage(page: EvaluatingPage, pageOrigin: string): Promise<void> {
-  await page.goto(`${pageOrigin}/`);
+/** Opens the lab page; `query` (e.g. `?tab=b`) tells two lab tabs apart by URL. */
+export async function openLabPage(page: EvaluatingPage, pageOrigin: string, query = ''): Promise<void> {
+  await page.goto(`${pageOrigin}/${query}`);
   for (let i = 0; i < 150; i++) {
     if ((await page.evaluate(`document.body.dataset.ready === 'true'`)) === true) return;
     await new Promise((r) => setTimeout(r, 100));

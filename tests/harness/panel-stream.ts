@@ -47,6 +47,16 @@ export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: numbe
   throw new Error('the background sent no snapshot within 10 s of subscribing');
 }
 
+/** Closes the stream as a panel closing does: the port disconnects, and no reconnect follows. */
+export async function unsubscribe(extensionPage: EvaluatingPage): Promise<void> {
+  await extensionPage.evaluate('window.__corsLensClosed = true; window.__corsLensPort?.disconnect()');
+}
+
+/** Sends a panel message on the stream's port (clear, set-preserve-log), as the panel's toolbar does. */
+export async function sendOnStream(extensionPage: EvaluatingPage, message: object): Promise<void> {
+  await extensionPage.evaluate(`window.__corsLensPort.postMessage(${JSON.stringify(message)})`);
+}
+
 /** Counters of the stream: snapshots received, connections made, disconnects seen. */
 export async function streamCounters(
   extensionPage: EvaluatingPage,

@@ -103,7 +103,9 @@ export async function startLab({
         }
         const body =
           plan.body ?? JSON.stringify({ lab: spec.id ?? null, method: req.method, headers: rawPairs(req) });
-        const headers = plan.headers ?? [];
+        /** @type {[string, string][]} */
+        const headers = [...(plan.headers ?? [])];
+        if (plan.padHeader) headers.push(['X-Lab-Padding', 'x'.repeat(Math.min(plan.padHeader, 240_000))]);
         const hasType = headers.some(([n]) => n.toLowerCase() === 'content-type');
         return reply(
           plan.status ?? 200,

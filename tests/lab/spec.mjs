@@ -4,8 +4,9 @@
 
 /**
  * @typedef {[string, string][]} HeaderList
- * @typedef {{ status?: number, headers?: HeaderList, body?: string, drop?: boolean }} LabResponse
+ * @typedef {{ status?: number, headers?: HeaderList, body?: string, drop?: boolean, padHeader?: number }} LabResponse
  *   `drop`: close the connection without answering (the browser sees a network error).
+ *   `padHeader`: add an `X-Lab-Padding` header that many bytes long (giant-header tests; the plan is in the URL).
  * @typedef {{ id?: string, preflight?: LabResponse, response?: LabResponse }} LabSpec
  */
 

@@ -1,31 +1,26 @@
-// Observing: while at least one CORS panel is connected, webRequest events become exchanges in per-tab logs,
-// each with a verdict, streamed to the panels of that tab and counted on the toolbar badge.
+// Observing, for the tabs a CORS panel inspects and only while it does: webRequest events of those tabs become
+// exchanges in per-tab logs, each with a verdict, streamed to the tab's panels and counted on the toolbar badge.
+// When a tab's last panel closes its listeners go, and its log too unless "Preserve log" is on.
 import { needsPreflight } from '../../core/cors';
 import {
   type Assembler,
   createAssembler,
   endAbandoned,
   isCallFor,
+  type LoggedExchange,
   mergeResumed,
   type NetEvent,
   PAGE_REQUESTS_PORT,
   type PageRequest,
   parsePageRequests,
   parsePanelRequest,
-  type TabLog,
+  toLogged,
   withPageCall,
 } from '../../core/exchange';
-import { ALL_HOSTS, activeRules, type OverrideRule, type RulesState } from '../../core/rules';
 import { browser, type Runtime } from '../../shared/browser';
-import {
-  type BackgroundToPanel,
-  type LoggedExchange,
-  type LogStatus,
-  PANEL_PORT,
-  type PanelToBackground,
-} from '../../shared/panel-protocol';
-import { loadRules } from '../rules-store';
-import { showBlockedCount } from '../toolbar';
+import { PANEL_PORT, type PanelToBackground } from '../../shared/panel-protocol';
+import { countBlocked, forgetBlocked, resetBlocked } from './blocked-badge';
+import { forgetHostAccess } from './host-access';
 import {
   forgetTab,
   lastSeqEver,
@@ -37,7 +32,17 @@ import {
 } from './log-store';
 import { forgetCalls, rememberCalls, takeCallFor } from './page-calls';
 import { hookOpenPage, installPageHook, removePageHook } from './page-hook';
-import { isBlocked, toLogged } from './to-logged';
+import {
+  broadcast,
+  broadcastStatus,
+  forgetPanels,
+  isWatched,
+  queueUpdate,
+  status,
+  subscribe,
+  watchedTabs,
+} from './panel-hub';
+import { currentRules, followRules, stopFollowingRules } from './rules-cache';
 import {
   preflightAfterActual,
   responseHeadersBeforeDnr,
@@ -46,104 +51,44 @@ import {
   startWebRequestCapture,
 } from './webrequest-events';
 
-const subscribers = new Map<number, Set<Runtime.Port>>();
+/** The tabs whose requests are listened to, each with the function that stops listening. */
+const listening = new Map<number, () => void>();
 let assembler: Assembler | undefined;
-let stopListening: (() => void) | undefined;
-let sweepTimer: ReturnType<typeof setInterval> | undefined;
-/**
- * Records waiting to be streamed, per tab: sent at the end of the current task, so that what one webRequest event
- * changed travels in one message, and a worker stopped right after (MV3, crash) has already handed it to the panel.
- */
-const outbox = new Map<number, Map<string, LoggedExchange>>();
-let outboxQueued = false;
-const blockedCounts = new Map<number, Set<string>>();
-
-const HOST_ACCESS = { origins: [...ALL_HOSTS] };
-
-let hostAccess: { granted: boolean; at: number } | undefined;
-
-/** Host access, asked of the browser at most once a second: every streamed update carries it. */
-async function hasHostAccess(): Promise<boolean> {
-  const now = Date.now();
-  if (hostAccess === undefined || now - hostAccess.at > 1_000)
-    hostAccess = { granted: await browser.permissions.contains(HOST_ACCESS), at: now };
-  return hostAccess.granted;
-}
-
-/**
- * Host access changed (a grant from the panel, the popup or the add-ons manager). Forget the cached answer at once,
- * and re-register the network listeners: in Chromium 156, webRequest listeners added before a host permission was
- * granted at run time never fire for it afterwards (nor do listeners added later for the same events) until they
- * are removed — measured: 0 events after the grant, all of them after a remove and re-add. Then every open panel
- * gets the new status without asking.
- */
-export function onHostAccessChanged(): void {
-  hostAccess = undefined;
-  if (stopListening) {
-    stopListening();
-    stopListening = startWebRequestCapture(onEvent);
-  }
-  for (const [tabId, ports] of subscribers) {
-    if (ports.size === 0) continue;
-    void hookOpenPage(tabId); // the page loaded before access was granted: hook it now
-    void status(tabId).then((now) => broadcast(tabId, { type: 'update', tabId, entries: [], status: now }));
-  }
-}
-
-async function status(tabId: number): Promise<LogStatus> {
-  const log = await logFor(tabId);
-  return {
-    hostAccess: await hasHostAccess(),
-    preserveLog: (await preservedTabs()).has(tabId),
-    dropped: log.dropped,
-  };
-}
-
-/** storage.session flag: a panel was watching. A worker that starts with it set resumes capturing at once. */
-const CAPTURING_KEY = 'capturing';
-/** How long a resumed capture waits for its panel to reconnect before it stops (the panel retries within 5 s). */
-const RESUME_GRACE_MS = 10_000;
 /** Events that arrive before the assembler exists (it waits on storage for the last seq). */
 let early: NetEvent[] | undefined;
+let sweepTimer: ReturnType<typeof setInterval> | undefined;
 
-/** The override rules as stored, kept while capturing: each exchange is judged under the one that applied. */
-let rulesState: RulesState | undefined;
-
-function currentRules(): OverrideRule[] {
-  return rulesState === undefined ? [] : activeRules(rulesState, Date.now());
-}
+/** storage.session: the tabs panels were watching, so that a restarted worker resumes exactly those. */
+const WATCHED_KEY = 'watchedTabs';
+/** How long a resumed capture waits for its panels to reconnect before it stops (they retry within 5 s). */
+const RESUME_GRACE_MS = 10_000;
 
 /** A record with its verdicts, judged under the override that applied to it and what this browser shows. */
 function logged(record: LoggedExchange['record']): LoggedExchange {
   return toLogged(record, currentRules(), responseHeadersBeforeDnr, seesRefusals);
 }
 
-async function reloadRules(): Promise<void> {
-  rulesState = (await loadRules()).state;
+function persistWatched(): void {
+  void browser.storage.session.set({ [WATCHED_KEY]: [...listening.keys()] });
 }
 
-function onStorageChanged(changes: Record<string, unknown>): void {
-  if ('rules' in changes || 'sessionRules' in changes) void reloadRules();
-}
-
-async function startCapture(): Promise<void> {
-  if (assembler) return;
-  if (!stopListening) {
-    early = [];
-    stopListening = startWebRequestCapture(onEvent);
+/** Listens to `tabId` (if not yet), and makes sure the assembler and what it needs exist. */
+async function listenTo(tabId: number): Promise<void> {
+  if (!listening.has(tabId)) {
+    early ??= assembler ? undefined : [];
+    listening.set(tabId, startWebRequestCapture(tabId, onEvent));
+    persistWatched();
   }
+  if (assembler || listening.size > 1) return;
   void installPageHook().catch((e: unknown) => console.warn('CORS Lens: page hook not registered', e));
-  void browser.storage.session.set({ [CAPTURING_KEY]: true });
-  if (!browser.storage.onChanged.hasListener(onStorageChanged))
-    browser.storage.onChanged.addListener(onStorageChanged);
-  await reloadRules();
+  await followRules();
   const created = createAssembler({
     needsPreflight: (method, headers) => needsPreflight({ method, headers }).required,
     preflightAfterActual,
     sendPrecedesPreflight,
     lastSeq: await lastSeqEver(),
   });
-  if (assembler || !stopListening) return; // started by another subscriber, or stopped, while we awaited
+  if (assembler || listening.size === 0) return; // created by another subscriber, or stopped, while we awaited
   assembler = created;
   const buffered = early ?? [];
   early = undefined;
@@ -155,10 +100,51 @@ async function startCapture(): Promise<void> {
   }, 1000);
 }
 
+/** Stops listening to `tabId`; the last tab takes the assembler, the page hook and the rules cache with it. */
+function stopListeningTo(tabId: number): void {
+  listening.get(tabId)?.();
+  listening.delete(tabId);
+  assembler?.forgetTab(tabId);
+  forgetCalls(tabId);
+  persistWatched();
+  if (listening.size > 0) return;
+  assembler = undefined;
+  early = undefined;
+  clearInterval(sweepTimer);
+  stopFollowingRules();
+  void removePageHook();
+}
+
+/** The last panel of a tab closed: stop listening, and drop the tab's log unless the user preserves it. */
+async function onLastPanelGone(tabId: number): Promise<void> {
+  stopListeningTo(tabId);
+  if ((await preservedTabs()).has(tabId) || isWatched(tabId)) return;
+  forgetBlocked(tabId);
+  await forgetTab(tabId);
+}
+
+/**
+ * Host access changed (a grant from the panel, the popup or the add-ons manager). Re-register the network
+ * listeners: in Chromium 156, webRequest listeners added before a host permission was granted at run time never
+ * fire for it afterwards (nor do listeners added later for the same events) until they are removed — measured:
+ * 0 events after the grant, all of them after a remove and re-add. Then every open panel gets the new status.
+ */
+export function onHostAccessChanged(): void {
+  forgetHostAccess();
+  for (const [tabId, stop] of listening) {
+    stop();
+    listening.set(tabId, startWebRequestCapture(tabId, onEvent));
+  }
+  for (const tabId of watchedTabs()) {
+    void hookOpenPage(tabId); // the page loaded before access was granted: hook it now
+    void broadcastStatus(tabId);
+  }
+}
+
 /** Rows a stopped worker left pending, that no assembler follows: ended and marked, never pending for good. */
 function endAbandonedRecords(): void {
   const now = Date.now();
-  for (const tabId of subscribers.keys()) {
+  for (const tabId of listening.keys()) {
     for (const record of loadedLog(tabId)?.pending() ?? []) {
       if (assembler?.tracks(record.id)) continue;
       const ended = endAbandoned(record, now);
@@ -167,37 +153,36 @@ function endAbandonedRecords(): void {
   }
 }
 
-function stopCaptureIfUnwatched(): void {
-  if ([...subscribers.values()].some((s) => s.size > 0)) return;
-  const wasCapturing = assembler !== undefined;
-  stopListening?.();
-  stopListening = undefined;
-  assembler = undefined;
-  early = undefined;
-  rulesState = undefined;
-  browser.storage.onChanged.removeListener(onStorageChanged);
-  clearInterval(sweepTimer);
-  void removePageHook();
-  if (wasCapturing) void browser.storage.session.set({ [CAPTURING_KEY]: false });
-}
-
 /**
- * Called synchronously when the worker starts. MV3 stops the worker at will; if a panel was watching, the events
- * of requests running meanwhile must still arrive, and Chromium delivers the event that woke a worker only to a
- * listener registered in its first turn. So listen at once, and keep listening only if the flag says a panel was
- * watching (it reconnects by itself); otherwise stop within a storage read, and cost nothing afterwards.
+ * Called synchronously when the worker starts. MV3 stops the worker at will; if panels were watching, they reconnect
+ * by themselves, and capture resumes for exactly their tabs (read from storage.session). Chromium delivers the
+ * events that arrive meanwhile (the one that woke the worker included) only to listeners registered in its first
+ * turn, so one listens at once, keeps what it hears, and hands over to the watched tabs' own listeners once storage
+ * has answered — a few milliseconds, so an idle CORS Lens costs nothing measurable. A tab whose panel does not
+ * come back within the grace period stops being listened to.
  */
 export function resumeCaptureIfWatched(): void {
-  early = [];
-  stopListening = startWebRequestCapture(onEvent);
-  void browser.storage.session.get(CAPTURING_KEY).then(
+  const heard: NetEvent[] = [];
+  const stopFirstTurn = startWebRequestCapture(undefined, (event) => heard.push(event));
+  void browser.storage.session.get(WATCHED_KEY).then(
     (stored) => {
-      if (stored[CAPTURING_KEY] !== true) return stopCaptureIfUnwatched();
-      void startCapture();
-      setTimeout(stopCaptureIfUnwatched, RESUME_GRACE_MS);
+      const value = stored[WATCHED_KEY];
+      const tabs = Array.isArray(value) ? value.filter((n): n is number => Number.isInteger(n)) : [];
+      // In one task: no event falls between the first-turn listener and the tabs' own.
+      stopFirstTurn();
+      for (const tabId of tabs) void listenTo(tabId);
+      for (const event of heard) if (listening.has(tabOf(event))) onEvent(event);
+      if (tabs.length === 0) return;
+      setTimeout(() => {
+        for (const tabId of tabs) if (!isWatched(tabId)) void onLastPanelGone(tabId);
+      }, RESUME_GRACE_MS);
     },
-    () => stopCaptureIfUnwatched(),
+    () => stopFirstTurn(),
   );
+}
+
+function tabOf(event: NetEvent): number {
+  return event.kind === 'before-request' ? event.tabId : (event.start?.tabId ?? -1);
 }
 
 function onEvent(event: NetEvent): void {
@@ -219,20 +204,8 @@ async function onNavigation(tabId: number): Promise<void> {
   if (log.size === 0) return;
   log.clear();
   markDirty(tabId);
-  blockedCounts.delete(tabId);
-  void showBlockedCount(tabId, 0);
-  await broadcast(tabId, { type: 'cleared', tabId, reason: 'navigation', status: await status(tabId) });
-}
-
-/** The blocked exchanges of a log, e.g. one restored after a service-worker restart: the badge counts on. */
-function blockedIn(log: TabLog): Set<string> {
-  return new Set(
-    log
-      .snapshot()
-      .map((record) => logged(record))
-      .filter(isBlocked)
-      .map((entry) => entry.record.id),
-  );
+  resetBlocked(tabId);
+  broadcast(tabId, { type: 'cleared', tabId, reason: 'navigation', status: await status(tabId) });
 }
 
 async function accept(seen: LoggedExchange['record']): Promise<void> {
@@ -249,40 +222,26 @@ async function accept(seen: LoggedExchange['record']): Promise<void> {
   log.add(record);
   markDirty(record.tabId);
   const entry = logged(record);
-  const blocked = blockedCounts.get(record.tabId) ?? blockedIn(log);
-  blockedCounts.set(record.tabId, blocked);
-  const before = blocked.size;
-  if (isBlocked(entry)) blocked.add(record.id);
-  else blocked.delete(record.id);
-  if (blocked.size !== before) void showBlockedCount(record.tabId, blocked.size);
-  if (!subscribers.get(record.tabId)?.size) return;
-  const pending = outbox.get(record.tabId) ?? new Map<string, LoggedExchange>();
-  pending.set(record.id, entry);
-  outbox.set(record.tabId, pending);
-  if (!outboxQueued) {
-    outboxQueued = true;
-    queueMicrotask(() => void flushOutbox());
-  }
+  countBlocked(entry, log, logged);
+  queueUpdate(entry);
 }
 
-async function flushOutbox(): Promise<void> {
-  outboxQueued = false;
-  const batches = [...outbox.entries()];
-  outbox.clear();
-  for (const [tabId, entries] of batches) {
-    const sorted = [...entries.values()].sort((a, b) => a.record.seq - b.record.seq);
-    await broadcast(tabId, { type: 'update', tabId, entries: sorted, status: await status(tabId) });
+/**
+ * The page's own calls, from the hook in an inspected tab: each joins the request it made, already logged or not
+ * yet. Calls from tabs no panel inspects are dropped (the hook runs in every page while a panel is open).
+ */
+async function onPageCalls(tabId: number | undefined, calls: PageRequest[]): Promise<void> {
+  if (tabId === undefined || !listening.has(tabId) || calls.length === 0) return;
+  const log = loadedLog(tabId) ?? (await logFor(tabId));
+  const recent = log.snapshot().slice(-300);
+  const waiting: PageRequest[] = [];
+  for (const call of calls) {
+    const index = recent.findIndex((record) => isCallFor(record, call));
+    const record = index < 0 ? undefined : recent.splice(index, 1)[0];
+    if (record) void accept(withPageCall(record, call));
+    else waiting.push(call);
   }
-}
-
-async function broadcast(tabId: number, message: BackgroundToPanel): Promise<void> {
-  for (const port of subscribers.get(tabId) ?? []) {
-    try {
-      port.postMessage(message);
-    } catch {
-      subscribers.get(tabId)?.delete(port); // the panel went away between two events
-    }
-  }
+  rememberCalls(tabId, waiting);
 }
 
 async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): Promise<void> {
@@ -290,31 +249,23 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
     case 'heartbeat':
       return; // receiving it is the point: it keeps the service worker alive while a panel is open
     case 'subscribe': {
-      const set = subscribers.get(message.tabId) ?? new Set();
-      set.add(port);
-      subscribers.set(message.tabId, set);
-      port.onDisconnect.addListener(() => {
-        set.delete(port);
-        stopCaptureIfUnwatched();
-      });
-      await startCapture();
+      subscribe(message.tabId, port, (tabId) => void onLastPanelGone(tabId));
+      await listenTo(message.tabId);
       void hookOpenPage(message.tabId);
       const log = await logFor(message.tabId);
-      const entries = log.snapshot().map((record) => logged(record));
       port.postMessage({
         type: 'snapshot',
         tabId: message.tabId,
-        entries,
+        entries: log.snapshot().map(logged),
         status: await status(message.tabId),
-      } satisfies BackgroundToPanel);
+      });
       return;
     }
     case 'clear': {
       (await logFor(message.tabId)).clear();
       markDirty(message.tabId);
-      blockedCounts.delete(message.tabId);
-      void showBlockedCount(message.tabId, 0);
-      await broadcast(message.tabId, {
+      resetBlocked(message.tabId);
+      broadcast(message.tabId, {
         type: 'cleared',
         tabId: message.tabId,
         reason: 'user',
@@ -326,24 +277,6 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       await setPreserved(message.tabId, message.preserve);
       return;
   }
-}
-
-/**
- * The page's own calls, from the hook in an inspected tab: each joins the request it made, already logged or not
- * yet. Calls from tabs no panel inspects are dropped (the hook runs in every page while a panel is open).
- */
-async function onPageCalls(tabId: number | undefined, calls: PageRequest[]): Promise<void> {
-  if (tabId === undefined || !subscribers.get(tabId)?.size || calls.length === 0) return;
-  const log = loadedLog(tabId) ?? (await logFor(tabId));
-  const recent = log.snapshot().slice(-300);
-  const waiting: PageRequest[] = [];
-  for (const call of calls) {
-    const index = recent.findIndex((record) => isCallFor(record, call));
-    const record = index < 0 ? undefined : recent.splice(index, 1)[0];
-    if (record) void accept(withPageCall(record, call));
-    else waiting.push(call);
-  }
-  rememberCalls(tabId, waiting);
 }
 
 /** Registered at top level by index.ts: panels and the page hook's relay connect here. */
@@ -364,10 +297,8 @@ export function onConnect(port: Runtime.Port): void {
 }
 
 export function onTabRemoved(tabId: number): void {
-  forgetCalls(tabId);
-  subscribers.delete(tabId);
-  blockedCounts.delete(tabId);
-  assembler?.forgetTab(tabId);
+  forgetPanels(tabId);
+  stopListeningTo(tabId);
+  forgetBlocked(tabId);
   void forgetTab(tabId);
-  stopCaptureIfUnwatched();
 }

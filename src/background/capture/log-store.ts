@@ -6,6 +6,8 @@ const key = (tabId: number) => `log:${tabId}`;
 const PRESERVE_KEY = 'preserveLog';
 
 const logs = new Map<number, TabLog>();
+/** How often a changed log is written to storage.session: the restart safety net, off the hot path. */
+const MIRROR_MS = 1_000;
 const dirty = new Set<number>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
 let preserved: Set<number> | undefined;
@@ -29,14 +31,36 @@ export function loadedLog(tabId: number): TabLog | undefined {
   return logs.get(tabId);
 }
 
+/**
+ * All logs together stay within storage.session's quota (Chrome: 10 MiB for everything an extension keeps there):
+ * past it, the largest log gives up its oldest records first.
+ */
+export const TOTAL_MAX_BYTES = 7 * 1024 * 1024;
+
+function keepWithinTotal(): void {
+  let total = 0;
+  for (const log of logs.values()) {
+    log.keepWithinBytes();
+    total += log.bytes;
+  }
+  while (total > TOTAL_MAX_BYTES) {
+    let largest: TabLog | undefined;
+    for (const log of logs.values()) if (!largest || log.bytes > largest.bytes) largest = log;
+    const freed = largest && largest.size > 1 ? largest.dropOldest() : 0;
+    if (freed === 0) return;
+    total -= freed;
+  }
+}
+
 export function markDirty(tabId: number): void {
   dirty.add(tabId);
-  // Mirror in batches: one storage write per tab per half second, whatever the request rate.
-  flushTimer ??= setTimeout(() => void flushMirror(), 500);
+  // Mirror in batches: one storage write per tab per second, whatever the request rate.
+  flushTimer ??= setTimeout(() => void flushMirror(), MIRROR_MS);
 }
 
 async function flushMirror(): Promise<void> {
   flushTimer = undefined;
+  keepWithinTotal(); // sizes are measured here, once per write, not on every event
   const writes: Record<string, unknown> = {};
   for (const tabId of dirty) {
     const log = logs.get(tabId);

@@ -1,6 +1,7 @@
-// Translates webRequest callbacks of either browser into the core's NetEvents. Registered only while someone
-// is looking (a CORS panel is open): a webRequest observer with 'extraHeaders' costs Chromium ~33% page-load
-// time, measured (`npm run bench`, the overhead rows), so it is never installed at start-up.
+// Translates webRequest callbacks of either browser into the core's NetEvents. Registered only for the tabs a
+// CORS panel inspects, and only while it does: a webRequest observer with 'extraHeaders' costs Chromium a third of
+// page-load time or more even when it does nothing (`npm run bench`, the floor row), so none exists while nobody
+// looks.
 import type { BeforeRequestEvent, HeaderList, NetEvent } from '../../core/exchange';
 import { ALL_HOSTS } from '../../core/rules';
 import { browser } from '../../shared/browser';
@@ -83,10 +84,16 @@ function startOf(d: Details): BeforeRequestEvent {
   };
 }
 
-const filter = { urls: [...ALL_HOSTS] };
-
-/** Starts observing; returns the function that stops it. */
-export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () => void {
+/**
+ * Starts observing one tab's requests (every tab's, without `tabId`: only for the first moments of a restarted
+ * worker); returns the function that stops it. The browser filters by tab, so the traffic of tabs no panel
+ * inspects never reaches the extension (requests without a tab, a page's service worker's say, neither).
+ */
+export function startWebRequestCapture(
+  tabId: number | undefined,
+  onEvent: (event: NetEvent) => void,
+): () => void {
+  const filter = tabId === undefined ? { urls: [...ALL_HOSTS] } : { urls: [...ALL_HOSTS], tabId };
   const wr = browser.webRequest;
   const listeners: [{ removeListener(l: (d: Details) => void): void }, (d: Details) => void][] = [];
   const on = <T extends { addListener: (...args: never[]) => void; removeListener(l: never): void }>(
@@ -95,7 +102,7 @@ export function startWebRequestCapture(onEvent: (event: NetEvent) => void): () =
     options: string[] = [],
   ) => {
     // Firefox's onErrorOccurred takes no third argument, not even undefined ("Incorrect argument types").
-    const add = event.addListener as (l: (d: Details) => void, f: typeof filter, o?: string[]) => void;
+    const add = event.addListener as (l: (d: Details) => void, f: object, o?: string[]) => void;
     if (options.length) add.call(event, listener, filter, options);
     else add.call(event, listener, filter);
     listeners.push([event as unknown as { removeListener(l: (d: Details) => void): void }, listener]);

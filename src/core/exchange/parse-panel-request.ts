@@ -2,8 +2,8 @@
 // boundary like runtime.sendMessage, so every field is checked where it arrives (capture-service.ts).
 
 export type PanelRequest =
-  /** `afterSeq`: the last seq the panel already has (reconnects after a service-worker restart). */
-  | { type: 'subscribe'; tabId: number; afterSeq?: number }
+  /** Answered with the whole log: the panel merges it with what it holds, the newer state (by seq) winning. */
+  | { type: 'subscribe'; tabId: number }
   | { type: 'clear'; tabId: number }
   | { type: 'set-preserve-log'; tabId: number; preserve: boolean }
   | { type: 'heartbeat' };
@@ -11,13 +11,11 @@ export type PanelRequest =
 /** The message, or undefined (with nothing read beyond its fields) when it is not one a panel sends. */
 export function parsePanelRequest(value: unknown): PanelRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { type, tabId, afterSeq, preserve } = value as Record<string, unknown>;
+  const { type, tabId, preserve } = value as Record<string, unknown>;
   if (type === 'heartbeat') return { type };
   if (!isCount(tabId)) return undefined;
   switch (type) {
     case 'subscribe':
-      if (afterSeq === undefined) return { type, tabId };
-      return isCount(afterSeq) ? { type, tabId, afterSeq } : undefined;
     case 'clear':
       return { type, tabId };
     case 'set-preserve-log':

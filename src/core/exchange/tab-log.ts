@@ -13,17 +13,47 @@ export interface TabLogJSON {
  * One tab's exchanges, oldest first, at most `capacity` of them: the oldest are dropped (and counted) so that a
  * chatty page cannot exhaust memory or storage.session. An update keeps the record's place.
  */
+/** How many exchanges a tab's log keeps (the panel keeps as many). */
+export const TAB_LOG_CAPACITY = 5_000;
+
+/** A tab's share of storage.session (Chrome gives an extension 10 MiB in all; log-store.ts caps the total). */
+export const DEFAULT_MAX_BYTES = 3 * 1024 * 1024;
+
 export class TabLog {
   readonly capacity: number;
   // A Map keeps insertion order, replaces in place and deletes its first key in O(1): a ring buffer keyed by id.
   #records = new Map<string, ExchangeRecord>();
   #dropped = 0;
   #lastSeq = 0;
+  /** The size of each record as stored (its JSON), and their sum: the mirror's quota is in bytes. */
+  #sizes = new Map<string, number>();
+  #bytes = 0;
+  /** Records added or changed since they were last measured: measured when the size is asked, not per event. */
+  #unmeasured = new Set<string>();
+  readonly maxBytes: number;
 
-  constructor(capacity = 5_000) {
+  constructor(capacity = TAB_LOG_CAPACITY, maxBytes = DEFAULT_MAX_BYTES) {
     if (!Number.isInteger(capacity) || capacity < 1)
       throw new RangeError(`capacity must be ≥ 1, got ${capacity}`);
     this.capacity = capacity;
+    this.maxBytes = maxBytes;
+  }
+
+  /** The log's size as stored (the JSON of its records, in UTF-16 code units, about bytes). */
+  get bytes(): number {
+    this.#measure();
+    return this.#bytes;
+  }
+
+  #measure(): void {
+    for (const id of this.#unmeasured) {
+      const record = this.#records.get(id);
+      if (record === undefined) continue;
+      const size = JSON.stringify(record).length;
+      this.#bytes += size - (this.#sizes.get(id) ?? 0);
+      this.#sizes.set(id, size);
+    }
+    this.#unmeasured.clear();
   }
 
   /** Records dropped to make room since the last clear. */
@@ -44,17 +74,37 @@ export class TabLog {
   add(record: ExchangeRecord): void {
     this.#lastSeq = Math.max(this.#lastSeq, record.seq);
     this.#records.set(record.id, record);
-    while (this.#records.size > this.capacity) {
-      const oldest = this.#records.keys().next();
-      if (oldest.done === true) break;
-      this.#records.delete(oldest.value);
-      this.#dropped++;
-    }
+    this.#unmeasured.add(record.id);
+    while (this.#records.size > this.capacity) this.dropOldest();
+  }
+
+  /**
+   * Drops the oldest records until the log is within its bytes; the newest always stays (a log is never emptied by
+   * what it was just given). Called before the log is stored, not on every event.
+   */
+  keepWithinBytes(): void {
+    while (this.bytes > this.maxBytes && this.#records.size > 1) this.dropOldest();
+  }
+
+  /** Drops the oldest record (counted in `dropped`); returns the bytes freed. */
+  dropOldest(): number {
+    const oldest = this.#records.keys().next();
+    if (oldest.done === true) return 0;
+    const size = this.#sizes.get(oldest.value) ?? 0;
+    this.#records.delete(oldest.value);
+    this.#sizes.delete(oldest.value);
+    this.#unmeasured.delete(oldest.value);
+    this.#bytes -= size;
+    this.#dropped++;
+    return size;
   }
 
   /** Empties the log. `lastSeq` survives so that `since` keeps working for listeners. */
   clear(): void {
     this.#records.clear();
+    this.#sizes.clear();
+    this.#unmeasured.clear();
+    this.#bytes = 0;
     this.#dropped = 0;
   }
 

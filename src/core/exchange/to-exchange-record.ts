@@ -1,4 +1,5 @@
 import { authorHeaders } from './author-headers';
+import { capHeaderValue } from './cap-header-value';
 import type { HeaderList } from './events';
 import type { ExchangeDraft } from './exchange-draft';
 import { inferCredentials } from './infer-credentials';
@@ -25,7 +26,7 @@ export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLangua
               type: draft.type,
               requestedHeaderNames: draft.preflight?.ask.headerNames,
               acceptLanguage,
-            }).map(([name, value]) => [name, value]),
+            }).map(([name, value]) => [name, capHeaderValue(name, value)]),
       credentials: inferCredentials(sent),
     },
     hops: draft.hops.map((hop) => ({ ...hop, headers: copy(hop.headers) })),
@@ -59,6 +60,7 @@ export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLangua
   return redactRecord(record);
 }
 
+/** A copy of a header list, each value capped: a giant header would otherwise fill the log and its mirror. */
 function copy(headers: HeaderList): HeaderList {
-  return headers.map(([name, value]) => [name, value]);
+  return headers.map(([name, value]) => [name, capHeaderValue(name, value)]);
 }

@@ -54,6 +54,8 @@ export interface CompiledRules {
   ruleIds: string[];
   /** What could not be applied and why, for the user. */
   problems: string[];
+  /** Some rule is narrowed to tabs (or waits for one): the rules must be compiled again when tabs navigate. */
+  followsTabs: boolean;
 }
 
 interface Usable {
@@ -80,7 +82,7 @@ export function compileRules(rules: OverrideRule[], context: CompileContext): Co
     usable.push({ index: usable.length, rule, host, urlFilter });
   }
 
-  const out: CompiledRules = { rules: [], ruleIds: [], problems };
+  const out: CompiledRules = { rules: [], ruleIds: [], problems, followsTabs: false };
   const kept: OverrideRule[] = [];
   // Grouped by host, then page origin: thousands of rules must not compare each with each (DNR allows 5,000).
   const byHost = new Map<string, Map<string, Usable[]>>();
@@ -108,6 +110,7 @@ export function compileRules(rules: OverrideRule[], context: CompileContext): Co
     const children = childHosts.get(host) ?? [];
     if (children.length > 0) condition.excludedInitiatorDomains = [...children].sort();
     if (rivals.length > 0) {
+      out.followsTabs = true;
       const tabIds = [...new Set(context.tabsByOrigin[rule.pageOrigin] ?? [])]
         .filter((id) => Number.isInteger(id) && id >= 0)
         .sort((a, b) => a - b);

@@ -23,6 +23,7 @@ export { migrate } from './migrate';
 export { type Migration, migrations } from './migrations';
 export { type ClockReading, monotonicNow } from './monotonic-now';
 export { nextExpiry } from './next-expiry';
+export { observedRequestOf } from './observed-request-of';
 export { type ObservedRequest, type ObservedTarget, observedTargets } from './observed-targets';
 export { type AllowRequest, parseAllowRequest } from './parse-allow-request';
 export { parseEmptyRequest } from './parse-empty-request';

@@ -185,6 +185,7 @@ export class FakeBrowser {
   readonly runtime = {
     getManifest: () => ({ name: 'CORS Lens', version: '0.0.0-test' }),
     getURL: (path: string) => `chrome-extension://test/${path}`,
+    getPlatformInfo: async () => ({ os: 'linux', arch: 'x86-64' }),
     onMessage: new FakeEvent(),
     onInstalled: new FakeEvent(),
     onStartup: new FakeEvent(),

@@ -689,3 +689,30 @@ describe('records a stopped background left pending', () => {
     expect(endAbandoned({ ...pending, outcome: 'completed' }, pending.startedAt + 120_000)).toBeUndefined();
   });
 });
+
+describe('giant headers', () => {
+  it('are kept cut, CORS headers with more room, so one response cannot fill the log', async () => {
+    const { capHeaderValue, MAX_HEADER_VALUE, MAX_CORS_HEADER_VALUE } = await import(
+      '../../../src/core/exchange/cap-header-value'
+    );
+    const huge = 'x'.repeat(1_000_000);
+    const cut = capHeaderValue('X-Debug', huge);
+    expect(cut.length).toBeLessThan(MAX_HEADER_VALUE + 100);
+    expect(cut).toContain(`${1_000_000 - MAX_HEADER_VALUE} more characters not kept`);
+    expect(capHeaderValue('Access-Control-Allow-Headers', huge).length).toBeLessThan(
+      MAX_CORS_HEADER_VALUE + 100,
+    );
+    expect(capHeaderValue('Content-Type', 'text/plain')).toBe('text/plain');
+    const s = new Script();
+    const assembler = createAssembler();
+    const record = only(
+      runEvents(assembler, [
+        s.before('1', 'GET', data),
+        s.send('1', chromiumRequestHeaders()),
+        s.received('1', 200, [...allowOrigin, ['X-Debug', huge]]),
+        s.completed('1', 200),
+      ]).latest,
+    );
+    expect(JSON.stringify(record).length).toBeLessThan(20_000);
+  });
+});

@@ -16,9 +16,8 @@ describe('parsePanelRequest', () => {
     ],
     [
       { type: 'subscribe', tabId: 3, afterSeq: 9, x: 1 },
-      { type: 'subscribe', tabId: 3, afterSeq: 9 },
+      { type: 'subscribe', tabId: 3 },
     ],
-    [{ type: 'subscribe', tabId: 3, afterSeq: -1 }, undefined],
     [{ type: 'clear', tabId: 1.5 }, undefined],
     [{ type: 'clear', tabId: -1 }, undefined],
     [{ type: 'set-preserve-log', tabId: 2, preserve: 'yes' }, undefined],
@@ -37,7 +36,6 @@ describe('parsePanelRequest', () => {
       {
         type: fc.constantFrom('subscribe', 'clear', 'set-preserve-log', 'heartbeat', 'other'),
         tabId: fc.oneof(fc.integer(), fc.double(), fc.anything()),
-        afterSeq: fc.oneof(fc.integer(), fc.anything()),
         preserve: fc.anything(),
       },
       { requiredKeys: ['type'] },

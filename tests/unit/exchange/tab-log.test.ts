@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { TabLog } from '../../../src/core/exchange/tab-log';
+import type { ExchangeRecord } from '../../../src/core/exchange/types';
 import { record } from './record';
 
 describe('TabLog', () => {
@@ -83,5 +84,41 @@ describe('TabLog', () => {
 
   it('rejects a capacity below 1', () => {
     expect(() => new TabLog(0)).toThrow(RangeError);
+  });
+});
+
+describe('TabLog bytes', () => {
+  const big = (id: string, seq: number, size: number) => {
+    const r = record(id, seq);
+    return {
+      ...r,
+      response: { url: r.request.url, status: 200, headers: [['x-big', 'a'.repeat(size)]], time: 1 },
+    };
+  };
+
+  it('drops the oldest records to stay within its bytes, and counts them', () => {
+    const log = new TabLog(5_000, 10_000);
+    for (let i = 0; i < 10; i++) log.add(big(`r${i}`, i, 2_000) as ExchangeRecord);
+    expect(log.bytes).toBeGreaterThan(10_000); // measured and trimmed before it is stored, not per event
+    log.keepWithinBytes();
+    expect(log.bytes).toBeLessThanOrEqual(10_000);
+    expect(log.size).toBeLessThan(10);
+    expect(log.dropped).toBe(10 - log.size);
+    expect(log.get('r9')).toBeDefined();
+    expect(log.get('r0')).toBeUndefined();
+  });
+
+  it('counts a replaced record once, and keeps the newest even when it alone is over', () => {
+    const log = new TabLog(5_000, 10_000);
+    log.add(big('a', 1, 1_000) as ExchangeRecord);
+    const before = log.bytes;
+    log.add(big('a', 2, 1_000) as ExchangeRecord);
+    expect(log.bytes).toBe(before);
+    log.add(big('huge', 3, 50_000) as ExchangeRecord);
+    log.keepWithinBytes();
+    expect(log.size).toBe(1);
+    expect(log.get('huge')).toBeDefined();
+    log.clear();
+    expect(log.bytes).toBe(0);
   });
 });

@@ -43,6 +43,7 @@ describe('compileRules: one override', () => {
         },
       ],
       ruleIds: ['r1'],
+      followsTabs: false,
       problems: [],
     });
   });
@@ -133,6 +134,7 @@ describe('compileRules: the port problem (two dev servers on one host)', () => {
     const out = compileRules([devA, devB], { tabsByOrigin: { 'http://localhost:5173': [12] } });
     expect(out.ruleIds).toEqual(['b']);
     expect(out.rules[0]?.condition.tabIds).toEqual([12]);
+    expect(out.followsTabs).toBe(true); // narrowed to a tab: tab navigations must recompile
     expect(out.rules[0]?.id).toBe(1);
     expect(out.problems).toEqual([
       'The override http://localhost:3000 → http://127.0.0.1:8081 is not applied yet: http://localhost:5173 also reads this target from localhost, and the browser tells pages on one host apart only by tab. Open http://localhost:3000 in a tab and it applies there.',
@@ -161,6 +163,7 @@ describe('compileRules: the port problem (two dev servers on one host)', () => {
     const out = compileRules([other, mine], { tabsByOrigin: {} });
     expect(out.problems).toEqual([]);
     expect(out.rules.map((r) => r.condition.tabIds)).toEqual([undefined, undefined]);
+    expect(out.followsTabs).toBe(false); // nothing narrowed: tab navigations change nothing
   });
 
   it('compares path prefixes case-insensitively, as urlFilter does', () => {
@@ -248,6 +251,11 @@ describe('compileRules: subdomains and determinism', () => {
   });
 
   it('compiles nothing from nothing', () => {
-    expect(compileRules([], { tabsByOrigin: {} })).toEqual({ rules: [], ruleIds: [], problems: [] });
+    expect(compileRules([], { tabsByOrigin: {} })).toEqual({
+      rules: [],
+      ruleIds: [],
+      problems: [],
+      followsTabs: false,
+    });
   });
 });

@@ -1,13 +1,37 @@
-import { evaluateObserved } from '../../core/cors';
-import {
-  type ExchangeRecord,
-  overrideFor,
-  overrideLabel,
-  toEngineExchange,
-  withOverride,
-} from '../../core/exchange';
-import type { OverrideRule } from '../../core/rules';
-import type { LoggedExchange } from '../../shared/panel-protocol';
+import { evaluateObserved } from '../cors/evaluate-observed';
+import type { Verdict } from '../cors/types';
+import type { OverrideRule } from '../rules/types';
+import { overrideFor, overrideLabel } from './override-for';
+import { toEngineExchange } from './to-engine-exchange';
+import type { ExchangeRecord } from './types';
+import { withOverride } from './with-override';
+
+/** What a request that has not ended is judged: nothing yet. */
+export const PENDING_VERDICT: Verdict = Object.freeze({
+  allowed: false,
+  preflightRequired: false,
+  preflightReasons: [],
+  exposedHeaders: [],
+  explanation: 'The browser has not finished this request yet: the verdict comes with its response.',
+}) as Verdict;
+
+/** One row of the panel: the record as captured and the engine's verdicts on it. */
+export interface LoggedExchange {
+  record: ExchangeRecord;
+  /** The verdict on the headers the server sent. */
+  verdict: Verdict;
+  /** Present when an override rule changed the response: the verdict on the headers the page saw. */
+  override?: {
+    ruleId: string;
+    label: string;
+    verdict: Verdict;
+    /**
+     * Firefox shows the extension response headers after declarativeNetRequest rewrote them: the server's own CORS
+     * headers were never seen, so `verdict` above is then the one on the rewritten headers too, not the server's.
+     */
+    serverHeadersUnseen?: true;
+  };
+}
 
 /**
  * A record with the engine's verdict on what the server sent and, when an active override rule applied to it,
@@ -24,6 +48,9 @@ export function toLogged(
   // The browser's refusal tells a credentialed request apart from one without credentials (evaluateObserved);
   // where a refusal would not show, a completed request proves nothing either way.
   // The page's own call tells the credentials mode outright: nothing to infer then.
+  // A running request has no verdict yet (the panel says it is waiting): the engine runs once it has ended, which
+  // keeps the per-event work of capture small.
+  if (record.outcome === 'pending') return { record, verdict: PENDING_VERDICT };
   const failed = record.outcome === 'failed' && record.response !== undefined;
   const refused =
     record.page !== undefined

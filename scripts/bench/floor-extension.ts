@@ -1,0 +1,37 @@
+// A throw-away extension for the bench: the browser's own floor for capture. The same webRequest listeners CORS
+// Lens registers while a panel watches, with the same filter and options ('extraHeaders' in Chromium), each doing
+// nothing. Whatever CORS Lens costs above this is its own work.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { outDir } from '../../tests/harness/paths';
+
+const background = `const api = globalThis.browser ?? globalThis.chrome;
+const extra = api.webRequest.OnSendHeadersOptions?.EXTRA_HEADERS ? ['extraHeaders'] : [];
+const filter = { urls: ['http://*/*', 'https://*/*'] };
+self.events = 0;
+const count = () => { self.events++; };
+api.webRequest.onBeforeRequest.addListener(count, filter);
+api.webRequest.onSendHeaders.addListener(count, filter, ['requestHeaders', ...extra]);
+api.webRequest.onHeadersReceived.addListener(count, filter, ['responseHeaders', ...extra]);
+api.webRequest.onBeforeRedirect.addListener(count, filter, ['responseHeaders', ...extra]);
+api.webRequest.onCompleted.addListener(count, filter);
+api.webRequest.onErrorOccurred.addListener(count, filter);`;
+
+/** Writes the floor extension for `browser`; returns its directory. Host access is granted at install. */
+export async function floorExtension(browser: 'chrome' | 'firefox'): Promise<string> {
+  const dir = `${outDir}/test-dist/capture-floor-${browser}`;
+  await mkdir(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'CORS Lens bench: capture floor',
+    version: '1',
+    permissions: ['webRequest'],
+    host_permissions: ['http://*/*', 'https://*/*'],
+    background: browser === 'chrome' ? { service_worker: 'background.js' } : { scripts: ['background.js'] },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'capture-floor@cors-lens.dev' } } }
+      : {}),
+  };
+  await writeFile(`${dir}/manifest.json`, JSON.stringify(manifest));
+  await writeFile(`${dir}/background.js`, background);
+  return dir;
+}

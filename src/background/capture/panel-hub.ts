@@ -1,0 +1,89 @@
+// The panels connected to the background, by inspected tab, and what they are sent: a snapshot on subscribe, then
+// batched updates. What one webRequest event changed travels in one message at the end of the current task, so a
+// worker stopped right after (MV3, crash) has already handed it to the panel.
+import type { LoggedExchange } from '../../core/exchange';
+import type { Runtime } from '../../shared/browser';
+import type { BackgroundToPanel, LogStatus } from '../../shared/panel-protocol';
+import { hasHostAccess } from './host-access';
+import { logFor, preservedTabs } from './log-store';
+
+const subscribers = new Map<number, Set<Runtime.Port>>();
+const outbox = new Map<number, Map<string, LoggedExchange>>();
+let outboxQueued = false;
+
+const followed = new WeakSet<Runtime.Port>();
+
+/** Adds a panel's port for `tabId` (again, on a resubscribe); `onLast` runs when the tab's last panel goes. */
+export function subscribe(tabId: number, port: Runtime.Port, onLast: (tabId: number) => void): void {
+  const ports = subscribers.get(tabId) ?? new Set();
+  ports.add(port);
+  subscribers.set(tabId, ports);
+  if (followed.has(port)) return;
+  followed.add(port);
+  port.onDisconnect.addListener(() => {
+    const now = subscribers.get(tabId);
+    if (!now?.delete(port) || now.size > 0) return;
+    subscribers.delete(tabId);
+    onLast(tabId);
+  });
+}
+
+export function isWatched(tabId: number): boolean {
+  return (subscribers.get(tabId)?.size ?? 0) > 0;
+}
+
+export function watchedTabs(): number[] {
+  return [...subscribers.keys()].filter(isWatched);
+}
+
+export function forgetPanels(tabId: number): void {
+  subscribers.delete(tabId);
+  outbox.delete(tabId);
+}
+
+export async function status(tabId: number): Promise<LogStatus> {
+  const log = await logFor(tabId);
+  return {
+    hostAccess: await hasHostAccess(),
+    preserveLog: (await preservedTabs()).has(tabId),
+    dropped: log.dropped,
+  };
+}
+
+export function broadcast(tabId: number, message: BackgroundToPanel): void {
+  for (const port of subscribers.get(tabId) ?? []) {
+    try {
+      port.postMessage(message);
+    } catch {
+      subscribers.get(tabId)?.delete(port); // the panel went away between two events
+    }
+  }
+}
+
+/** Sends every panel of the tab its current status (after host access changed, say). */
+export async function broadcastStatus(tabId: number): Promise<void> {
+  broadcast(tabId, { type: 'update', tabId, entries: [], status: await status(tabId) });
+}
+
+/** Queues a changed entry for the tab's panels; one message per tab at the end of the task. */
+export function queueUpdate(entry: LoggedExchange): void {
+  const { tabId, id } = entry.record;
+  if (!isWatched(tabId)) return;
+  const pending = outbox.get(tabId) ?? new Map<string, LoggedExchange>();
+  pending.set(id, entry);
+  outbox.set(tabId, pending);
+  if (!outboxQueued) {
+    outboxQueued = true;
+    queueMicrotask(() => void flushOutbox());
+  }
+}
+
+async function flushOutbox(): Promise<void> {
+  outboxQueued = false;
+  const batches = [...outbox.entries()];
+  outbox.clear();
+  for (const [tabId, entries] of batches) {
+    const sorted = [...entries.values()].sort((a, b) => a.record.seq - b.record.seq);
+    broadcast(tabId, { type: 'update', tabId, entries: sorted, status: await status(tabId) });
+  }
+}

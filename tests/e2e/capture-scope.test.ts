@@ -1,0 +1,115 @@
+// Capture sees only what a panel inspects, and keeps it only while needed: a second tab's traffic never reaches
+// the log or storage; a tab's log goes when its last panel closes, unless "Preserve log" is on; giant response
+// headers cannot push a log past its budget. Both browsers; the panel is the stream a panel subscribes to.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_MAX_BYTES } from '../../src/core/exchange/tab-log';
+import { type ExtensionUnderTest, launchExtensionUnderTest } from '../harness/extension-under-test';
+import { type EvaluatingPage, openLabPage, runLabScenario } from '../harness/lab-page';
+import {
+  scenarioOf,
+  sendOnStream,
+  subscribeToTab,
+  unsubscribe,
+  waitForEntries,
+} from '../harness/panel-stream';
+import type { BrowserName } from '../harness/real-browser';
+import { type Lab, startLab } from '../lab/server.mjs';
+import { specUrl } from '../lab/spec.mjs';
+
+describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size', (name) => {
+  let lab: Lab;
+  let browser: ExtensionUnderTest;
+  let inspected: EvaluatingPage;
+  let other: EvaluatingPage;
+  let inspectedId: number;
+  let otherId: number;
+  const session = () =>
+    browser.extensionPage.evaluate(
+      '(globalThis.browser ?? globalThis.chrome).storage.session.get(null)',
+    ) as Promise<Record<string, unknown>>;
+  const storedLog = async (tabId: number) =>
+    (await session())[`log:${tabId}`] as
+      | { records: { tabId: number; request: { url: string } }[] }
+      | undefined;
+
+  beforeAll(async () => {
+    lab = await startLab();
+    browser = await launchExtensionUnderTest(name);
+    inspected = await browser.newPage();
+    await openLabPage(inspected, lab.pageOrigin, '?tab=inspected');
+    other = await browser.newPage();
+    await openLabPage(other, lab.pageOrigin, '?tab=other');
+    inspectedId = await browser.tabIdOf(`${lab.pageOrigin}/?tab=inspected`);
+    otherId = await browser.tabIdOf(`${lab.pageOrigin}/?tab=other`);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await lab?.close();
+  });
+
+  it('logs and stores the inspected tab’s requests, never a second tab’s', async () => {
+    await subscribeToTab(browser.extensionPage, inspectedId);
+    await runLabScenario(other, 'simple-get-no-acao');
+    await runLabScenario(inspected, 'simple-get-allowed');
+    await runLabScenario(other, 'json-put-preflight');
+    await waitForEntries(
+      browser.extensionPage,
+      (es) => es.some((e) => scenarioOf(e) === 'simple-get-allowed' && e.record.outcome !== 'pending'),
+      'the inspected tab’s request',
+    );
+    await expect.poll(async () => (await storedLog(inspectedId))?.records.length ?? 0).toBeGreaterThan(0);
+    const log = await storedLog(inspectedId);
+    expect(log?.records.every((r) => r.tabId === inspectedId)).toBe(true);
+    expect(await storedLog(otherId)).toBeUndefined();
+    expect(Object.keys(await session()).filter((k) => k.startsWith('log:'))).toEqual([`log:${inspectedId}`]);
+  });
+
+  it('drops the tab’s log when its last panel closes', async () => {
+    await unsubscribe(browser.extensionPage);
+    await expect.poll(async () => storedLog(inspectedId)).toBeUndefined();
+    await runLabScenario(inspected, 'simple-get-allowed'); // nobody watches: nothing is stored
+    expect(Object.keys(await session()).filter((k) => k.startsWith('log:'))).toEqual([]);
+  });
+
+  it('keeps it when "Preserve log" is on', async () => {
+    await subscribeToTab(browser.extensionPage, inspectedId);
+    await sendOnStream(browser.extensionPage, {
+      type: 'set-preserve-log',
+      tabId: inspectedId,
+      preserve: true,
+    });
+    await runLabScenario(inspected, 'wrong-origin');
+    await expect.poll(async () => (await storedLog(inspectedId))?.records.length ?? 0).toBeGreaterThan(0);
+    await unsubscribe(browser.extensionPage);
+    // The background has handled the close once the tab is no longer listened to; the log is still there.
+    await expect.poll(async () => (await session()).watchedTabs).toEqual([]);
+    await session();
+    expect((await storedLog(inspectedId))?.records.length).toBeGreaterThan(0);
+  });
+
+  it('keeps a log within its byte budget when every response carries a giant header', async () => {
+    await subscribeToTab(browser.extensionPage, otherId);
+    const url = (i: number) =>
+      specUrl(lab.apiOrigins[0] as string, {
+        id: `giant-${i}`,
+        response: { padHeader: 200_000, headers: [['Access-Control-Allow-Origin', lab.pageOrigin]] },
+      });
+    const done =
+      await other.evaluate(`Promise.all(${JSON.stringify(Array.from({ length: 60 }, (_, i) => url(i)))}
+      .map((u) => fetch(u).then((r) => r.ok, () => false))).then((all) => all.filter(Boolean).length)`);
+    expect(done).toBe(60);
+    await waitForEntries(
+      browser.extensionPage,
+      (es) =>
+        es.filter((e) => (scenarioOf(e) ?? '').startsWith('giant-') && e.record.outcome !== 'pending')
+          .length === 60,
+      'the 60 giant responses',
+    );
+    // 60 × 200 KB of header would be 12 MB, past storage.session's 10 MiB: each value is kept cut instead.
+    await expect.poll(async () => (await storedLog(otherId))?.records.length ?? 0).toBeGreaterThanOrEqual(60);
+    const stored = JSON.stringify(await storedLog(otherId));
+    expect(stored.length).toBeLessThan(DEFAULT_MAX_BYTES);
+    expect(stored).toContain('more characters not kept');
+    await unsubscribe(browser.extensionPage);
+  });
+});
