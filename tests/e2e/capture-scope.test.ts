@@ -3,7 +3,11 @@
 // headers cannot push a log past its budget. Both browsers; the panel is the stream a panel subscribes to.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES } from '../../src/core/exchange/tab-log';
-import { type ExtensionUnderTest, launchExtensionUnderTest } from '../harness/extension-under-test';
+import {
+  type BrowserName,
+  type BrowserUnderTest,
+  launchBrowserUnderTest,
+} from '../harness/browser-under-test';
 import { type EvaluatingPage, openLabPage, runLabScenario } from '../harness/lab-page';
 import {
   scenarioOf,
@@ -12,19 +16,18 @@ import {
   unsubscribe,
   waitForEntries,
 } from '../harness/panel-stream';
-import type { BrowserName } from '../harness/real-browser';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { specUrl } from '../lab/spec.mjs';
 
 describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size', (name) => {
   let lab: Lab;
-  let browser: ExtensionUnderTest;
+  let browser: BrowserUnderTest;
   let inspected: EvaluatingPage;
   let other: EvaluatingPage;
   let inspectedId: number;
   let otherId: number;
   const session = () =>
-    browser.extensionPage.evaluate(
+    browser.extension.evaluate(
       '(globalThis.browser ?? globalThis.chrome).storage.session.get(null)',
     ) as Promise<Record<string, unknown>>;
   const storedLog = async (tabId: number) =>
@@ -34,7 +37,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size'
 
   beforeAll(async () => {
     lab = await startLab();
-    browser = await launchExtensionUnderTest(name);
+    browser = await launchBrowserUnderTest(name, { hostAccess: 'granted' });
     inspected = await browser.newPage();
     await openLabPage(inspected, lab.pageOrigin, '?tab=inspected');
     other = await browser.newPage();
@@ -48,12 +51,12 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size'
   });
 
   it('logs and stores the inspected tab’s requests, never a second tab’s', async () => {
-    await subscribeToTab(browser.extensionPage, inspectedId);
+    await subscribeToTab(browser.extension, inspectedId);
     await runLabScenario(other, 'simple-get-no-acao');
     await runLabScenario(inspected, 'simple-get-allowed');
     await runLabScenario(other, 'json-put-preflight');
     await waitForEntries(
-      browser.extensionPage,
+      browser.extension,
       (es) => es.some((e) => scenarioOf(e) === 'simple-get-allowed' && e.record.outcome !== 'pending'),
       'the inspected tab’s request',
     );
@@ -65,22 +68,22 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size'
   });
 
   it('drops the tab’s log when its last panel closes', async () => {
-    await unsubscribe(browser.extensionPage);
+    await unsubscribe(browser.extension);
     await expect.poll(async () => storedLog(inspectedId)).toBeUndefined();
     await runLabScenario(inspected, 'simple-get-allowed'); // nobody watches: nothing is stored
     expect(Object.keys(await session()).filter((k) => k.startsWith('log:'))).toEqual([]);
   });
 
   it('keeps it when "Preserve log" is on', async () => {
-    await subscribeToTab(browser.extensionPage, inspectedId);
-    await sendOnStream(browser.extensionPage, {
+    await subscribeToTab(browser.extension, inspectedId);
+    await sendOnStream(browser.extension, {
       type: 'set-preserve-log',
       tabId: inspectedId,
       preserve: true,
     });
     await runLabScenario(inspected, 'wrong-origin');
     await expect.poll(async () => (await storedLog(inspectedId))?.records.length ?? 0).toBeGreaterThan(0);
-    await unsubscribe(browser.extensionPage);
+    await unsubscribe(browser.extension);
     // The background has handled the close once the tab is no longer listened to; the log is still there.
     await expect.poll(async () => (await session()).watchedTabs).toEqual([]);
     await session();
@@ -88,7 +91,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size'
   });
 
   it('keeps a log within its byte budget when every response carries a giant header', async () => {
-    await subscribeToTab(browser.extensionPage, otherId);
+    await subscribeToTab(browser.extension, otherId);
     const url = (i: number) =>
       specUrl(lab.apiOrigins[0] as string, {
         id: `giant-${i}`,
@@ -99,7 +102,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size'
       .map((u) => fetch(u).then((r) => r.ok, () => false))).then((all) => all.filter(Boolean).length)`);
     expect(done).toBe(60);
     await waitForEntries(
-      browser.extensionPage,
+      browser.extension,
       (es) =>
         es.filter((e) => (scenarioOf(e) ?? '').startsWith('giant-') && e.record.outcome !== 'pending')
           .length === 60,
@@ -110,6 +113,6 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size'
     const stored = JSON.stringify(await storedLog(otherId));
     expect(stored.length).toBeLessThan(DEFAULT_MAX_BYTES);
     expect(stored).toContain('more characters not kept');
-    await unsubscribe(browser.extensionPage);
+    await unsubscribe(browser.extension);
   });
 });
