@@ -41,6 +41,32 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
     return parsed.href;
   };
 
+  // Which response headers the page's script reads: a header the server does not expose reads as null, and the
+  // fix must expose exactly these (Fetch §3.2.6 CORS-exposed header-name list).
+  const responseOf = new WeakMap<Headers, string>();
+  const headersGetter = Object.getOwnPropertyDescriptor(Response.prototype, 'headers')?.get;
+  if (headersGetter)
+    Object.defineProperty(Response.prototype, 'headers', {
+      configurable: true,
+      enumerable: true,
+      get(this: Response) {
+        const headers = headersGetter.call(this) as Headers;
+        if (this.url && !responseOf.has(headers)) responseOf.set(headers, this.url);
+        return headers;
+      },
+    });
+  const reportRead = (url: string, name: unknown) => {
+    if (typeof name === 'string') report({ kind: 'read', url: absolute(url), header: name.toLowerCase() });
+  };
+  for (const method of ['get', 'has'] as const) {
+    const original = Headers.prototype[method] as (this: Headers, name: string) => unknown;
+    Headers.prototype[method] = function (this: Headers, name: string) {
+      const url = responseOf.get(this);
+      if (url !== undefined) reportRead(url, name);
+      return original.call(this, name);
+    } as never;
+  }
+
   const originalFetch = window.fetch;
   if (typeof originalFetch === 'function') {
     const fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
@@ -89,6 +115,12 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
         location: callSite(),
       });
     return originalSend.apply(this, arguments as unknown as Parameters<typeof originalSend>);
+  };
+  const originalGetResponseHeader = xhr.getResponseHeader;
+  xhr.getResponseHeader = function (this: XMLHttpRequest, name: string) {
+    const call = opened.get(this);
+    if (call) reportRead(this.responseURL || call.url, name);
+    return originalGetResponseHeader.call(this, name);
   };
   const upload = XMLHttpRequestUpload.prototype;
   const originalAdd = upload.addEventListener;

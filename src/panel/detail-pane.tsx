@@ -49,6 +49,7 @@ export function DetailPane({ logged, onClose, allow }: Props) {
             target={originOf(fixInput.targetUrl)}
             // Unknown credentials: the override names the exact origin and allows credentials, which serves both.
             credentials={fixInput.credentials !== 'omit'}
+            exposeHeaders={fixInput.exposeHeaders}
             allow={allow}
           />
         )}

@@ -75,9 +75,11 @@ function build(entry: LoggedExchange): Row {
             ? 'Pending'
             : verdictKind === 'failed'
               ? (record.error ?? 'Failed')
-              : verdict.preflightRequired
-                ? 'Preflight passed'
-                : 'CORS check passed';
+              : verdict.hiddenReads?.length
+                ? `${verdict.hiddenReads.join(', ')} read but not exposed`
+                : verdict.preflightRequired
+                  ? 'Preflight passed'
+                  : 'CORS check passed';
   const kind =
     verdictKind === 'blocked' || verdictKind === 'failed'
       ? failureKindOfExchange(record, verdict)

@@ -75,6 +75,8 @@ export interface Messages {
       /** What the log saw this page send to the target: the rule allows these instead of the defaults. */
       methods?: string[];
       requestHeaders?: string[];
+      /** Response headers the page's script reads: the rule exposes them. */
+      exposeHeaders?: string[];
     };
     parsed: AllowRequest;
     response: Result<OverrideRule>;

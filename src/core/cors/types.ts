@@ -191,4 +191,9 @@ export interface Verdict {
    * credentials, `ifCredentialed` the one with them (e.g. `Access-Control-Allow-Origin: *`).
    */
   ifCredentialed?: Verdict;
+  /**
+   * Response headers the page's script read that the response carries but does not expose: the script got null
+   * (set on an allowed exchange when the hook in the page saw the reads).
+   */
+  hiddenReads?: string[];
 }

@@ -11,10 +11,15 @@ export { mergeResumed } from './merge-resumed';
 export { overrideFor, overrideLabel } from './override-for';
 export {
   isCallFor,
+  isReadOf,
   PAGE_REQUEST_EVENT,
   PAGE_REQUESTS_PORT,
+  type PageRead,
+  type PageReports,
   type PageRequest,
+  parsePageReports,
   parsePageRequests,
+  withHeaderRead,
   withPageCall,
 } from './page-request';
 export { type PanelRequest, parsePanelRequest } from './parse-panel-request';

@@ -63,14 +63,20 @@ export function toLogged(
   const rule = overrideFor(record, activeRules);
   const entry: LoggedExchange = {
     record,
-    verdict: evaluateObserved(toEngineExchange(record), rule === undefined ? refused : false),
+    verdict: withHiddenReads(
+      record,
+      evaluateObserved(toEngineExchange(record), rule === undefined ? refused : false),
+    ),
   };
   if (rule === undefined) return entry;
   entry.override = seesServerHeaders
     ? {
         ruleId: rule.id,
         label: overrideLabel(rule),
-        verdict: evaluateObserved(toEngineExchange(withOverride(record, rule)), refused),
+        verdict: withHiddenReads(
+          record,
+          evaluateObserved(toEngineExchange(withOverride(record, rule)), refused),
+        ),
       }
     : // A copy, not a second reference: some message serialisations (WebDriver BiDi) drop repeated objects.
       {
@@ -85,4 +91,24 @@ export function toLogged(
 /** Blocked means: finished, and the browser refused it (under the override, when one applied). */
 export function isBlocked(entry: LoggedExchange): boolean {
   return entry.record.outcome !== 'pending' && !(entry.override?.verdict ?? entry.verdict).allowed;
+}
+
+/**
+ * The verdict, with the response headers the script read but could not (Fetch §3.2.6: a header not in the
+ * CORS-exposed header-name list reads as null): the response carries them, CORS hides them.
+ */
+function withHiddenReads(record: ExchangeRecord, verdict: Verdict): Verdict {
+  if (!verdict.allowed || !record.readHeaders?.length || !record.response) return verdict;
+  const carried = new Set(record.response.headers.map(([name]) => name.toLowerCase()));
+  const hidden = record.readHeaders.filter((h) => carried.has(h) && !verdict.exposedHeaders.includes(h));
+  if (hidden.length === 0) return verdict;
+  const list = hidden.join(', ');
+  return {
+    ...verdict,
+    hiddenReads: hidden,
+    notes: [
+      ...(verdict.notes ?? []),
+      `The page's script read ${list}, which the response carries but does not expose, so the script got null. The server must list ${hidden.length === 1 ? 'it' : 'them'} in Access-Control-Expose-Headers: ${list}.`,
+    ],
+  };
 }

@@ -8,7 +8,7 @@ export interface AllowRequest {
   lifetime: Lifetime;
   credentials: boolean;
   /** What the log saw the page send (defaultRuleFor skips entries no preflight could pass). */
-  observed: { methods?: string[]; requestHeaders?: string[] };
+  observed: { methods?: string[]; requestHeaders?: string[]; exposeHeaders?: string[] };
 }
 
 /**
@@ -24,10 +24,12 @@ export function parseAllowRequest(raw: Record<string, unknown>): Parsed<AllowReq
   });
   const methods = observedList(raw, 'methods', errors);
   const requestHeaders = observedList(raw, 'requestHeaders', errors);
+  const exposeHeaders = observedList(raw, 'exposeHeaders', errors);
   if (fields === undefined || errors.length > 0) return { ok: false, errors };
   const observed: AllowRequest['observed'] = {};
   if (methods !== undefined) observed.methods = methods;
   if (requestHeaders !== undefined) observed.requestHeaders = requestHeaders;
+  if (exposeHeaders !== undefined) observed.exposeHeaders = exposeHeaders;
   return {
     ok: true,
     value: {
