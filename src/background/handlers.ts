@@ -26,6 +26,7 @@ const refusals: Refusals = {
   'rules/remove': refuseRulesMessage,
   'rules/extend': refuseRulesMessage,
   'rules/set-rule-enabled': refuseRulesMessage,
+  'rules/set-answer-preflights': refuseRulesMessage,
   'rules/set-enabled': refuseRulesMessage,
   'rules/import': refuseRulesMessage,
   'rules/export': refuseRulesMessage,

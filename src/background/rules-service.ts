@@ -219,12 +219,13 @@ export const rulesHandlers: Pick<
   | 'rules/remove'
   | 'rules/extend'
   | 'rules/set-rule-enabled'
+  | 'rules/set-answer-preflights'
   | 'rules/set-enabled'
   | 'rules/import'
   | 'rules/export'
 > = {
   'rules/get': () => read(() => null),
-  'rules/allow': ({ pageOrigin, target, lifetime, credentials, observed }) =>
+  'rules/allow': ({ pageOrigin, target, lifetime, credentials, observed, answerPreflights }) =>
     change<OverrideRule>((state, now) => {
       const rule = defaultRuleFor(
         { pageOrigin, target, observed: { ...observed, credentials } },
@@ -234,7 +235,10 @@ export const rulesHandlers: Pick<
       );
       // One rule per page origin and target: allowing again replaces (and so renews) the old one.
       const existing = state.rules.find((r) => r.pageOrigin === rule.pageOrigin && sameTarget(r, rule));
-      const next = existing ? { ...rule, id: existing.id } : rule;
+      const next = withAnswerPreflights(
+        existing ? { ...rule, id: existing.id } : rule,
+        answerPreflights ?? existing?.answerPreflights === true,
+      );
       return { state: upsert({ ...state, overridesEnabled: true }, next), value: next };
     }),
   'rules/save': ({ draft }) =>
@@ -251,6 +255,8 @@ export const rulesHandlers: Pick<
   'rules/extend': ({ id }) => change((state, now) => changeRule(state, id, (rule) => extend(rule, now))),
   'rules/set-rule-enabled': ({ id, enabled }) =>
     change((state) => changeRule(state, id, (rule) => ({ ...rule, enabled }))),
+  'rules/set-answer-preflights': ({ id, enabled }) =>
+    change((state) => changeRule(state, id, (rule) => withAnswerPreflights(rule, enabled))),
   'rules/set-enabled': ({ enabled }) =>
     change((state) => ({ state: { ...state, overridesEnabled: enabled }, value: enabled })),
   'rules/import': ({ json }) =>
@@ -271,6 +277,12 @@ function tooManyRules(before: number, after: number): string | undefined {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The option is stored only when on (types.ts): off removes the field. */
+function withAnswerPreflights(rule: OverrideRule, on: boolean): OverrideRule {
+  const { answerPreflights: _, ...rest } = rule;
+  return on ? { ...rest, answerPreflights: true } : rest;
 }
 
 function sameTarget(a: OverrideRule, b: OverrideRule): boolean {

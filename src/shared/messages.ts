@@ -61,6 +61,8 @@ export interface Messages {
       /** What the log saw this page send to the target: the rule allows these instead of the defaults. */
       methods?: string[];
       requestHeaders?: string[];
+      /** Chromium: answer the preflights the server refuses (absent: as the replaced rule had it). */
+      answerPreflights?: boolean;
     };
     parsed: AllowRequest;
     response: Result<OverrideRule>;
@@ -74,6 +76,12 @@ export interface Messages {
   'rules/remove': { request: { id: string }; parsed: { id: string }; response: Result<string> };
   'rules/extend': { request: { id: string }; parsed: { id: string }; response: Result<OverrideRule> };
   'rules/set-rule-enabled': {
+    request: { id: string; enabled: boolean };
+    parsed: { id: string; enabled: boolean };
+    response: Result<OverrideRule>;
+  };
+  /** Chromium: CORS Lens answers the preflights the server refuses, while the rule is in force (rescue). */
+  'rules/set-answer-preflights': {
     request: { id: string; enabled: boolean };
     parsed: { id: string; enabled: boolean };
     response: Result<OverrideRule>;
@@ -116,6 +124,7 @@ export const requestParsers: {
   'rules/remove': parseRuleIdRequest,
   'rules/extend': parseRuleIdRequest,
   'rules/set-rule-enabled': parseSetRuleEnabledRequest,
+  'rules/set-answer-preflights': parseSetRuleEnabledRequest,
   'rules/set-enabled': parseSetEnabledRequest,
   'rules/import': parseImportRequest,
   'rules/export': parseEmptyRequest,
