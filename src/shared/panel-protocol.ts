@@ -20,6 +20,11 @@ export interface LoggedExchange {
      * headers were never seen, so `verdict` above is then the one on the rewritten headers too, not the server's.
      */
     serverHeadersUnseen?: true;
+    /**
+     * Chromium, a rule that answers preflights: the server refused the preflight and CORS Lens answered it
+     * (wasRescued). `verdict` above is then the one on CORS Lens's answer; the record keeps the server's own.
+     */
+    preflightAnswered?: true;
   };
 }
 

@@ -4,7 +4,9 @@ import {
   overrideFor,
   overrideLabel,
   toEngineExchange,
+  wasRescued,
   withOverride,
+  withRescue,
 } from '../../core/exchange';
 import type { OverrideRule } from '../../core/rules';
 import type { LoggedExchange } from '../../shared/panel-protocol';
@@ -27,11 +29,17 @@ export function toLogged(
     verdict: evaluateObserved(toEngineExchange(record), refused && rule === undefined),
   };
   if (rule === undefined) return entry;
+  // The rescue answers preflights in Chromium only, where the server's own headers are seen.
+  const rescued = seesServerHeaders && wasRescued(record, rule);
   entry.override = seesServerHeaders
     ? {
         ruleId: rule.id,
         label: overrideLabel(rule),
-        verdict: evaluateObserved(toEngineExchange(withOverride(record, rule)), refused),
+        verdict: evaluateObserved(
+          toEngineExchange(rescued ? withRescue(record, rule) : withOverride(record, rule)),
+          refused,
+        ),
+        ...(rescued ? { preflightAnswered: true as const } : {}),
       }
     : // A copy, not a second reference: some message serialisations (WebDriver BiDi) drop repeated objects.
       {

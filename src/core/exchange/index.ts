@@ -19,3 +19,4 @@ export type { Exchange } from './to-engine-exchange';
 export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
 export type { ExchangeRecord, RedactedValue } from './types';
 export { withOverride } from './with-override';
+export { wasRescued, withRescue } from './with-rescue';
