@@ -19,6 +19,7 @@ import { browser } from '../shared/browser';
 import { removeAllDnrRules, syncDnr } from './dnr-sync';
 import { expiryNow } from './expiry-clock';
 import type { FieldError, Handlers, Result, RulesView } from './handler-types';
+import { reconcileRescue, stopRescue } from './rescue/rescue-service';
 import { loadRules, saveRules } from './rules-store';
 
 export const EXPIRY_ALARM = 'cors-lens/rules-expiry';
@@ -66,6 +67,7 @@ export function reportFailure(error: unknown): void {
  */
 async function failClosed(error: unknown): Promise<string> {
   reportFailure(error);
+  await stopRescue();
   try {
     await removeAllDnrRules();
     return `Overrides could not be applied (${errorText(error)}), so every override is off until the next try, within a minute.`;
@@ -81,7 +83,12 @@ async function sync(state: RulesState, now: number, extraProblems: string[]): Pr
   try {
     const { activeIds, problems } = await syncDnr(state, now);
     failed = false;
-    return viewOf(state, now, activeIds, [...extraProblems, ...problems]);
+    // Answering preflights follows the DNR rules it completes; its own trouble is reported, never fatal.
+    const rescue = await reconcileRescue(state, now);
+    return {
+      ...viewOf(state, now, activeIds, [...extraProblems, ...problems, ...rescue.problems]),
+      rescue: rescue.view,
+    };
   } finally {
     await scheduleExpiry(state, now, failed);
   }
@@ -268,6 +275,21 @@ export const rulesHandlers: Pick<
     }),
   'rules/export': () => read(exportRules),
 };
+
+/**
+ * Switches answering preflights off on every rule: the user cancelled the browser's "started debugging this
+ * browser" bar, which ends every session of CORS Lens (rescue-service.ts).
+ */
+export function switchOffAnswerPreflights(): Promise<Result<null>> {
+  return change((state) =>
+    state.rules.some((rule) => rule.answerPreflights)
+      ? {
+          state: { ...state, rules: state.rules.map((rule) => withAnswerPreflights(rule, false)) },
+          value: null,
+        }
+      : { state, value: null },
+  );
+}
 
 /** A change that would keep more rules than LIMITS.rules (counting switched-off ones) is refused. */
 function tooManyRules(before: number, after: number): string | undefined {

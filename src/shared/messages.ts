@@ -39,6 +39,18 @@ export interface RulesView {
   now: number;
   /** Problems found while applying the rules, e.g. a quota overflow: shown, never silent. */
   problems: string[];
+  /** Answering preflights (Chromium): absent when the rules could not be applied at all. */
+  rescue?: RescueView;
+}
+
+/** Where CORS Lens answers preflights the server refuses (rules with answerPreflights, src/background/rescue). */
+export interface RescueView {
+  /** This browser can answer preflights (Chromium). */
+  supported: boolean;
+  /** …and the optional "debugger" permission is granted. */
+  granted: boolean;
+  /** For each rule in force that answers preflights: the tabs of its page origin where CORS Lens does. */
+  tabsByRule: Record<string, number[]>;
 }
 
 /** The answer to every rules message: the value asked for, or why not; the rules as they now are either way. */
