@@ -2,7 +2,13 @@ import { useState } from 'preact/hooks';
 import type { Response } from '../shared/messages';
 import type { RequestHostAccess } from './request-host-access';
 
-export type AllowRequest = { pageOrigin: string; target: string; credentials?: boolean };
+export type AllowRequest = {
+  pageOrigin: string;
+  target: string;
+  credentials?: boolean;
+  /** Chromium: CORS Lens also answers the preflights the server refuses (rescue-offer.tsx). */
+  answerPreflights?: boolean;
+};
 export type Allow = (request: AllowRequest) => Promise<Response<'rules/allow'>>;
 
 interface Props {

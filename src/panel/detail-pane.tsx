@@ -6,6 +6,7 @@ import { CurlButtons } from './curl-buttons';
 import { FixTab } from './fix-tab';
 import { HeadersTab } from './headers-tab';
 import type { RequestHostAccess } from './request-host-access';
+import { RescueOffer, refusedPreflight } from './rescue-offer';
 import { VerdictTab } from './verdict-tab';
 
 type Tab = 'verdict' | 'headers' | 'fix';
@@ -51,6 +52,14 @@ export function DetailPane({ logged, onClose, allow, requestHostAccess }: Props)
             credentials={fixInput.credentials === 'include'}
             allow={allow}
             requestHostAccess={requestHostAccess}
+          />
+        )}
+        {blocked && refusedPreflight(logged) && (
+          <RescueOffer
+            pageOrigin={logged.record.pageOrigin}
+            target={originOf(fixInput.targetUrl)}
+            credentials={fixInput.credentials === 'include'}
+            allow={allow}
           />
         )}
         <CurlButtons logged={logged} />

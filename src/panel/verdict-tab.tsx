@@ -1,5 +1,6 @@
 import type { Verdict } from '../core/cors';
 import type { LoggedExchange } from '../shared/panel-protocol';
+import { RescuedNote } from './rescued-note';
 import { Timeline } from './timeline';
 
 /** The verdict in plain English, with the names to search for in each browser's console. */
@@ -22,6 +23,7 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
       ) : (
         <VerdictSummary verdict={verdict} heading={override ? 'As the server answered' : 'Verdict'} />
       )}
+      <RescuedNote logged={logged} />
       {override && (
         <section class="override">
           <h3>As the page saw it (override “{override.label}”)</h3>

@@ -9,6 +9,7 @@ import type { RulesView } from '../shared/messages';
 import { requestHostAccess } from '../shared/request-host-access';
 import { send } from '../shared/send';
 import { lifetimeLabels } from './lifetime-select';
+import { RescueHint } from './rescue-hint';
 
 interface Props {
   tabId: number;
@@ -115,6 +116,7 @@ export function ObservedTargetList({ tabId, pageOrigin, view, onAllow, onRemove 
                     {preflightStatusMessage(target.unfixablePreflightStatus)}
                   </p>
                 )}
+                {target.unfixablePreflightStatus !== undefined && <RescueHint rescue={view.rescue} />}
                 {error && (
                   <p class="field-error" role="alert">
                     {error}

@@ -15,7 +15,7 @@ import { subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { fileSteps, pollUntil } from '../harness/poll';
 import { stopExtensionServiceWorker } from '../harness/stop-service-worker';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { pollFor, tryPut } from './override-helpers';
+import { pollFor, popupPath, tryPut } from './override-helpers';
 import { attachedTo, message, putRefused, REFUSED_PREFLIGHTS, rescuedTabs } from './rescue-helpers';
 
 describe('Chromium: answering the preflights a server refuses', () => {
@@ -104,6 +104,24 @@ describe('Chromium: answering the preflights a server refuses', () => {
       expect(entry.override?.verdict.allowed).toBe(true);
     }
     steps.done('rescue');
+  });
+
+  it('the popup shows the option on and where it answers, and switches it off and on', async () => {
+    steps.require('rescue');
+    const popup = await chromium.openExtensionPage(popupPath(tabId, lab.pageOrigin));
+    const option = popup.getByRole('checkbox', {
+      name: `Answer preflights for ${lab.pageOrigin} → ${api()}`,
+    });
+    await expect.poll(() => option.isChecked()).toBe(true);
+    await expect.poll(() => popup.getByTestId('rescue-state').textContent()).toBe('answering in 1 tab');
+    await option.uncheck();
+    expect(await pollFor(() => attachedTo(ext, tabId), false)).toBe(false);
+    expect(await putRefused(labPage, api(), 405)).toBe(false);
+    // The permission is granted already (see the header): checking turns it straight back on.
+    await option.check();
+    await expect.poll(() => popup.getByTestId('rescue-state').textContent()).toBe('answering in 1 tab');
+    expect(await putRefused(labPage, api(), 405)).toBe(true);
+    await popup.close();
   });
 
   it('a preflight the server answers itself (ok status) is left to the server and the override', async () => {

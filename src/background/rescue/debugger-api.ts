@@ -1,6 +1,7 @@
 // chrome.debugger, the only way an extension can answer a request itself in Chromium (the DevTools protocol's Fetch
 // domain). Absent in Firefox, and in Chromium until the optional "debugger" permission is granted.
 import { browser } from '../../shared/browser';
+import { canAnswerPreflights } from '../../shared/can-answer-preflights';
 
 export type Debuggee = { tabId?: number };
 
@@ -23,14 +24,8 @@ export function debuggerApi(): DebuggerApi | undefined {
   return (browser as unknown as { debugger?: DebuggerApi }).debugger;
 }
 
-/** The build declares the "debugger" permission (optional) only for Chromium (vite.config.ts). */
-export function browserCanAnswerPreflights(): boolean {
-  const { optional_permissions = [], permissions = [] } = browser.runtime.getManifest();
-  return [...optional_permissions, ...permissions].includes('debugger' as never);
-}
-
 export async function hasDebuggerPermission(): Promise<boolean> {
-  if (!browserCanAnswerPreflights()) return false;
+  if (!canAnswerPreflights()) return false;
   try {
     return await browser.permissions.contains({ permissions: ['debugger' as never] });
   } catch {

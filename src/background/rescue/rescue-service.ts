@@ -8,17 +8,12 @@
 
 import { decidePaused, type PausedAction, rescuePlan } from '../../core/rescue';
 import { activeRules, defaults, type OverrideRule, type RulesState } from '../../core/rules';
+import { canAnswerPreflights } from '../../shared/can-answer-preflights';
 import type { RescueView } from '../../shared/messages';
 import { loadRules } from '../rules-store';
 import { tabsByOrigin } from '../tab-origins';
 import { type AttachedTabs, loadAttachedTabs, saveAttachedTabs } from './attached-tabs';
-import {
-  browserCanAnswerPreflights,
-  type Debuggee,
-  type DebuggerApi,
-  debuggerApi,
-  hasDebuggerPermission,
-} from './debugger-api';
+import { type Debuggee, type DebuggerApi, debuggerApi, hasDebuggerPermission } from './debugger-api';
 
 /** The DevTools protocol version chrome.debugger.attach asks for. */
 const PROTOCOL_VERSION = '1.3';
@@ -163,7 +158,7 @@ export function reconcileRescue(
   now: number,
 ): Promise<{ view: RescueView; problems: string[] }> {
   return serial(async () => {
-    const supported = browserCanAnswerPreflights();
+    const supported = canAnswerPreflights();
     const api = debuggerApi();
     const granted = api !== undefined && (await hasDebuggerPermission());
     listenToDebugger();
