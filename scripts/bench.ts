@@ -4,6 +4,7 @@ import { bundleSizeRows } from './bench/bundle-size';
 import { engineThroughputRows } from './bench/engine-throughput';
 import { overheadRows } from './bench/overhead';
 import { panelScaleRows } from './bench/panel-scale';
+import { rescueCostRows } from './bench/rescue-cost';
 import { type BenchRow, formatTable } from './bench/table';
 import { toggleLatencyRows } from './bench/toggle-latency';
 import { check, run } from './run.mjs';
@@ -20,6 +21,7 @@ const rows: BenchRow[] = [
   ...(await bundleSizeRows()),
   ...(await engineThroughputRows()),
   ...(await overheadRows()),
+  ...(await rescueCostRows()),
   ...(await toggleLatencyRows()),
   ...(await panelScaleRows()),
 ];

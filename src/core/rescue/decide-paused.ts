@@ -53,10 +53,11 @@ export function rescuingRule(
 
 /**
  * What to do with a paused request. Everything that is not a preflight of a rescuing rule goes on untouched. A
- * preflight goes to the server first (so the server's own answer is seen, by the log too), paused again at the
- * response stage: an ok status goes on (the DNR rule already set the headers); a status no header can fix (non-2xx,
- * a redirect included: its Location was removed, compile-rules.ts) is replaced by the rule's answer. A network
- * error is left as it is: the actual request would fail the same way.
+ * preflight is decided once the server answered it (the response stage; paused before it was sent, it goes on with
+ * its response to be paused), so that the server's own answer is seen, by the log too: an ok status goes on (the
+ * DNR rule already set the headers); a status no header can fix (non-2xx, a redirect included: its Location was
+ * removed, compile-rules.ts) is replaced by the rule's answer. A network error is left as it is: the actual request
+ * would fail the same way.
  */
 export function decidePaused(paused: PausedRequest, rules: readonly OverrideRule[]): PausedAction {
   const rule = rescuingRule(paused, rules);
