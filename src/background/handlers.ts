@@ -1,6 +1,7 @@
 import { browser } from '../shared/browser';
 import { type AnyParsedRequest, type FieldError, type ParsedRequest, parseRequest } from '../shared/messages';
 import type { Handlers, Refusals } from './handler-types';
+import { rescueStatusHandlers } from './rescue/rescue-status';
 import { refuseRulesMessage, rulesHandlers } from './rules-service';
 import { tabTargetsHandlers } from './tab-targets';
 
@@ -14,6 +15,7 @@ export const handlers: Handlers = {
   },
   ...rulesHandlers,
   ...tabTargetsHandlers,
+  ...rescueStatusHandlers,
 };
 
 /** The answer to a message whose fields do not parse: the field errors, in the message's own answer shape. */
@@ -31,6 +33,7 @@ const refusals: Refusals = {
   'rules/import': refuseRulesMessage,
   'rules/export': refuseRulesMessage,
   'tab/targets': (errors) => ({ targets: [], errors }),
+  'rescue/status': (errors) => ({ answering: [], errors }),
 };
 
 /**

@@ -2,6 +2,8 @@
 // background's handler receives once the message is parsed where it arrives (`parsed`, by `requestParsers`, one
 // parser per message in src/core), and what it answers. The background answers them with one handler map
 // (src/background/handlers.ts) whose keys are these names. Every rules message answers in one shape, Result.
+
+import { parseRescueStatusRequest } from '../core/rescue';
 import {
   type AllowRequest,
   type CheckedDraft,
@@ -117,6 +119,12 @@ export interface Messages {
     parsed: { tabId: number; pageOrigin: string };
     response: { targets: ObservedTarget[]; errors?: FieldError[] };
   };
+  /** The overrides whose refused preflights CORS Lens answers in this tab now (Chromium; the panel shows them). */
+  'rescue/status': {
+    request: { tabId: number };
+    parsed: { tabId: number };
+    response: { answering: { ruleId: string; label: string }[]; errors?: FieldError[] };
+  };
 }
 
 export type MessageName = keyof Messages;
@@ -141,6 +149,7 @@ export const requestParsers: {
   'rules/import': parseImportRequest,
   'rules/export': parseEmptyRequest,
   'tab/targets': parseTabTargetsRequest,
+  'rescue/status': parseRescueStatusRequest,
 };
 
 export type Arrival =

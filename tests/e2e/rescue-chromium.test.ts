@@ -77,6 +77,12 @@ describe('Chromium: answering the preflights a server refuses', () => {
       ),
     ).toEqual([tabId]);
     expect(await attachedTo(ext, tabId)).toBe(true);
+    // The panel's line for this tab names the override.
+    expect(await message(ext, { type: 'rescue/status', tabId })).toEqual({
+      answering: [
+        { ruleId: rule.id, label: `localhost:${new URL(lab.pageOrigin).port} → ${new URL(api()).host}` },
+      ],
+    });
     lab.clearRequests();
     expect(await outcomes(labPage)).toEqual(all(true));
     const received = lab.requests().filter((r) => r.server === 'api1');
@@ -163,6 +169,7 @@ describe('Chromium: answering the preflights a server refuses', () => {
     steps.require('rescue');
     await setAnswering(false);
     expect(await pollFor(() => attachedTo(ext, tabId), false)).toBe(false);
+    expect(await message(ext, { type: 'rescue/status', tabId })).toEqual({ answering: [] });
     expect(await outcomes(labPage)).toEqual(all(false));
     expect(await tryPut(labPage, api())).toBe(true); // the override itself stays
     await setAnswering(true);

@@ -8,12 +8,14 @@ import { evaluate } from '../../../src/core/cors';
 import { toEngineExchange, withRescue } from '../../../src/core/exchange';
 import { Panel } from '../../../src/panel/panel';
 import { RescueOffer } from '../../../src/panel/rescue-offer';
+import { RescueStatus } from '../../../src/panel/rescue-status';
 import type { LoggedExchange } from '../../../src/shared/panel-protocol';
 import { CANNOT_ANSWER_PREFLIGHTS } from '../../../src/shared/ui/rescue-explanation';
 import { rule } from '../../unit/rules/fixtures';
 import { API, exchange, fakeSource, PAGE, snapshot, stubLayout } from './fixtures';
 
-vi.mock('../../../src/shared/browser', () => ({ browser: { runtime: { sendMessage: vi.fn() } } }));
+const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
+vi.mock('../../../src/shared/browser', () => ({ browser: { runtime: { sendMessage } } }));
 
 beforeEach(() => {
   localStorage.clear();
@@ -146,5 +148,30 @@ describe('the offer on an exchange the server’s refused preflight blocked', ()
     fireEvent.click(screen.getByRole('button', { name: 'Allow and answer preflights' }));
     expect((await screen.findByRole('alert')).textContent).toContain('not granted');
     expect(allow).not.toHaveBeenCalled();
+  });
+});
+
+describe('the panel’s line while CORS Lens answers preflights in its tab', () => {
+  it('names the overrides it answers for, from the background’s answer for this tab', async () => {
+    sendMessage.mockResolvedValue({
+      answering: [{ ruleId: 'r1', label: 'localhost:5173 → 127.0.0.1:8081' }],
+    });
+    render(<RescueStatus tabId={7} supported />);
+    expect((await screen.findByTestId('rescue-status')).textContent).toContain(
+      'answers the preflights the server refuses for localhost:5173 → 127.0.0.1:8081',
+    );
+    expect(sendMessage).toHaveBeenCalledWith({ type: 'rescue/status', tabId: 7 });
+  });
+
+  it('says nothing when it answers none, and asks nothing where it cannot answer', async () => {
+    sendMessage.mockReset();
+    sendMessage.mockResolvedValue({ answering: [] });
+    render(<RescueStatus tabId={7} supported />);
+    await vi.waitFor(() => expect(sendMessage).toHaveBeenCalled());
+    expect(screen.queryByTestId('rescue-status')).toBeNull();
+    cleanup();
+    sendMessage.mockReset();
+    render(<RescueStatus tabId={7} supported={false} />);
+    expect(sendMessage).not.toHaveBeenCalled();
   });
 });
