@@ -1,12 +1,11 @@
 // Rows: page-load time with "answer preflights" on for the bench page's own targets, side by side with the plain
 // override on the same targets and with no extension, all interleaved in one run. Every request to a target is
-// then paused by the DevTools protocol (Fetch, request stage) and answered by the service worker; each preflight a
-// second time with the server's answer (the bench's server answers them 204, so they go on as it answered).
+// then paused once by the DevTools protocol (Fetch, response stage) and answered by the service worker (the bench's
+// server answers its preflights 204, so they go on as it answered them).
 import type { Page } from 'playwright-core';
 import type { RulesView } from '../../src/shared/messages';
-import { type ChromiumSession, launchChromium } from '../../tests/harness/chromium';
 import { type LabProcess, startLabProcess } from '../../tests/harness/lab-process';
-import { compareSides, openSide, type Side } from './page-load';
+import { compareSides, type Side, sideLauncher } from './page-load';
 import type { BenchRow } from './table';
 
 /** Allows the bench page to read both lab APIs (the bench's own targets), answering preflights or not. */
@@ -37,12 +36,7 @@ async function overrideOwnTargets(side: Side, lab: LabProcess, answerPreflights:
 
 export async function rescueCostRows(rounds = 9): Promise<BenchRow[]> {
   const lab = await startLabProcess();
-  const sessions: ChromiumSession[] = [];
-  const launch = async (options: Parameters<typeof launchChromium>[0]) => {
-    const session = await launchChromium(options);
-    sessions.push(session);
-    return openSide(session, lab);
-  };
+  const { launch, closeAll } = sideLauncher(lab);
   try {
     const sides: Record<string, Side> = {
       without: await launch({ extension: false }),
@@ -75,7 +69,7 @@ export async function rescueCostRows(rounds = 9): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    for (const session of sessions.reverse()) await session.close();
+    await closeAll();
     await lab.close();
   }
 }

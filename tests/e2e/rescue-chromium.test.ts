@@ -15,7 +15,7 @@ import { subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { fileSteps, pollUntil } from '../harness/poll';
 import { stopExtensionServiceWorker } from '../harness/stop-service-worker';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { pollFor, popupPath, tryPut } from './override-helpers';
+import { expireStoredRulesIn, pollFor, popupPath, tryPut } from './override-helpers';
 import { attachedTo, message, putRefused, REFUSED_PREFLIGHTS, rescuedTabs } from './rescue-helpers';
 
 describe('Chromium: answering the preflights a server refuses', () => {
@@ -212,13 +212,7 @@ describe('Chromium: answering the preflights a server refuses', () => {
   it('rescue stops at the rule’s expiry: detached, refused again, no DNR rule left', async () => {
     steps.require('rescue');
     // A short lifetime through the stored model: expire in 3 s, then let the background re-read it.
-    await ext.evaluate(async () => {
-      const { rules } = await chrome.storage.local.get('rules');
-      const state = rules as { rules: { expiresAt: number | null }[] };
-      for (const r of state.rules) r.expiresAt = Date.now() + 3000;
-      await chrome.storage.local.set({ rules: state });
-      await chrome.runtime.sendMessage({ type: 'rules/get' });
-    });
+    await expireStoredRulesIn(ext, 3000);
     expect(await putRefused(labPage, api(), 401)).toBe(true); // still in force
     expect(await pollFor(() => attachedTo(ext, tabId), false, 60_000)).toBe(false);
     expect(await outcomes(labPage)).toEqual(all(false));

@@ -20,19 +20,25 @@ const chromium = (over: Partial<RescueView> = {}): RescueView => ({
 });
 const box = () => screen.getByRole('checkbox', { name: /Answer preflights for/ });
 
+/** The option for an active rule not yet answering, in Chromium without the permission; spies on both calls. */
+function renderOff(granted = true) {
+  const requestAccess = vi.fn(async () => granted);
+  const onChange = vi.fn(async () => undefined);
+  render(
+    <RescueOption
+      rule={rule()}
+      active
+      rescue={chromium()}
+      onChange={onChange}
+      requestAccess={requestAccess}
+    />,
+  );
+  return { requestAccess, onChange };
+}
+
 describe('RescueOption', () => {
   it('explains the debugging bar first; the permission is asked only by "Turn on", then the rule changes', async () => {
-    const requestAccess = vi.fn(async () => true);
-    const onChange = vi.fn(async () => undefined);
-    render(
-      <RescueOption
-        rule={rule()}
-        active
-        rescue={chromium()}
-        onChange={onChange}
-        requestAccess={requestAccess}
-      />,
-    );
+    const { requestAccess, onChange } = renderOff();
     fireEvent.click(box());
     const explanation = screen.getByTestId('rescue-explanation');
     expect(explanation.textContent).toContain('“CORS Lens” started debugging this browser');
@@ -45,17 +51,7 @@ describe('RescueOption', () => {
   });
 
   it('"Not now" asks nothing and changes nothing', () => {
-    const requestAccess = vi.fn(async () => true);
-    const onChange = vi.fn(async () => undefined);
-    render(
-      <RescueOption
-        rule={rule()}
-        active
-        rescue={chromium()}
-        onChange={onChange}
-        requestAccess={requestAccess}
-      />,
-    );
+    const { requestAccess, onChange } = renderOff();
     fireEvent.click(box());
     fireEvent.click(screen.getByRole('button', { name: 'Not now' }));
     expect(screen.queryByTestId('rescue-explanation')).toBeNull();
@@ -65,16 +61,7 @@ describe('RescueOption', () => {
   });
 
   it('a refused permission leaves the option off and says so', async () => {
-    const onChange = vi.fn(async () => undefined);
-    render(
-      <RescueOption
-        rule={rule()}
-        active
-        rescue={chromium()}
-        onChange={onChange}
-        requestAccess={async () => false}
-      />,
-    );
+    const { onChange } = renderOff(false);
     fireEvent.click(box());
     fireEvent.click(screen.getByRole('button', { name: 'Turn on' }));
     expect((await screen.findByRole('alert')).textContent).toContain('not granted');
