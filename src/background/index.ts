@@ -9,7 +9,12 @@ import {
   resumeCaptureIfWatched,
 } from './capture/capture-service';
 import { handle } from './handlers';
-import { listenToDebugger, onRescueStorageChanged, whenRescueCanceled } from './rescue/rescue-service';
+import {
+  isRescuing,
+  listenToDebugger,
+  onRescueStorageChanged,
+  whenRescueCanceled,
+} from './rescue/rescue-service';
 import { EXPIRY_ALARM, refresh, reportFailure, switchOffAnswerPreflights } from './rules-service';
 import { loadRules } from './rules-store';
 
@@ -33,8 +38,13 @@ browser.alarms.onAlarm.addListener((alarm) => {
 
 // A tab moving to another origin can change which tab an ambiguous override (two dev servers, one host) is
 // narrowed to. Only URL changes of tabs we can see (granted hosts) arrive with a url.
-browser.tabs.onUpdated.addListener((_tabId, info) => {
+browser.tabs.onUpdated.addListener((tabId, info) => {
   if (info.url) void refreshIfActive().catch(reportFailure);
+  // A tab CORS Lens answers preflights in, leaving for a host it cannot see (no url reported): let go of it.
+  else if (info.status === 'loading')
+    void isRescuing(tabId)
+      .then((yes) => (yes ? refresh() : undefined))
+      .catch(reportFailure);
 });
 
 async function refreshIfActive(): Promise<void> {

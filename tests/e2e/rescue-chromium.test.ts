@@ -188,6 +188,16 @@ describe('Chromium: answering the preflights a server refuses', () => {
     expect(await outcomes(labPage)).toEqual(all(true));
   });
 
+  it('a tab that navigates to another origin is let go, and taken again when it comes back', async () => {
+    steps.require('rescue');
+    await labPage.goto(`${lab.page2Origin}/`);
+    expect(await pollFor(() => attachedTo(ext, tabId), false)).toBe(false);
+    expect(await putRefused(labPage, api(), 401)).toBe(false);
+    await labPage.goto(`${lab.pageOrigin}/`);
+    expect(await pollFor(() => attachedTo(ext, tabId), true)).toBe(true);
+    expect(await putRefused(labPage, api(), 401)).toBe(true);
+  });
+
   it('a closed tab ends its session; a new tab of the page origin is attached', async () => {
     steps.require('rescue');
     await labPage.close();

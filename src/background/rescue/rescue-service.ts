@@ -192,6 +192,14 @@ export function reconcileRescue(
   });
 }
 
+/**
+ * Whether CORS Lens holds a session on this tab. A tab navigating to a host CORS Lens has no access to reports no
+ * URL (tabs.onUpdated), yet its session must end: index.ts re-applies the rules when such a tab starts loading.
+ */
+export async function isRescuing(tabId: number): Promise<boolean> {
+  return String(tabId) in (await loadAttachedTabs());
+}
+
 /** Ends every session (e.g. when overrides cannot be applied: then no rule may stay in force, rescue included). */
 export function stopRescue(): Promise<unknown> {
   return reconcileRescue({ ...defaults, rules: [] }, 0);

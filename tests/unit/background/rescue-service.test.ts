@@ -144,6 +144,14 @@ describe('rescue service: attaching', () => {
     expect(view.view.rescue.tabsByRule).toEqual({ [rule.id]: [PAGE_TAB] });
   });
 
+  it('a tab leaving for a host CORS Lens cannot see (no url reported) is let go as it starts loading', async () => {
+    await rescuingRule();
+    bg.fake.openTabs[0] = { id: PAGE_TAB }; // no access to its new host: no url
+    bg.fake.tabs.onUpdated.fire(PAGE_TAB, { status: 'loading' });
+    await bg.settle();
+    expect(dbg.attached.size).toBe(0);
+  });
+
   it('Cancel on the debugging bar switches the option off on every rule', async () => {
     const rule = await rescuingRule();
     dbg.endSession(PAGE_TAB, 'canceled_by_user');
