@@ -58,7 +58,9 @@ export function DetailPane({ logged, onClose, allow, requestHostAccess }: Props)
           <RescueOffer
             pageOrigin={logged.record.pageOrigin}
             target={originOf(fixInput.targetUrl)}
-            credentials={fixInput.credentials === 'include'}
+            // A refused preflight's request was never sent, so its credentials mode is unknown: the exact origin
+            // with Allow-Credentials serves both modes.
+            credentials={fixInput.credentials !== 'omit'}
             allow={allow}
           />
         )}

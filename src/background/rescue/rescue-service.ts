@@ -1,11 +1,12 @@
 // Answering the preflights a server refuses (Chromium, opt-in per rule; the decisions are src/core/rescue's).
 // While a rule that answers preflights is in force, CORS Lens is attached with chrome.debugger to every tab of the
 // rule's page origin, with the DevTools protocol's Fetch domain pausing the rule's targets at the response stage
-// (the server has answered; one pause per request, measured cheaper than pausing before the request as well), and
-// answers each paused request: when the server refused a preflight of the rule, the rule's 204 replaces its
-// answer; everything else goes on untouched. The server thus sees every preflight, and so does the log. No rule, no tab of its origin, no permission:
-// no session. The session outlives a stopped service worker and its events wake the next one (measured in
-// Chromium 156), so the listeners are registered at top level (index.ts) and the attached tabs live in storage.
+// (the server has answered; one pause per request, fewer than pausing before the request as well), and answers
+// each paused request: when the server refused a preflight of the rule, the rule's 204 replaces its answer;
+// everything else goes on untouched. The server thus sees every preflight, and so does the log. No rule, no tab
+// of its origin, no permission: no session. The session outlives a stopped service worker and its events wake the
+// next one (measured in Chromium 156), so the listeners are registered at top level (index.ts) and the attached
+// tabs live in storage.
 
 import { decidePaused, type PausedAction, rescuePlan } from '../../core/rescue';
 import { activeRules, defaults, type OverrideRule, type RulesState } from '../../core/rules';
