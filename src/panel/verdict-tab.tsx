@@ -3,6 +3,7 @@ import type { LoggedExchange } from '../shared/panel-protocol';
 import { CachedPreflightNotice } from './cached-preflight-notice';
 import { FailureHeadline } from './failure-headline';
 import { PageCallNote } from './page-call-note';
+import { RescuedNote } from './rescued-note';
 import { Timeline } from './timeline';
 
 const INCOMPLETE = {
@@ -58,6 +59,7 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
       ) : (
         <VerdictSummary verdict={verdict} heading={override ? 'As the server answered' : 'Verdict'} />
       )}
+      <RescuedNote logged={logged} />
       {override && (
         <section class="override">
           <h3>As the page saw it (override “{override.label}”)</h3>

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { specUrl } from '../lab/spec.mjs';
-import { pollFor, popupPath, tryPut } from './override-helpers';
+import { expireStoredRulesIn, pollFor, popupPath, tryPut } from './override-helpers';
 
 describe('Chromium: the rule editor, extend, and the popup layout', () => {
   let lab: Lab;
@@ -90,13 +90,7 @@ describe('Chromium: the rule editor, extend, and the popup layout', () => {
   });
 
   it('an expired rule shows as expired and "Extend" brings it back for its lifetime', async () => {
-    await popup.evaluate(async () => {
-      const { rules } = await chrome.storage.local.get('rules');
-      const state = rules as { rules: { expiresAt: number | null }[] };
-      for (const rule of state.rules) rule.expiresAt = Date.now() + 1000;
-      await chrome.storage.local.set({ rules: state });
-      await chrome.runtime.sendMessage({ type: 'rules/get' });
-    });
+    await expireStoredRulesIn(popup, 1000);
     await popup.reload();
     await expect
       .poll(() => popup.getByTestId('rule-state').textContent(), { timeout: 15_000 })

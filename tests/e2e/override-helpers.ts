@@ -49,3 +49,20 @@ export function pollFor<T>(fn: () => Promise<T>, want: T, timeoutMs = 20_000): P
 export function popupPath(tabId: number, pageOrigin: string): string {
   return `src/popup/index.html?tab=${tabId}&origin=${encodeURIComponent(pageOrigin)}`;
 }
+
+/**
+ * A short lifetime through the stored model (no lifetime the UI offers is this short): every rule in
+ * storage.local expires `ms` from now, then the background re-reads the rules, from an extension page of Chromium.
+ */
+export async function expireStoredRulesIn(
+  extensionPage: { evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R> },
+  ms: number,
+): Promise<void> {
+  await extensionPage.evaluate(async (delay) => {
+    const { rules } = await chrome.storage.local.get('rules');
+    const state = rules as { rules: { expiresAt: number | null }[] };
+    for (const rule of state.rules) rule.expiresAt = Date.now() + delay;
+    await chrome.storage.local.set({ rules: state });
+    await chrome.runtime.sendMessage({ type: 'rules/get' });
+  }, ms);
+}

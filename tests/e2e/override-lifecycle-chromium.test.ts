@@ -8,7 +8,7 @@ import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { fileSteps, pollUntil } from '../harness/poll';
 import { stopExtensionServiceWorker } from '../harness/stop-service-worker';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { pollFor, popupPath, tryPut } from './override-helpers';
+import { expireStoredRulesIn, pollFor, popupPath, tryPut } from './override-helpers';
 
 describe('Chromium: badge, service-worker restart and expiry of an override', () => {
   let lab: Lab;
@@ -103,13 +103,7 @@ describe('Chromium: badge, service-worker restart and expiry of an override', ()
     expect(await pollFor(() => tryPut(labPage, api()), true)).toBe(true);
 
     // A short lifetime through the stored model: expire in 3 s, then let the background re-read it.
-    await ext.evaluate(async () => {
-      const { rules } = await chrome.storage.local.get('rules');
-      const state = rules as { rules: { expiresAt: number | null }[] };
-      for (const rule of state.rules) rule.expiresAt = Date.now() + 3000;
-      await chrome.storage.local.set({ rules: state });
-      await chrome.runtime.sendMessage({ type: 'rules/get' });
-    });
+    await expireStoredRulesIn(ext, 3000);
     expect(await pollFor(alarmCount, 1)).toBe(1);
     // The worker's own timer dies with it: only the alarm can end the rule now.
     await stopExtensionServiceWorker(ext);

@@ -34,3 +34,4 @@ export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
 export { isBlocked, type LoggedExchange, toLogged } from './to-logged';
 export type { ExchangeRecord, PageCall, PreflightCacheSource, RedactedValue } from './types';
 export { withOverride } from './with-override';
+export { wasRescued, withRescue } from './with-rescue';

@@ -5,6 +5,7 @@ import { overrideFor, overrideLabel } from './override-for';
 import { toEngineExchange } from './to-engine-exchange';
 import type { ExchangeRecord } from './types';
 import { withOverride } from './with-override';
+import { wasRescued, withRescue } from './with-rescue';
 
 /** What a request that has not ended is judged: nothing yet. */
 export const PENDING_VERDICT: Verdict = Object.freeze({
@@ -30,6 +31,11 @@ export interface LoggedExchange {
      * headers were never seen, so `verdict` above is then the one on the rewritten headers too, not the server's.
      */
     serverHeadersUnseen?: true;
+    /**
+     * Chromium, a rule that answers preflights: the server refused the preflight and CORS Lens answered it
+     * (wasRescued). `verdict` above is then the one on CORS Lens's answer; the record keeps the server's own.
+     */
+    preflightAnswered?: true;
   };
 }
 
