@@ -11,7 +11,13 @@ import {
 import { handle } from './handlers';
 import { completePendingGrants } from './pending-grants';
 import { listenToDebugger, onRescueStorageChanged, whenRescueCanceled } from './rescue/rescue-service';
-import { EXPIRY_ALARM, refresh, reportFailure, switchOffAnswerPreflights } from './rules-service';
+import {
+  EXPIRY_ALARM,
+  refresh,
+  refreshIfActive,
+  reportFailure,
+  switchOffAnswerPreflights,
+} from './rules-service';
 
 // Every message is parsed here, where it arrives (handlers.ts); one that is not ours gets no answer from us.
 browser.runtime.onMessage.addListener((message: unknown) => handle(message));
@@ -25,6 +31,10 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 
 // Session DNR rules die with the browser: re-derive them from the stored model (pinned and timed rules).
 browser.runtime.onStartup.addListener(() => void refresh().catch(reportFailure));
+
+// A worker woken while overrides are in force takes up what only a running worker does (following tabs for rules
+// narrowed to tabs or answering preflights): a listener added at run time does not outlive the worker.
+void refreshIfActive().catch(reportFailure);
 
 // Expiry, and the retry after a failed update: refresh re-arms the alarm whatever happens, and reports failures.
 browser.alarms.onAlarm.addListener((alarm) => {

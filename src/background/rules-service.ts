@@ -135,6 +135,12 @@ function viewOf(state: RulesState, now: number, activeIds: string[], problems: s
   return { rules: state.rules, overridesEnabled: state.overridesEnabled, activeIds, now, problems };
 }
 
+/** Re-derives everything when an override is in force (a worker that just started); otherwise does nothing. */
+export async function refreshIfActive(): Promise<void> {
+  const { state } = await loadRules();
+  if (activeRules(state, Date.now()).length > 0) await refresh();
+}
+
 /** Re-derives everything from storage (start-up, expiry, tab changes). Never rejects: failures end in the view. */
 export function refresh(): Promise<RulesView> {
   return serial(async () => {

@@ -75,14 +75,20 @@ export function toLogged(
     ),
   };
   if (rule === undefined) return entry;
+  // The rescue answers preflights in Chromium only, where the server's own headers are seen.
+  const rescued = seesServerHeaders && wasRescued(record, rule);
   entry.override = seesServerHeaders
     ? {
         ruleId: rule.id,
         label: overrideLabel(rule),
         verdict: withHiddenReads(
           record,
-          evaluateObserved(toEngineExchange(withOverride(record, rule)), refused),
+          evaluateObserved(
+            toEngineExchange(rescued ? withRescue(record, rule) : withOverride(record, rule)),
+            refused,
+          ),
         ),
+        ...(rescued ? { preflightAnswered: true as const } : {}),
       }
     : // A copy, not a second reference: some message serialisations (WebDriver BiDi) drop repeated objects.
       {

@@ -212,8 +212,9 @@ describe('rescue service: every paused request gets an answer', () => {
 
   it('unreadable rules: the request still goes on, untouched', async () => {
     await rescuingRule();
+    // Unreadable for the woken worker's own start-up check too, so it holds no rules from before.
+    bg.fake.failures.push('storage.local.get', 'storage.local.get');
     await restartWorker();
-    bg.fake.failures.push('storage.local.get');
     dbg.paused(PAGE_TAB, { ...preflight({ requestId: 'c' }), responseStatusCode: 401 });
     await bg.settle();
     expect(dbg.answers().at(-1)).toEqual(['Fetch.continueRequest', { requestId: 'c' }]);
