@@ -83,6 +83,7 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
       } catch {
         // a URL fetch itself will reject: nothing to record
       }
+      // biome-ignore lint/complexity/noArguments: the page's exact arguments, as many as it passed, go on unchanged
       return originalFetch.apply(this, arguments as unknown as [RequestInfo | URL, RequestInit?]);
     };
     Object.defineProperty(fetch, 'name', { value: 'fetch' });
@@ -100,6 +101,7 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
     } catch {
       opened.delete(this);
     }
+    // biome-ignore lint/complexity/noArguments: the page's exact arguments, as many as it passed, go on unchanged
     return originalOpen.apply(this, arguments as unknown as Parameters<typeof originalOpen>);
   } as typeof xhr.open;
   xhr.send = function (this: XMLHttpRequest) {
@@ -114,6 +116,7 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
         uploadListeners: uploadsListened.has(this.upload),
         location: callSite(),
       });
+    // biome-ignore lint/complexity/noArguments: the page's exact arguments, as many as it passed, go on unchanged
     return originalSend.apply(this, arguments as unknown as Parameters<typeof originalSend>);
   };
   const originalGetResponseHeader = xhr.getResponseHeader;
@@ -126,6 +129,7 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
   const originalAdd = upload.addEventListener;
   upload.addEventListener = function (this: XMLHttpRequestUpload) {
     uploadsListened.add(this);
+    // biome-ignore lint/complexity/noArguments: the page's exact arguments, as many as it passed, go on unchanged
     return originalAdd.apply(this, arguments as unknown as Parameters<typeof originalAdd>);
   } as typeof upload.addEventListener;
   for (const name of [

@@ -118,7 +118,7 @@ export function Popup() {
         </p>
       )}
 
-      {origin && editing === undefined && <AllowTarget pageOrigin={origin} onAllow={allow} />}
+      {origin && editing === undefined && <AllowTarget onAllow={allow} />}
       {origin && editing === undefined && view && tab?.tabId !== undefined && (
         <ObservedTargetList
           tabId={tab.tabId}

@@ -59,6 +59,19 @@ export interface RealBrowser {
 /** How long to wait for the browser to show something (a prompt, a window, a panel) before failing. */
 export const SHOW_TIMEOUT_MS = 20_000;
 
+/** `promise`, or an error naming `what` once `timeoutMs` passed without it settling. */
+export async function within<T>(what: string, promise: Promise<T>, timeoutMs = SHOW_TIMEOUT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function until<T>(
   what: string,
   probe: () => Promise<T | undefined | null | false>,
@@ -68,7 +81,8 @@ export async function until<T>(
   let last: unknown;
   for (;;) {
     try {
-      const value = await probe();
+      // A probe that never answers (a browser busy or wedged) must fail as this wait, naming what it waited for.
+      const value = await within(what, probe(), Math.max(deadline - Date.now(), 1_000));
       if (value !== undefined && value !== null && value !== false) return value;
     } catch (error) {
       last = error;

@@ -13,7 +13,7 @@ import type { Display } from './display';
 import { findPage, geckoId } from './firefox';
 import { scenarioOfUrl } from './panel-stream';
 import { distFirefox, firefoxPath, requireBuild, requireFile } from './paths';
-import { findElementSource, type RealBrowser, type UiView, until } from './real-browser';
+import { findElementSource, type RealBrowser, type UiView, until, within } from './real-browser';
 
 type BidiSend = (method: string, params: object) => Promise<{ result: Record<string, unknown> }>;
 
@@ -215,8 +215,8 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
       downloadsDir,
       closed,
       async openDevtoolsPanel() {
-        await labTab.bringToFront();
-        await display.key('F12');
+        await within('the lab tab to come to the front', labTab.bringToFront());
+        await within('F12 to reach Firefox', display.key('F12'));
         const tab = await until('the CORS tab in Firefox’s toolbox', () =>
           inChrome<{ x: number; y: number }>(`(() => {
             const toolbox = ${toolboxOf(labUrl())};
@@ -236,8 +236,8 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
         return panel;
       },
       async openPopup() {
-        await labTab.bringToFront();
-        await display.key('alt+shift+l');
+        await within('the lab tab to come to the front', labTab.bringToFront());
+        await within('the popup shortcut to reach Firefox', display.key('alt+shift+l'));
         const popup = browserView(popupBrowserOf(popupPrefix), 'the popup');
         await until('the popup to render', async () =>
           (await popup.count('main.popup')) > 0 ? true : undefined,

@@ -12,6 +12,7 @@ import {
   mergeResumed,
   type NetEvent,
   PAGE_REQUESTS_PORT,
+  type PageRead,
   type PageReports,
   type PageRequest,
   parsePageReports,
@@ -33,7 +34,7 @@ import {
   preservedTabs,
   setPreserved,
 } from './log-store';
-import { forgetCalls, rememberCalls, takeCallFor } from './page-calls';
+import { forgetCalls, rememberCalls, rememberReads, takeCallFor, takeReadsFor } from './page-calls';
 import { hookOpenPage, installPageHook, removePageHook } from './page-hook';
 import {
   broadcast,
@@ -224,6 +225,7 @@ async function accept(seen: LoggedExchange['record']): Promise<void> {
   }
   if (known?.readHeaders && record.readHeaders === undefined)
     record = { ...record, readHeaders: known.readHeaders };
+  for (const header of takeReadsFor(record)) record = withHeaderRead(record, header);
   log.add(record);
   markDirty(record.tabId);
   const entry = logged(record);
@@ -253,11 +255,14 @@ async function onPageReports(tabId: number | undefined, { calls, reads }: PageRe
     else waiting.push(call);
   }
   rememberCalls(tabId, waiting);
+  const unmatched: PageRead[] = [];
   for (const read of reads) {
     const record = log.snapshot().findLast((r) => isReadOf(r, read));
-    if (record && !record.readHeaders?.includes(read.header))
+    if (!record) unmatched.push(read);
+    else if (!record.readHeaders?.includes(read.header))
       void accept(restamp(withHeaderRead(record, read.header)));
   }
+  rememberReads(tabId, unmatched);
 }
 
 async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): Promise<void> {
