@@ -1,4 +1,4 @@
-import { evaluateObserved } from '../cors/evaluate-observed';
+import { evaluateObserved, type VerdictBrowser } from '../cors/evaluate-observed';
 import type { Verdict } from '../cors/types';
 import type { OverrideRule } from '../rules/types';
 import { overrideFor, overrideLabel } from './override-for';
@@ -44,6 +44,8 @@ export function toLogged(
   seesServerHeaders = true,
   /** False in Firefox, which reports a simple request it refused as completed (webrequest-events.ts). */
   seesRefusals = true,
+  /** The browser whose CORS checks decide, in the order and words of which the verdict is given. */
+  browser: VerdictBrowser = 'chromium',
 ): LoggedExchange {
   // The browser's refusal tells a credentialed request apart from one without credentials (evaluateObserved);
   // where a refusal would not show, a completed request proves nothing either way.
@@ -63,14 +65,14 @@ export function toLogged(
   const rule = overrideFor(record, activeRules);
   const entry: LoggedExchange = {
     record,
-    verdict: evaluateObserved(toEngineExchange(record), rule === undefined ? refused : false),
+    verdict: evaluateObserved(toEngineExchange(record), rule === undefined ? refused : false, browser),
   };
   if (rule === undefined) return entry;
   entry.override = seesServerHeaders
     ? {
         ruleId: rule.id,
         label: overrideLabel(rule),
-        verdict: evaluateObserved(toEngineExchange(withOverride(record, rule)), refused),
+        verdict: evaluateObserved(toEngineExchange(withOverride(record, rule)), refused, browser),
       }
     : // A copy, not a second reference: some message serialisations (WebDriver BiDi) drop repeated objects.
       {
