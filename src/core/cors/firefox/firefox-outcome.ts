@@ -57,7 +57,8 @@ const NO_REASONS: PreflightReason[] = [];
 export function firefoxOutcome(exchange: Exchange): FirefoxOutcome {
   const { request, responses } = exchange;
   const mode = request.mode ?? 'cors';
-  // A same-origin-mode fetch() to another origin is rejected before any request, with nothing in the console.
+  // Only CORS-mode loads get an nsCORSListenerProxy (no-cors ones are opaque; a same-origin-mode fetch() to another
+  // origin fails before any request): the Chromium verdict explains the others.
   if (mode !== 'cors') return { kind: 'not-cors' };
   const pageOrigin = exchange.origin;
   const credentials = request.credentials;
