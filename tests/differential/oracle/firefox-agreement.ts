@@ -1,7 +1,8 @@
 // Compares what the panel shows for one exchange with what Firefox did, and keeps the counts the differential
 // reports: by initiator, by Firefox reason, and apart, the rows where CORS Lens showed two possibilities (the
 // credentials mode, or which of two reasons Firefox logged, could not be known).
-import type { Verdict } from '../../../src/core/cors';
+import { evaluate, mdnPageFor, type Verdict } from '../../../src/core/cors';
+import { toEngineExchange } from '../../../src/core/exchange';
 import type { LoggedExchange } from '../../../src/shared/panel-protocol';
 import type { PageOutcome } from '../initiators/run-in-page';
 import type { FirefoxCase } from '../matrix-gen/firefox-matrix';
@@ -58,6 +59,9 @@ export class FirefoxAgreement {
   unknownReason = 0;
   unknownReasonFirstRight = 0;
   credentialedBlockedAtPreflight = 0;
+  /** Blocked rows with a console reason, and how many of them the old table from Chromium's error named. */
+  logged = 0;
+  namedByLookup = 0;
   redirected = 0;
   readonly disagreements: string[] = [];
 
@@ -73,6 +77,13 @@ export class FirefoxAgreement {
     if (blocked) {
       this.blocked++;
       for (const n of counts) n.blocked++;
+    }
+    const record = row.entries[0]?.record;
+    if (blocked && row.logged && record) {
+      // What CORS Lens showed before Firefox's checks were modelled: Chromium's error, looked up in a table.
+      this.logged++;
+      const chromium = evaluate(toEngineExchange(record)).corsError;
+      if (chromium !== undefined && mdnPageFor(chromium) === row.logged.reason) this.namedByLookup++;
     }
     const problems: string[] = [];
     if (row.outcome === 'timeout') problems.push('the page saw no outcome within 20 s');
@@ -98,7 +109,6 @@ export class FirefoxAgreement {
       if (namings.includes('exact')) this.unknownReasonFirstRight++;
     }
     // Blocked at the preflight: the preflight was answered and the request itself never went out.
-    const record = row.entries[0]?.record;
     if (
       c.credentials === 'include' &&
       record?.preflight?.response !== undefined &&
@@ -116,6 +126,7 @@ export class FirefoxAgreement {
       `shown as unknown, both possibilities on screen: ${this.unknownCredentials} for the credentials mode ` +
         `(the first one Firefox's in ${this.unknownCredentialsFirstRight}), ${this.unknownReason} for which of ` +
         `two reasons Firefox logged (the first one Firefox's in ${this.unknownReasonFirstRight})`,
+      `a table from Chromium's error (CORS Lens before) would name Firefox's reason for ${this.namedByLookup}/${this.logged}`,
       `by initiator: ${JSON.stringify(this.byInitiator)}`,
       `by Firefox reason: ${JSON.stringify(this.byReason)}`,
     ].join('\n');
