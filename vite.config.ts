@@ -9,11 +9,13 @@ const target: Target = process.env.CORS_LENS_TARGET === 'firefox' ? 'firefox' : 
 
 /** One manifest source, adapted per browser (platform-facts: Firefox MV3 has no service workers). */
 export function manifestFor(browser: Target): ManifestV3Export {
-  const { background, browser_specific_settings, ...common } = structuredClone(baseManifest);
+  const { background, browser_specific_settings, optional_permissions, ...common } =
+    structuredClone(baseManifest);
   if (browser === 'chrome') {
     // Chrome warns about unknown keys, so the gecko block ships to Firefox only.
-    return { ...common, background } as ManifestV3Export;
+    return { ...common, optional_permissions, background } as ManifestV3Export;
   }
+  // Firefox has no chrome.debugger: answering preflights (the only optional permission) is Chromium's alone.
   return {
     ...common,
     background: { scripts: [background.service_worker], type: background.type },

@@ -5,6 +5,7 @@ import { engineThroughputRows } from './bench/engine-throughput';
 import { firefoxOverheadRows } from './bench/firefox-overhead';
 import { overheadRows } from './bench/overhead';
 import { panelScaleRows } from './bench/panel-scale';
+import { rescueCostRows } from './bench/rescue-cost';
 import { type BenchRow, formatTable } from './bench/table';
 import { toggleLatencyRows } from './bench/toggle-latency';
 import { check, run } from './run.mjs';
@@ -22,6 +23,7 @@ const rows: BenchRow[] = [
   ...(await engineThroughputRows()),
   ...(await overheadRows()),
   ...(await firefoxOverheadRows()),
+  ...(await rescueCostRows()),
   ...(await toggleLatencyRows()),
   ...(await panelScaleRows()),
 ];

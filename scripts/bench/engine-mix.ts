@@ -1,5 +1,4 @@
 // A realistic mix of exchanges for the engine throughput benchmark (npm run bench).
-import { evaluate } from '../../src/core/cors/evaluate';
 import type { Exchange } from '../../src/core/cors/types';
 
 const PAGE = 'http://localhost:5173';

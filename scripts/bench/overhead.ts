@@ -1,13 +1,13 @@
 // Rows: page-load time with CORS Lens relative to no extension, per extension state, all measured side by side in
 // one run; and the CPU cost of capturing one exchange.
 import type { Page } from 'playwright-core';
-import { type ChromiumSession, launchChromium } from '../../tests/harness/chromium';
+import type { ChromiumSession } from '../../tests/harness/chromium';
 import { startLabProcess } from '../../tests/harness/lab-process';
 import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
 import { captureCostPerExchange } from './capture-cost';
 import { floorExtension } from './floor-extension';
 import { harProbeExtension } from './har-probe';
-import { compareSides, openSide, type Side } from './page-load';
+import { compareSides, type Side, sideLauncher } from './page-load';
 import { type BenchRow, median } from './table';
 
 /** Panel open: a stream port subscribed to the bench tab, exactly as the DevTools panel subscribes. */
@@ -39,14 +39,9 @@ const IDLE_RUNS = 3;
 
 export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
   const lab = await startLabProcess();
-  const sessions: ChromiumSession[] = [];
   const probe = await harProbeExtension();
   const floor = await floorExtension('chrome');
-  const launch = async (options: Parameters<typeof launchChromium>[0]) => {
-    const session = await launchChromium(options);
-    sessions.push(session);
-    return openSide(session, lab);
-  };
+  const { launch, closeAll } = sideLauncher(lab);
   try {
     const sides: Record<string, Side> = {
       without: await launch({ extension: false }),
@@ -194,7 +189,7 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
       },
     ];
   } finally {
-    for (const session of sessions.reverse()) await session.close();
+    await closeAll();
     await lab.close();
   }
 }

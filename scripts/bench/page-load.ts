@@ -2,7 +2,7 @@
 // Chromium without CORS Lens and with it in each state, all sides interleaved in the same run so that machine
 // noise hits every side alike.
 import type { Page } from 'playwright-core';
-import type { ChromiumSession } from '../../tests/harness/chromium';
+import { type ChromiumOptions, type ChromiumSession, launchChromium } from '../../tests/harness/chromium';
 import type { LabProcess } from '../../tests/harness/lab-process';
 import { median } from './table';
 
@@ -23,6 +23,24 @@ export async function openSide(session: ChromiumSession, lab: Lab): Promise<Side
   const page = await session.newPage();
   await page.goto(`${lab.pageOrigin}/bench?n=0`);
   return { session, page };
+}
+
+/** Launches one browser per side, each on the bench page; `closeAll` closes them, the last launched first. */
+export function sideLauncher(lab: Lab): {
+  launch(options: ChromiumOptions): Promise<Side>;
+  closeAll(): Promise<void>;
+} {
+  const sessions: ChromiumSession[] = [];
+  return {
+    async launch(options) {
+      const session = await launchChromium(options);
+      sessions.push(session);
+      return openSide(session, lab);
+    },
+    async closeAll() {
+      for (const session of sessions.reverse()) await session.close();
+    },
+  };
 }
 
 let run = 0;

@@ -4,6 +4,7 @@
 // Chromium.
 import { activeRules, checkQuota, compileRules, type RulesState, splitByScope } from '../core/rules';
 import { browser } from '../shared/browser';
+import { hasDebuggerPermission } from './rescue/debugger-api';
 import { tabsByOrigin } from './tab-origins';
 import { showOverrideState } from './toolbar';
 
@@ -25,7 +26,10 @@ const idsOf = (rules: { id: number }[]) => rules.map((r) => r.id);
  */
 export async function syncDnr(state: RulesState, now: number): Promise<SyncResult> {
   const active = activeRules(state, now);
-  const compiled = compileRules(active, { tabsByOrigin: active.length ? await tabsByOrigin() : {} });
+  const compiled = compileRules(active, {
+    tabsByOrigin: active.length ? await tabsByOrigin() : {},
+    answerPreflights: active.some((rule) => rule.answerPreflights) && (await hasDebuggerPermission()),
+  });
   const quota = checkQuota(compiled.rules.length);
   if (quota) throw new Error(quota);
   const { session, dynamic } = splitByScope(active, compiled);

@@ -2,6 +2,7 @@ import { browser } from '../shared/browser';
 import { type AnyParsedRequest, type FieldError, type ParsedRequest, parseRequest } from '../shared/messages';
 import type { Handlers, Refusals } from './handler-types';
 import { grantHandlers, grantRefusals } from './pending-grants';
+import { rescueStatusHandlers } from './rescue/rescue-status';
 import { refuseRulesMessage, rulesHandlers } from './rules-service';
 import { tabTargetsHandlers } from './tab-targets';
 
@@ -16,6 +17,7 @@ export const handlers: Handlers = {
   ...rulesHandlers,
   ...grantHandlers,
   ...tabTargetsHandlers,
+  ...rescueStatusHandlers,
 };
 
 /** The answer to a message whose fields do not parse: the field errors, in the message's own answer shape. */
@@ -28,11 +30,13 @@ const refusals: Refusals = {
   'rules/remove': refuseRulesMessage,
   'rules/extend': refuseRulesMessage,
   'rules/set-rule-enabled': refuseRulesMessage,
+  'rules/set-answer-preflights': refuseRulesMessage,
   'rules/set-enabled': refuseRulesMessage,
   'rules/import': refuseRulesMessage,
   'rules/export': refuseRulesMessage,
   ...grantRefusals,
   'tab/targets': (errors) => ({ targets: [], errors }),
+  'rescue/status': (errors) => ({ answering: [], errors }),
 };
 
 /**

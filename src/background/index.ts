@@ -10,7 +10,14 @@ import {
 } from './capture/capture-service';
 import { handle } from './handlers';
 import { completePendingGrants } from './pending-grants';
-import { EXPIRY_ALARM, refresh, reportFailure } from './rules-service';
+import { listenToDebugger, onRescueStorageChanged, whenRescueCanceled } from './rescue/rescue-service';
+import {
+  EXPIRY_ALARM,
+  refresh,
+  refreshIfActive,
+  reportFailure,
+  switchOffAnswerPreflights,
+} from './rules-service';
 
 // Every message is parsed here, where it arrives (handlers.ts); one that is not ours gets no answer from us.
 browser.runtime.onMessage.addListener((message: unknown) => handle(message));
@@ -24,6 +31,10 @@ browser.runtime.onInstalled.addListener(({ reason }) => {
 
 // Session DNR rules die with the browser: re-derive them from the stored model (pinned and timed rules).
 browser.runtime.onStartup.addListener(() => void refresh().catch(reportFailure));
+
+// A worker woken while overrides are in force takes up what only a running worker does (following tabs for rules
+// narrowed to tabs or answering preflights): a listener added at run time does not outlive the worker.
+void refreshIfActive().catch(reportFailure);
 
 // Expiry, and the retry after a failed update: refresh re-arms the alarm whatever happens, and reports failures.
 browser.alarms.onAlarm.addListener((alarm) => {
@@ -40,3 +51,15 @@ browser.permissions.onAdded.addListener(() => {
   void completePendingGrants();
 });
 browser.permissions.onRemoved.addListener(onHostAccessChanged);
+
+// Answering preflights (Chromium, rescue-service.ts): a DevTools-protocol session outlives a stopped worker and its
+// paused requests wake the next one, so its listeners are registered here, at top level, like every other.
+listenToDebugger();
+browser.storage.onChanged.addListener(onRescueStorageChanged);
+whenRescueCanceled(() => void switchOffAnswerPreflights().catch(reportFailure));
+// Granting or revoking the debugger permission changes which DNR rules apply and which tabs are attached.
+const onDebuggerPermission = ({ permissions }: { permissions?: string[] }) => {
+  if (permissions?.includes('debugger')) void refresh().catch(reportFailure);
+};
+browser.permissions.onAdded.addListener(onDebuggerPermission);
+browser.permissions.onRemoved.addListener(onDebuggerPermission);

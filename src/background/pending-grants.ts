@@ -48,7 +48,8 @@ function stateOf(grant: PendingGrant | undefined): GrantState {
 async function completeIfGranted(grants: Record<string, PendingGrant>, id: string): Promise<boolean> {
   const grant = grants[id];
   if (grant === undefined || grant.outcome !== undefined) return false;
-  if (!(await browser.permissions.contains({ origins: grant.origins }))) return false;
+  const wanted = { origins: grant.origins, permissions: (grant.permissions ?? []) as never[] };
+  if (!(await browser.permissions.contains(wanted))) return false;
   grants[id] = { ...grant, outcome: { kind: 'done', result: await perform(grant.action) } };
   return true;
 }

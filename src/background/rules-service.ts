@@ -19,6 +19,7 @@ import { browser } from '../shared/browser';
 import { removeAllDnrRules, syncDnr } from './dnr-sync';
 import { expiryNow } from './expiry-clock';
 import type { FieldError, Handlers, Result, RulesView } from './handler-types';
+import { isRescuing, reconcileRescue, stopRescue } from './rescue/rescue-service';
 import { loadRules, saveRules } from './rules-store';
 import { followTabsWhile } from './tab-follow';
 
@@ -57,6 +58,18 @@ async function scheduleExpiry(state: RulesState | undefined, now: number, retry:
 }
 
 /** Logs a failure nobody waits for (an alarm, a timer, a tab event): it must not vanish. */
+/**
+ * A tab navigated: recompile narrowed rules and re-attach rescue sessions. A tab CORS Lens answers preflights in,
+ * leaving for a host it cannot see (no url reported), must be let go of too.
+ */
+function onTabUpdated(tabId: number, info: { url?: string; status?: string }): void {
+  if (info.url) void refresh().catch(reportFailure);
+  else if (info.status === 'loading')
+    void isRescuing(tabId)
+      .then((yes) => (yes ? refresh() : undefined))
+      .catch(reportFailure);
+}
+
 export function reportFailure(error: unknown): void {
   console.error('CORS Lens: updating the override rules failed', error);
 }
@@ -67,6 +80,7 @@ export function reportFailure(error: unknown): void {
  */
 async function failClosed(error: unknown): Promise<string> {
   reportFailure(error);
+  await stopRescue();
   try {
     await removeAllDnrRules();
     return `Overrides could not be applied (${errorText(error)}), so every override is off until the next try, within a minute.`;
@@ -82,8 +96,14 @@ async function sync(state: RulesState, now: number, extraProblems: string[]): Pr
   try {
     const { activeIds, problems, followsTabs } = await syncDnr(state, now);
     failed = false;
-    followTabsWhile(followsTabs, () => void refresh());
-    return viewOf(state, now, activeIds, [...extraProblems, ...problems]);
+    // Answering preflights follows the DNR rules it completes; its own trouble is reported, never fatal.
+    const rescue = await reconcileRescue(state, now);
+    // Tab navigations matter while a rule is narrowed to tabs, or while a rule answers preflights in its tabs.
+    followTabsWhile(followsTabs || Object.keys(rescue.view.tabsByRule).length > 0, onTabUpdated);
+    return {
+      ...viewOf(state, now, activeIds, [...extraProblems, ...problems, ...rescue.problems]),
+      rescue: rescue.view,
+    };
   } finally {
     await scheduleExpiry(state, now, failed);
   }
@@ -113,6 +133,12 @@ async function load(): Promise<{ state: RulesState; problems: string[] } | { fai
 
 function viewOf(state: RulesState, now: number, activeIds: string[], problems: string[]): RulesView {
   return { rules: state.rules, overridesEnabled: state.overridesEnabled, activeIds, now, problems };
+}
+
+/** Re-derives everything when an override is in force (a worker that just started); otherwise does nothing. */
+export async function refreshIfActive(): Promise<void> {
+  const { state } = await loadRules();
+  if (activeRules(state, Date.now()).length > 0) await refresh();
 }
 
 /** Re-derives everything from storage (start-up, expiry, tab changes). Never rejects: failures end in the view. */
@@ -221,12 +247,13 @@ export const rulesHandlers: Pick<
   | 'rules/remove'
   | 'rules/extend'
   | 'rules/set-rule-enabled'
+  | 'rules/set-answer-preflights'
   | 'rules/set-enabled'
   | 'rules/import'
   | 'rules/export'
 > = {
   'rules/get': () => read(() => null),
-  'rules/allow': ({ pageOrigin, target, lifetime, credentials, observed }) =>
+  'rules/allow': ({ pageOrigin, target, lifetime, credentials, observed, answerPreflights }) =>
     change<OverrideRule>((state, now) => {
       const rule = defaultRuleFor(
         { pageOrigin, target, observed: { ...observed, credentials } },
@@ -236,7 +263,10 @@ export const rulesHandlers: Pick<
       );
       // One rule per page origin and target: allowing again replaces (and so renews) the old one.
       const existing = state.rules.find((r) => r.pageOrigin === rule.pageOrigin && sameTarget(r, rule));
-      const next = existing ? { ...rule, id: existing.id } : rule;
+      const next = withAnswerPreflights(
+        existing ? { ...rule, id: existing.id } : rule,
+        answerPreflights ?? existing?.answerPreflights === true,
+      );
       return { state: upsert({ ...state, overridesEnabled: true }, next), value: next };
     }),
   'rules/save': ({ draft }) =>
@@ -253,6 +283,8 @@ export const rulesHandlers: Pick<
   'rules/extend': ({ id }) => change((state, now) => changeRule(state, id, (rule) => extend(rule, now))),
   'rules/set-rule-enabled': ({ id, enabled }) =>
     change((state) => changeRule(state, id, (rule) => ({ ...rule, enabled }))),
+  'rules/set-answer-preflights': ({ id, enabled }) =>
+    change((state) => changeRule(state, id, (rule) => withAnswerPreflights(rule, enabled))),
   'rules/set-enabled': ({ enabled }) =>
     change((state) => ({ state: { ...state, overridesEnabled: enabled }, value: enabled })),
   'rules/import': ({ json }) =>
@@ -265,6 +297,21 @@ export const rulesHandlers: Pick<
   'rules/export': () => read(exportRules),
 };
 
+/**
+ * Switches answering preflights off on every rule: the user cancelled the browser's "started debugging this
+ * browser" bar, which ends every session of CORS Lens (rescue-service.ts).
+ */
+export function switchOffAnswerPreflights(): Promise<Result<null>> {
+  return change((state) =>
+    state.rules.some((rule) => rule.answerPreflights)
+      ? {
+          state: { ...state, rules: state.rules.map((rule) => withAnswerPreflights(rule, false)) },
+          value: null,
+        }
+      : { state, value: null },
+  );
+}
+
 /** A change that would keep more rules than LIMITS.rules (counting switched-off ones) is refused. */
 function tooManyRules(before: number, after: number): string | undefined {
   if (after <= before || after <= LIMITS.rules) return undefined;
@@ -273,6 +320,12 @@ function tooManyRules(before: number, after: number): string | undefined {
 
 function errorText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The option is stored only when on (types.ts): off removes the field. */
+function withAnswerPreflights(rule: OverrideRule, on: boolean): OverrideRule {
+  const { answerPreflights: _, ...rest } = rule;
+  return on ? { ...rest, answerPreflights: true } : rest;
 }
 
 function sameTarget(a: OverrideRule, b: OverrideRule): boolean {

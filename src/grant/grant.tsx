@@ -8,6 +8,7 @@ const PURPOSE: Record<AfterGrant['type'], string> = {
   capture: 'see the requests of the page you inspect, so the CORS panel can explain each one',
   'rules/allow': 'rewrite the CORS headers of these sites while your override is active',
   'rules/save': 'rewrite the CORS headers of these sites while your override is active',
+  'rules/set-answer-preflights': 'answer the preflights these sites refuse while your override is active',
 };
 
 type State = 'asking' | 'granted' | 'denied' | { error: string };

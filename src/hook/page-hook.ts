@@ -41,6 +41,32 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
     return parsed.href;
   };
 
+  // Which response headers the page's script reads: a header the server does not expose reads as null, and the
+  // fix must expose exactly these (Fetch §3.2.6 CORS-exposed header-name list).
+  const responseOf = new WeakMap<Headers, string>();
+  const headersGetter = Object.getOwnPropertyDescriptor(Response.prototype, 'headers')?.get;
+  if (headersGetter)
+    Object.defineProperty(Response.prototype, 'headers', {
+      configurable: true,
+      enumerable: true,
+      get(this: Response) {
+        const headers = headersGetter.call(this) as Headers;
+        if (this.url && !responseOf.has(headers)) responseOf.set(headers, this.url);
+        return headers;
+      },
+    });
+  const reportRead = (url: string, name: unknown) => {
+    if (typeof name === 'string') report({ kind: 'read', url: absolute(url), header: name.toLowerCase() });
+  };
+  for (const method of ['get', 'has'] as const) {
+    const original = Headers.prototype[method] as (this: Headers, name: string) => unknown;
+    Headers.prototype[method] = function (this: Headers, name: string) {
+      const url = responseOf.get(this);
+      if (url !== undefined) reportRead(url, name);
+      return original.call(this, name);
+    } as never;
+  }
+
   const originalFetch = window.fetch;
   if (typeof originalFetch === 'function') {
     const fetch = function (this: unknown, input: RequestInfo | URL, init?: RequestInit) {
@@ -57,6 +83,7 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
       } catch {
         // a URL fetch itself will reject: nothing to record
       }
+      // biome-ignore lint/complexity/noArguments: the page's exact arguments, as many as it passed, go on unchanged
       return originalFetch.apply(this, arguments as unknown as [RequestInfo | URL, RequestInit?]);
     };
     Object.defineProperty(fetch, 'name', { value: 'fetch' });
@@ -74,6 +101,7 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
     } catch {
       opened.delete(this);
     }
+    // biome-ignore lint/complexity/noArguments: the page's exact arguments, as many as it passed, go on unchanged
     return originalOpen.apply(this, arguments as unknown as Parameters<typeof originalOpen>);
   } as typeof xhr.open;
   xhr.send = function (this: XMLHttpRequest) {
@@ -88,12 +116,20 @@ import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
         uploadListeners: uploadsListened.has(this.upload),
         location: callSite(),
       });
+    // biome-ignore lint/complexity/noArguments: the page's exact arguments, as many as it passed, go on unchanged
     return originalSend.apply(this, arguments as unknown as Parameters<typeof originalSend>);
+  };
+  const originalGetResponseHeader = xhr.getResponseHeader;
+  xhr.getResponseHeader = function (this: XMLHttpRequest, name: string) {
+    const call = opened.get(this);
+    if (call) reportRead(this.responseURL || call.url, name);
+    return originalGetResponseHeader.call(this, name);
   };
   const upload = XMLHttpRequestUpload.prototype;
   const originalAdd = upload.addEventListener;
   upload.addEventListener = function (this: XMLHttpRequestUpload) {
     uploadsListened.add(this);
+    // biome-ignore lint/complexity/noArguments: the page's exact arguments, as many as it passed, go on unchanged
     return originalAdd.apply(this, arguments as unknown as Parameters<typeof originalAdd>);
   } as typeof upload.addEventListener;
   for (const name of [

@@ -10,6 +10,8 @@ interface Props {
   pageOrigin: string;
   target: string;
   credentials: boolean;
+  /** Response headers the page's script reads, which the override must expose. */
+  exposeHeaders?: string[];
   allow: Allow;
 }
 
@@ -21,12 +23,13 @@ type State =
   | { kind: 'error'; text: string };
 
 /** One click to let this page read the target for a while, through an override rule in the background. */
-export function AllowTemporarily({ pageOrigin, target, credentials, allow }: Props) {
+export function AllowTemporarily({ pageOrigin, target, credentials, exposeHeaders = [], allow }: Props) {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const onClick = () => {
     setState({ kind: 'busy' });
     // allow() opens the permission prompt, which needs this click's user gesture: nothing is awaited before it.
-    allow({ pageOrigin, target, credentials }, { onAskingElsewhere: () => setState({ kind: 'elsewhere' }) })
+    const request = { pageOrigin, target, credentials, ...(exposeHeaders.length ? { exposeHeaders } : {}) };
+    allow(request, { onAskingElsewhere: () => setState({ kind: 'elsewhere' }) })
       .then((outcome) =>
         setState(
           'rule' in outcome

@@ -5,6 +5,7 @@ import { type Allow, AllowTemporarily } from './allow-temporarily';
 import { CurlButtons } from './curl-buttons';
 import { FixTab } from './fix-tab';
 import { HeadersTab } from './headers-tab';
+import { RescueOffer, refusedPreflight } from './rescue-offer';
 import { VerdictTab } from './verdict-tab';
 
 type Tab = 'verdict' | 'headers' | 'fix';
@@ -48,6 +49,17 @@ export function DetailPane({ logged, onClose, allow }: Props) {
             pageOrigin={logged.record.pageOrigin}
             target={originOf(fixInput.targetUrl)}
             // Unknown credentials: the override names the exact origin and allows credentials, which serves both.
+            credentials={fixInput.credentials !== 'omit'}
+            exposeHeaders={fixInput.exposeHeaders}
+            allow={allow}
+          />
+        )}
+        {blocked && refusedPreflight(logged) && (
+          <RescueOffer
+            pageOrigin={logged.record.pageOrigin}
+            target={originOf(fixInput.targetUrl)}
+            // A refused preflight's request was never sent, so its credentials mode is unknown: the exact origin
+            // with Allow-Credentials serves both modes.
             credentials={fixInput.credentials !== 'omit'}
             allow={allow}
           />

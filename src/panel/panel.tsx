@@ -10,6 +10,7 @@ import { EmptyState } from './empty-state';
 import { FilterBar } from './filter-bar';
 import type { PanelSource } from './panel-source';
 import { RequestTable } from './request-table';
+import { RescueStatus } from './rescue-status';
 import { toHar } from './to-har';
 import { toJsonExport } from './to-json-export';
 import { Toolbar } from './toolbar';
@@ -72,6 +73,7 @@ export function Panel({
           )
         }
       />
+      <RescueStatus tabId={tabId} />
       <FilterBar
         filters={filters.value}
         methods={state.methods.value}

@@ -83,6 +83,9 @@ function VerdictText({ row }: { row: Row }) {
         <span class="reason"> · {row.reason}</span>
       )}
       {row.wildcardAuthorization && <span class="row-warning"> · ⚠ Authorization via *</span>}
+      {row.verdict === 'allowed' && row.entry.verdict.hiddenReads?.length ? (
+        <span class="row-warning"> · ⚠ {row.reason}</span>
+      ) : null}
     </>
   );
 }

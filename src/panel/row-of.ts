@@ -1,6 +1,7 @@
 import { type FailureKind, failureKindShort } from '../core/cors';
 import { failureKindOfExchange } from '../core/failures';
 import type { LoggedExchange } from '../shared/panel-protocol';
+import { preflightAnsweredLabel } from './preflight-answered';
 
 /** `failed`: the browser failed the request although the headers CORS Lens saw pass (e.g. a credentials mode
  * webRequest does not expose, or a network error): never shown as allowed. */
@@ -70,14 +71,16 @@ function build(entry: LoggedExchange): Row {
         : verdictKind === 'override'
           ? unseen
             ? "server's headers unseen"
-            : `server: ${verdict.corsError ?? 'blocked'}`
+            : (preflightAnsweredLabel(entry) ?? `server: ${verdict.corsError ?? 'blocked'}`)
           : verdictKind === 'pending'
             ? 'Pending'
             : verdictKind === 'failed'
               ? (record.error ?? 'Failed')
-              : verdict.preflightRequired
-                ? 'Preflight passed'
-                : 'CORS check passed';
+              : verdict.hiddenReads?.length
+                ? `${verdict.hiddenReads.join(', ')} read but not exposed`
+                : verdict.preflightRequired
+                  ? 'Preflight passed'
+                  : 'CORS check passed';
   const kind =
     verdictKind === 'blocked' || verdictKind === 'failed'
       ? failureKindOfExchange(record, verdict)

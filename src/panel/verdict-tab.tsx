@@ -3,6 +3,7 @@ import type { LoggedExchange } from '../shared/panel-protocol';
 import { CachedPreflightNotice } from './cached-preflight-notice';
 import { FailureHeadline } from './failure-headline';
 import { PageCallNote } from './page-call-note';
+import { RescuedNote } from './rescued-note';
 import { Timeline } from './timeline';
 
 const INCOMPLETE = {
@@ -58,6 +59,7 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
       ) : (
         <VerdictSummary verdict={verdict} heading={override ? 'As the server answered' : 'Verdict'} />
       )}
+      <RescuedNote logged={logged} />
       {override && (
         <section class="override">
           <h3>As the page saw it (override “{override.label}”)</h3>
@@ -106,7 +108,16 @@ function VerdictSummary({ verdict, heading }: { verdict: Verdict; heading: strin
           <>
             <dt>Firefox console reason</dt>
             <dd>
-              <code>{verdict.firefoxReason}</code>
+              <FirefoxReason reason={verdict.firefoxReason} detail={verdict.firefoxDetail} />
+              {verdict.firefoxAlternative && (
+                <>
+                  {' or '}
+                  <FirefoxReason
+                    reason={verdict.firefoxAlternative.reason}
+                    detail={verdict.firefoxAlternative.detail}
+                  />
+                </>
+              )}
             </dd>
           </>
         )}
@@ -135,5 +146,20 @@ function VerdictSummary({ verdict, heading }: { verdict: Verdict; heading: strin
         </p>
       )}
     </section>
+  );
+}
+
+/** A reason as Firefox's console gives it: the name, and the value its message quotes. */
+function FirefoxReason({ reason, detail }: { reason: string; detail: string | undefined }) {
+  return (
+    <>
+      <code>{reason}</code>
+      {detail !== undefined && (
+        <>
+          {' quoting '}
+          <code>‘{detail}’</code>
+        </>
+      )}
+    </>
   );
 }

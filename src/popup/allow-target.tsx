@@ -4,13 +4,12 @@ import { validateTarget } from '../core/rules';
 import { LifetimeSelect } from './lifetime-select';
 
 interface Props {
-  pageOrigin: string;
   /** Called synchronously in the click (it opens the browser's permission prompt); resolves with a problem or nothing. */
   onAllow(target: string, lifetime: Lifetime, credentials: boolean): Promise<string | undefined>;
 }
 
 /** "Allow this page to read <target>": the one-click path, with the target typed or picked from the log. */
-export function AllowTarget({ pageOrigin, onAllow }: Props) {
+export function AllowTarget({ onAllow }: Props) {
   const [target, setTarget] = useState('');
   const [lifetime, setLifetime] = useState<Lifetime>('1h');
   const [credentials, setCredentials] = useState(false);

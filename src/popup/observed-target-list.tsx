@@ -8,6 +8,7 @@ import {
 import type { RulesView } from '../shared/messages';
 import { send } from '../shared/send';
 import { lifetimeLabels } from './lifetime-select';
+import { RescueHint } from './rescue-hint';
 
 interface Props {
   tabId: number;
@@ -109,6 +110,7 @@ export function ObservedTargetList({ tabId, pageOrigin, view, onAllow, onRemove 
                     {preflightStatusMessage(target.unfixablePreflightStatus)}
                   </p>
                 )}
+                {target.unfixablePreflightStatus !== undefined && <RescueHint rescue={view.rescue} />}
                 {error && (
                   <p class="field-error" role="alert">
                     {error}

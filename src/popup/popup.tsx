@@ -118,7 +118,7 @@ export function Popup() {
         </p>
       )}
 
-      {origin && editing === undefined && <AllowTarget pageOrigin={origin} onAllow={allow} />}
+      {origin && editing === undefined && <AllowTarget onAllow={allow} />}
       {origin && editing === undefined && view && tab?.tabId !== undefined && (
         <ObservedTargetList
           tabId={tab.tabId}
@@ -154,6 +154,11 @@ export function Popup() {
               onRemove={(id) => void call('rules/remove', { id })}
               onToggle={(id, enabled) => void call('rules/set-rule-enabled', { id, enabled })}
               onEdit={(rule) => setEditing(rule)}
+              rescue={view.rescue}
+              onAnswerPreflights={async (id, enabled) => {
+                const result = await call('rules/set-answer-preflights', { id, enabled });
+                return result?.ok === false ? result.errors.map((e) => e.message).join(' ') : undefined;
+              }}
             />
           </section>
         )

@@ -52,6 +52,8 @@ export function RuleEditor({ rule, pageOrigin, onSave, onSaveWithAccess, onClose
       ...(fields.maxAge.trim() === '' ? {} : { maxAge: Number(fields.maxAge) }),
       lifetime: fields.lifetime,
       enabled: true,
+      // Kept as it was: the rule list switches it (rescue-option.tsx), with its explanation and permission.
+      ...(rule?.answerPreflights ? { answerPreflights: true as const } : {}),
     };
     const settle = (errs: FieldError[]) => (errs.length ? setErrors(errs) : onClose());
     const origins = [httpOriginOf(draft.pageOrigin), httpOriginOf(draft.target)];

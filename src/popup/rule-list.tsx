@@ -1,6 +1,9 @@
 import type { OverrideRule } from '../core/rules';
 import { remainingLabel } from '../core/rules';
+import type { RescueView } from '../shared/messages';
+import { CANNOT_ANSWER_PREFLIGHTS } from '../shared/ui/rescue-explanation';
 import { lifetimeLabels } from './lifetime-select';
+import { RescueOption } from './rescue-option';
 
 interface Props {
   rules: OverrideRule[];
@@ -10,6 +13,9 @@ interface Props {
   onRemove(id: string): void;
   onToggle(id: string, enabled: boolean): void;
   onEdit(rule: OverrideRule): void;
+  /** Answering preflights (Chromium): where it runs, and how to switch it for one rule. */
+  rescue?: RescueView | undefined;
+  onAnswerPreflights?(id: string, enabled: boolean): Promise<string | undefined>;
 }
 
 function describeTarget(rule: OverrideRule): string {
@@ -19,7 +25,17 @@ function describeTarget(rule: OverrideRule): string {
 }
 
 /** Every rule with its state and a live countdown; the ones in force first. */
-export function RuleList({ rules, activeIds, now, onExtend, onRemove, onToggle, onEdit }: Props) {
+export function RuleList({
+  rules,
+  activeIds,
+  now,
+  onExtend,
+  onRemove,
+  onToggle,
+  onEdit,
+  rescue,
+  onAnswerPreflights,
+}: Props) {
   if (rules.length === 0) return <p class="muted">No overrides. CORS behaves exactly as the servers say.</p>;
   const sorted = [...rules].sort(
     (a, b) => Number(activeIds.includes(b.id)) - Number(activeIds.includes(a.id)),
@@ -66,6 +82,14 @@ export function RuleList({ rules, activeIds, now, onExtend, onRemove, onToggle, 
                   {rule.methods.join(' ')}
                 </span>
               </div>
+              {rescue?.supported && onAnswerPreflights && (
+                <RescueOption
+                  rule={rule}
+                  active={active}
+                  rescue={rescue}
+                  onChange={(enabled) => onAnswerPreflights(rule.id, enabled)}
+                />
+              )}
             </div>
             <div class="rule-actions">
               {rule.expiresAt !== null && (
@@ -83,6 +107,11 @@ export function RuleList({ rules, activeIds, now, onExtend, onRemove, onToggle, 
           </li>
         );
       })}
+      {rescue?.supported === false && (
+        <li class="muted" data-testid="cannot-answer-preflights">
+          {CANNOT_ANSWER_PREFLIGHTS}
+        </li>
+      )}
     </ul>
   );
 }

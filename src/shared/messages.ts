@@ -2,12 +2,14 @@
 // background's handler receives once the message is parsed where it arrives (`parsed`, by `requestParsers`, one
 // parser per message in src/core), and what it answers. The background answers them with one handler map
 // (src/background/handlers.ts) whose keys are these names. Every rules message answers in one shape, Result.
+
 import {
   type AfterGrant,
   type GrantRegistration,
   parseGrantIdRequest,
   parseGrantRegistration,
 } from '../core/access';
+import { parseRescueStatusRequest } from '../core/rescue';
 import {
   type AllowRequest,
   type CheckedDraft,
@@ -45,6 +47,18 @@ export interface RulesView {
   now: number;
   /** Problems found while applying the rules, e.g. a quota overflow: shown, never silent. */
   problems: string[];
+  /** Answering preflights (Chromium): absent when the rules could not be applied at all. */
+  rescue?: RescueView;
+}
+
+/** Where CORS Lens answers preflights the server refuses (rules with answerPreflights, src/background/rescue). */
+export interface RescueView {
+  /** This browser can answer preflights (Chromium). */
+  supported: boolean;
+  /** …and the optional "debugger" permission is granted. */
+  granted: boolean;
+  /** For each rule in force that answers preflights: the tabs of its page origin where CORS Lens does. */
+  tabsByRule: Record<string, number[]>;
 }
 
 /** The answer to every rules message: the value asked for, or why not; the rules as they now are either way. */
@@ -75,6 +89,10 @@ export interface Messages {
       /** What the log saw this page send to the target: the rule allows these instead of the defaults. */
       methods?: string[];
       requestHeaders?: string[];
+      /** Response headers the page's script reads: the rule exposes them. */
+      exposeHeaders?: string[];
+      /** Chromium: answer the preflights the server refuses (absent: as the replaced rule had it). */
+      answerPreflights?: boolean;
     };
     parsed: AllowRequest;
     response: Result<OverrideRule>;
@@ -88,6 +106,12 @@ export interface Messages {
   'rules/remove': { request: { id: string }; parsed: { id: string }; response: Result<string> };
   'rules/extend': { request: { id: string }; parsed: { id: string }; response: Result<OverrideRule> };
   'rules/set-rule-enabled': {
+    request: { id: string; enabled: boolean };
+    parsed: { id: string; enabled: boolean };
+    response: Result<OverrideRule>;
+  };
+  /** Chromium: CORS Lens answers the preflights the server refuses, while the rule is in force (rescue). */
+  'rules/set-answer-preflights': {
     request: { id: string; enabled: boolean };
     parsed: { id: string; enabled: boolean };
     response: Result<OverrideRule>;
@@ -111,13 +135,13 @@ export interface Messages {
    * once access is granted (permissions.onAdded), exactly once, and keeps the answer for `access/complete`.
    */
   'access/after-grant': {
-    request: { id: string; origins: string[]; action: AfterGrant };
+    request: { id: string; origins: string[]; permissions?: string[]; action: AfterGrant };
     parsed: GrantRegistration;
     response: { errors?: FieldError[] };
   };
   /** For contexts without the permissions API (Firefox DevTools panels): a CORS Lens window asks instead. */
   'access/open-grant-page': {
-    request: { id: string; origins: string[]; action: AfterGrant };
+    request: { id: string; origins: string[]; permissions?: string[]; action: AfterGrant };
     parsed: GrantRegistration;
     response: { errors?: FieldError[] };
   };
@@ -136,6 +160,12 @@ export interface Messages {
     request: { tabId: number; pageOrigin: string };
     parsed: { tabId: number; pageOrigin: string };
     response: { targets: ObservedTarget[]; errors?: FieldError[] };
+  };
+  /** The overrides whose refused preflights CORS Lens answers in this tab now (Chromium; the panel shows them). */
+  'rescue/status': {
+    request: { tabId: number };
+    parsed: { tabId: number };
+    response: { answering: { ruleId: string; label: string }[]; errors?: FieldError[] };
   };
 }
 
@@ -156,6 +186,7 @@ export const requestParsers: {
   'rules/remove': parseRuleIdRequest,
   'rules/extend': parseRuleIdRequest,
   'rules/set-rule-enabled': parseSetRuleEnabledRequest,
+  'rules/set-answer-preflights': parseSetRuleEnabledRequest,
   'rules/set-enabled': parseSetEnabledRequest,
   'rules/import': parseImportRequest,
   'rules/export': parseEmptyRequest,
@@ -165,6 +196,7 @@ export const requestParsers: {
   'access/complete': parseGrantIdRequest,
   'access/decline': parseGrantIdRequest,
   'tab/targets': parseTabTargetsRequest,
+  'rescue/status': parseRescueStatusRequest,
 };
 
 export type Arrival =

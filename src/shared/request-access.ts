@@ -15,12 +15,14 @@ export type AccessOutcome =
 export interface AccessOptions {
   /** Called when a CORS Lens window had to ask instead of this page (Firefox DevTools panels). */
   onAskingElsewhere?: () => void;
+  /** API permissions to ask in the same prompt (`debugger`, for answering preflights in Chromium). */
+  permissions?: string[];
 }
 
 const POLL_MS = 1_000;
 const WAIT_MS = 3 * 60_000;
 
-type Permissions = { request(p: { origins: string[] }): Promise<boolean> };
+type Permissions = { request(p: { origins?: string[]; permissions?: string[] }): Promise<boolean> };
 
 /**
  * Asks for host access to `origins`, then has `action` done exactly once. Call it synchronously from a click
@@ -43,15 +45,16 @@ export function requestAccessThen(
     return Promise.reject(new Error(`Not a web origin: ${origins.join(', ')}`));
   }
   const permissions = (browser as unknown as { permissions?: Partial<Permissions> }).permissions;
+  const wanted = options.permissions?.length ? { permissions: options.permissions } : {};
   if (typeof permissions?.request !== 'function') {
-    return send('access/open-grant-page', { id, origins: patterns, action }).then(() => {
+    return send('access/open-grant-page', { id, origins: patterns, ...wanted, action }).then(() => {
       options.onAskingElsewhere?.();
       return waitForGrant(id);
     });
   }
   // Not awaited: the prompt must open in this very task, while the click's user gesture holds.
-  const registered = send('access/after-grant', { id, origins: patterns, action });
-  const prompt = permissions.request({ origins: patterns });
+  const registered = send('access/after-grant', { id, origins: patterns, ...wanted, action });
+  const prompt = permissions.request({ ...(patterns.length ? { origins: patterns } : {}), ...wanted });
   return Promise.all([registered, prompt]).then(async ([, granted]) => {
     if (!granted) {
       void send('access/decline', { id });

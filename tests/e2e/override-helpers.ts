@@ -60,7 +60,7 @@ export const storedRules = (ext: ExtensionPage) =>
  * A short lifetime through the stored model (no lifetime the UI offers is this short): every stored rule expires
  * in `ms`, and the background re-reads them.
  */
-export async function expireRulesIn(ext: ExtensionPage, ms: number): Promise<void> {
+export async function expireRulesIn(ext: EvaluatingPage, ms: number): Promise<void> {
   await ext.evaluate(`(async () => {
     const { rules } = await ${api}.storage.local.get('rules');
     for (const rule of rules.rules) rule.expiresAt = Date.now() + ${ms};

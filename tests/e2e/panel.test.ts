@@ -10,6 +10,7 @@
 import { mkdir } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedExchange } from '../../src/shared/panel-protocol';
+import { allowedVerdict } from '../harness/allowed-verdict';
 import {
   type BrowserName,
   type BrowserUnderTest,
@@ -22,6 +23,7 @@ import { openLabPage, runAllLabScenarios, runLabScenario } from '../harness/lab-
 import { scenarioOf, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { outDir } from '../harness/paths';
 import { fileSteps } from '../harness/poll';
+import type { ScenarioResult } from '../lab/public/run-scenario.mjs';
 import { scenarios } from '../lab/scenarios.mjs';
 import { type Lab, startLab } from '../lab/server.mjs';
 
@@ -50,7 +52,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel shows th
   let labPage: WebPage;
   let panel: ExtensionPage;
   let tabId: number;
-  let outcomes: Record<string, { allowed: boolean }> = {};
+  let outcomes: Record<string, ScenarioResult> = {};
   let entries: LoggedExchange[] = [];
   // The tests continue with the panel the first opens and the rows the later ones make.
   const steps = fileSteps();
@@ -170,7 +172,7 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel shows th
       if (scenario === 'credentials-wildcard') expect(corsError).toBe('WildcardOriginNotAllowed');
       if (corsError === undefined) {
         expect(outcomes[scenario]?.allowed, scenario).toBe(true);
-        expect(shown?.verdict, scenario).toBe('allowed');
+        expect(shown?.verdict, scenario).toBe(allowedVerdict(outcomes[scenario]));
         expect(shown?.className, scenario).toContain('verdict-allowed');
         expect(own.has(scenario), `${scenario}: the browser reported no failure`).toBe(false);
       } else {

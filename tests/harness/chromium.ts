@@ -32,6 +32,11 @@ export interface ChromiumOptions {
    * use this; Firefox tests exercise the real permissions.request path.
    */
   grantHosts?: boolean;
+  /**
+   * With grantHosts: the optional "debugger" permission granted at install too (answering preflights). Its prompt
+   * cannot be accepted under automation either; the popup's real request path is covered by its UI test.
+   */
+  grantDebugger?: boolean;
 }
 
 export const chromiumArgs = [
@@ -60,7 +65,12 @@ export async function launchChromium(options: ChromiumOptions = {}): Promise<Chr
   try {
     // A reused profile keeps its copy's path (and so the extension's id) from launch to launch.
     if (extension && options.grantHosts)
-      copy = await grantedCopy(distChrome, 'chrome-hosts-granted', options.userDataDir);
+      copy = await grantedCopy(
+        distChrome,
+        options.grantDebugger ? 'chrome-debugger-granted' : 'chrome-hosts-granted',
+        options.userDataDir,
+        options.grantDebugger ? ['debugger'] : [],
+      );
     const extensionDir = copy?.dir ?? distChrome;
     const args = [...chromiumArgs, ...extraArgs];
     if (extension)

@@ -19,7 +19,13 @@ export interface GrantedCopy {
  * with the same key the same folder: Chromium derives an unpacked extension's id from its path, and a profile's
  * rules and storage belong to that id.
  */
-export async function grantedCopy(distDir: string, name: string, stableFor?: string): Promise<GrantedCopy> {
+export async function grantedCopy(
+  distDir: string,
+  name: string,
+  stableFor?: string,
+  /** Optional API permissions to grant at install too (e.g. "debugger": Chromium cannot accept its prompt either). */
+  permissions: string[] = [],
+): Promise<GrantedCopy> {
   const parent = join(outDir, 'test-dist');
   await mkdir(parent, { recursive: true });
   let dir: string;
@@ -38,6 +44,12 @@ export async function grantedCopy(distDir: string, name: string, stableFor?: str
       ...(manifest.optional_host_permissions ?? []),
     ];
     delete manifest.optional_host_permissions;
+    if (permissions.length > 0) {
+      manifest.permissions = [...(manifest.permissions ?? []), ...permissions];
+      manifest.optional_permissions = (manifest.optional_permissions ?? []).filter(
+        (p: string) => !permissions.includes(p),
+      );
+    }
     await writeFile(join(dir, 'manifest.json'), JSON.stringify(manifest, null, 2));
   } catch (error) {
     await remove();

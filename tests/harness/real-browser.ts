@@ -59,6 +59,22 @@ export interface RealBrowser {
 /** How long to wait for the browser to show something (a prompt, a window, a panel) before failing. */
 export const SHOW_TIMEOUT_MS = 20_000;
 
+/** `promise`, or an error naming `what` once `timeoutMs` passed without it settling. */
+export async function within<T>(what: string, promise: Promise<T>, timeoutMs = SHOW_TIMEOUT_MS): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what}: no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** How long one probe of `until` may take before it is abandoned and asked again. */
+const PROBE_TIMEOUT_MS = 5_000;
+
 export async function until<T>(
   what: string,
   probe: () => Promise<T | undefined | null | false>,
@@ -68,7 +84,13 @@ export async function until<T>(
   let last: unknown;
   for (;;) {
     try {
-      const value = await probe();
+      // A probe that never answers (a frame script sent into a page still loading is never answered) is abandoned
+      // after a few seconds and asked again, so one lost answer costs a retry, not the whole wait.
+      const value = await within(
+        what,
+        probe(),
+        Math.min(PROBE_TIMEOUT_MS, Math.max(deadline - Date.now(), 1_000)),
+      );
       if (value !== undefined && value !== null && value !== false) return value;
     } catch (error) {
       last = error;

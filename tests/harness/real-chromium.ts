@@ -34,7 +34,14 @@ function frameView(frame: Frame): UiView {
     evaluate,
     click: async (selector, withText) => {
       const element = await locate(selector, withText);
-      await element.click();
+      // A click may close its own page (Chrome closes the popup when the permission prompt it asked for opens),
+      // sometimes before the mouse-up's reply: the click happened; the steps after it check its effect.
+      await element.click().catch((error: unknown) => {
+        if (
+          !(error instanceof Error && /Target closed|TargetCloseError/.test(`${error.name} ${error.message}`))
+        )
+          throw error;
+      });
     },
     fill: async (selector, text) => {
       const element = await locate(selector);

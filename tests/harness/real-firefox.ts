@@ -14,7 +14,7 @@ import { findPage, geckoId } from './firefox';
 import { chromeScope, SYSTEM_ACCESS_ARG } from './firefox-chrome-scope';
 import { scenarioOfUrl } from './panel-stream';
 import { distFirefox, firefoxPath, requireBuild, requireFile } from './paths';
-import { findElementSource, type RealBrowser, type UiView, until } from './real-browser';
+import { findElementSource, type RealBrowser, type UiView, until, within } from './real-browser';
 
 /** Firefox's own code for the toolbox of the tab showing `url`, and the CORS panel's <browser> in it. */
 const toolboxOf = (url: string) => `(() => {
@@ -190,8 +190,28 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
       downloadsDir,
       closed,
       async openDevtoolsPanel() {
-        await labTab.bringToFront();
-        await display.key('F12');
+        await within('the lab tab to come to the front', labTab.bringToFront());
+        await within('F12 to reach Firefox', display.key('F12'));
+        // Without a window manager the key can land before Firefox's window has the keyboard focus; if no toolbox
+        // came, the toolbox is opened as Firefox's own F12 handler does (gDevTools), never by a second F12, which
+        // would close a toolbox that was merely slow to appear.
+        const opened = await until(
+          'the toolbox after F12',
+          () => inChrome<boolean>(`(${toolboxOf(labUrl())}) ? true : null`),
+          10_000,
+        ).catch(() => false);
+        if (!opened)
+          await within(
+            'the toolbox to open',
+            inChrome<boolean>(`(async () => {
+              const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+              const { gDevTools } = require('devtools/client/framework/devtools');
+              const tab = gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(labUrl())}));
+              if (!tab) return null;
+              await gDevTools.showToolboxForTab(tab);
+              return true;
+            })()`),
+          );
         const tab = await until('the CORS tab in Firefox’s toolbox', () =>
           inChrome<{ x: number; y: number }>(`(() => {
             const toolbox = ${toolboxOf(labUrl())};
@@ -211,8 +231,8 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
         return panel;
       },
       async openPopup() {
-        await labTab.bringToFront();
-        await display.key('alt+shift+l');
+        await within('the lab tab to come to the front', labTab.bringToFront());
+        await within('the popup shortcut to reach Firefox', display.key('alt+shift+l'));
         const popup = browserView(popupBrowserOf(popupPrefix), 'the popup');
         await until('the popup to render', async () =>
           (await popup.count('main.popup')) > 0 ? true : undefined,

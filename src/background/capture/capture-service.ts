@@ -1,20 +1,24 @@
 // Observing, for the tabs a CORS panel inspects and only while it does: webRequest events of those tabs become
 // exchanges in per-tab logs, each with a verdict, streamed to the tab's panels and counted on the toolbar badge.
 // When a tab's last panel closes its listeners go, and its log too unless "Preserve log" is on.
-import { needsPreflight } from '../../core/cors';
+import { firefoxNeedsPreflight, needsPreflight } from '../../core/cors';
 import {
   type Assembler,
   createAssembler,
   endAbandoned,
   isCallFor,
+  isReadOf,
   type LoggedExchange,
   mergeResumed,
   type NetEvent,
   PAGE_REQUESTS_PORT,
+  type PageRead,
+  type PageReports,
   type PageRequest,
-  parsePageRequests,
+  parsePageReports,
   parsePanelRequest,
   toLogged,
+  withHeaderRead,
   withPageCall,
 } from '../../core/exchange';
 import { browser, type Runtime } from '../../shared/browser';
@@ -30,7 +34,7 @@ import {
   preservedTabs,
   setPreserved,
 } from './log-store';
-import { forgetCalls, rememberCalls, takeCallFor } from './page-calls';
+import { forgetCalls, rememberCalls, rememberReads, takeCallFor, takeReadsFor } from './page-calls';
 import { hookOpenPage, installPageHook, removePageHook } from './page-hook';
 import {
   broadcast,
@@ -49,6 +53,7 @@ import {
   seesRefusals,
   sendPrecedesPreflight,
   startWebRequestCapture,
+  verdictBrowser,
 } from './webrequest-events';
 
 /** The tabs whose requests are listened to, each with the function that stops listening. */
@@ -65,7 +70,7 @@ const RESUME_GRACE_MS = 10_000;
 
 /** A record with its verdicts, judged under the override that applied to it and what this browser shows. */
 function logged(record: LoggedExchange['record']): LoggedExchange {
-  return toLogged(record, currentRules(), responseHeadersBeforeDnr, seesRefusals);
+  return toLogged(record, currentRules(), responseHeadersBeforeDnr, seesRefusals, verdictBrowser);
 }
 
 function persistWatched(): void {
@@ -83,7 +88,8 @@ async function listenTo(tabId: number): Promise<void> {
   void installPageHook().catch((e: unknown) => console.warn('CORS Lens: page hook not registered', e));
   await followRules();
   const created = createAssembler({
-    needsPreflight: (method, headers) => needsPreflight({ method, headers }).required,
+    needsPreflight: (method, headers) =>
+      (verdictBrowser === 'firefox' ? firefoxNeedsPreflight : needsPreflight)({ method, headers }).required,
     preflightAfterActual,
     sendPrecedesPreflight,
     lastSeq: await lastSeqEver(),
@@ -213,12 +219,15 @@ async function accept(seen: LoggedExchange['record']): Promise<void> {
   const known = log.get(seen.id);
   const earlier = seen.resumed === true ? known : undefined;
   let record = earlier === undefined ? seen : mergeResumed(earlier, seen);
-  // What the page's own call told (the hook in the page) stays with the record through every later event.
+  // What the hook in the page told (the call, the headers read) stays with the record through every later event.
   if (record.page === undefined) {
     const call = known?.page === undefined ? takeCallFor(record) : undefined;
     if (known?.page) record = { ...record, page: known.page };
     else if (call) record = withPageCall(record, call);
   }
+  if (known?.readHeaders && record.readHeaders === undefined)
+    record = { ...record, readHeaders: known.readHeaders };
+  for (const header of takeReadsFor(record)) record = withHeaderRead(record, header);
   log.add(record);
   markDirty(record.tabId);
   const entry = logged(record);
@@ -226,22 +235,36 @@ async function accept(seen: LoggedExchange['record']): Promise<void> {
   queueUpdate(entry);
 }
 
+/** A logged record changed outside the assembler: stamped anew, so that every panel takes it as the newer state. */
+function restamp(record: LoggedExchange['record']): LoggedExchange['record'] {
+  return assembler ? { ...record, seq: assembler.nextSeq() } : record;
+}
+
 /**
- * The page's own calls, from the hook in an inspected tab: each joins the request it made, already logged or not
- * yet. Calls from tabs no panel inspects are dropped (the hook runs in every page while a panel is open).
+ * What the hook in an inspected page reports: each call joins the request it made, already logged or not yet;
+ * each response header its script read joins the response. Reports from tabs no panel inspects are dropped (the
+ * hook runs in every page while a panel is open).
  */
-async function onPageCalls(tabId: number | undefined, calls: PageRequest[]): Promise<void> {
-  if (tabId === undefined || !listening.has(tabId) || calls.length === 0) return;
+async function onPageReports(tabId: number | undefined, { calls, reads }: PageReports): Promise<void> {
+  if (tabId === undefined || !listening.has(tabId) || calls.length + reads.length === 0) return;
   const log = loadedLog(tabId) ?? (await logFor(tabId));
   const recent = log.snapshot().slice(-300);
   const waiting: PageRequest[] = [];
   for (const call of calls) {
     const index = recent.findIndex((record) => isCallFor(record, call));
     const record = index < 0 ? undefined : recent.splice(index, 1)[0];
-    if (record) void accept(withPageCall(record, call));
+    if (record) void accept(restamp(withPageCall(record, call)));
     else waiting.push(call);
   }
   rememberCalls(tabId, waiting);
+  const unmatched: PageRead[] = [];
+  for (const read of reads) {
+    const record = log.snapshot().findLast((r) => isReadOf(r, read));
+    if (!record) unmatched.push(read);
+    else if (!record.readHeaders?.includes(read.header))
+      void accept(restamp(withHeaderRead(record, read.header)));
+  }
+  rememberReads(tabId, unmatched);
 }
 
 async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): Promise<void> {
@@ -283,7 +306,7 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
 export function onConnect(port: Runtime.Port): void {
   if (port.name === PAGE_REQUESTS_PORT) {
     port.onMessage.addListener(
-      (message: unknown) => void onPageCalls(port.sender?.tab?.id, parsePageRequests(message)),
+      (message: unknown) => void onPageReports(port.sender?.tab?.id, parsePageReports(message)),
     );
     return;
   }

@@ -23,7 +23,10 @@ export async function logFor(tabId: number): Promise<TabLog> {
   } catch {
     log = new TabLog(); // an unreadable mirror is dropped rather than breaking capture
   }
-  return logs.get(tabId) ?? (logs.set(tabId, log), log);
+  const raced = logs.get(tabId); // another caller may have restored it while this one awaited storage
+  if (raced) return raced;
+  logs.set(tabId, log);
+  return log;
 }
 
 /** The log if this worker already holds it (the hot path must not wait on storage). */
@@ -55,7 +58,7 @@ function keepWithinTotal(): void {
 export function markDirty(tabId: number): void {
   dirty.add(tabId);
   // Mirror in batches: one storage write per tab per second, whatever the request rate.
-  flushTimer ??= setTimeout(() => void flushMirror(), MIRROR_MS);
+  if (flushTimer === undefined) flushTimer = setTimeout(() => void flushMirror(), MIRROR_MS);
 }
 
 async function flushMirror(): Promise<void> {

@@ -15,6 +15,11 @@ export interface ExchangeRequest {
   credentials: CredentialsMode;
   /** Defaults to 'cors'. */
   mode?: RequestMode;
+  /**
+   * Fetch's use-CORS-preflight flag: a preflight is sent whatever the method and headers (XMLHttpRequest sets it when
+   * an upload listener was registered before send()).
+   */
+  useCorsPreflight?: boolean;
 }
 
 export interface ExchangeResponse {
@@ -104,6 +109,12 @@ export type FirefoxReason =
   | 'CORSOriginHeaderNotAdded'
   | 'CORSExternalRedirectNotAllowed';
 
+/** A reason as Firefox logs it: the name and the value it quotes, if any. */
+export interface FirefoxReasonLogged {
+  reason: FirefoxReason;
+  detail?: string;
+}
+
 /** Why a request header is not CORS-safelisted (Fetch §2.2.2 CORS-safelisted request-header). */
 export type UnsafeHeaderReason =
   | 'not-safelisted-name'
@@ -125,7 +136,9 @@ export interface UnsafeRequestHeader {
 
 export type PreflightReason =
   | { kind: 'method'; method: string }
-  | { kind: 'header'; name: string; reason: UnsafeHeaderReason };
+  | { kind: 'header'; name: string; reason: UnsafeHeaderReason }
+  /** XMLHttpRequest with an upload listener registered before send() (Fetch's use-CORS-preflight flag). */
+  | { kind: 'upload-listener' };
 
 export interface PreflightNeed {
   required: boolean;
@@ -175,7 +188,18 @@ export interface Verdict {
   /** The offending header name, lower-case. */
   header?: string;
   explanation: string;
+  /** The reason Firefox logs in its console when it refuses this exchange (its own checks, in its own order). */
   firefoxReason?: FirefoxReason;
+  /**
+   * The value Firefox quotes in that reason: the Access-Control-Allow-Origin value that does not match, the invalid
+   * token in Access-Control-Allow-Methods/-Headers, or the request header the preflight did not allow.
+   */
+  firefoxDetail?: string;
+  /**
+   * Set when what the browser showed fits two of Firefox's checks, so that Firefox may have logged either: the other
+   * reason (e.g. two Access-Control-Allow-Origin lines, which Firefox's webRequest shows joined into one line).
+   */
+  firefoxAlternative?: FirefoxReasonLogged;
   fix?: ServerFix;
   mdn?: string;
   /** The response type script sees when allowed. */
@@ -191,4 +215,9 @@ export interface Verdict {
    * credentials, `ifCredentialed` the one with them (e.g. `Access-Control-Allow-Origin: *`).
    */
   ifCredentialed?: Verdict;
+  /**
+   * Response headers the page's script read that the response carries but does not expose: the script got null
+   * (set on an allowed exchange when the hook in the page saw the reads).
+   */
+  hiddenReads?: string[];
 }

@@ -11,10 +11,15 @@ export { mergeResumed } from './merge-resumed';
 export { overrideFor, overrideLabel } from './override-for';
 export {
   isCallFor,
+  isReadOf,
   PAGE_REQUEST_EVENT,
   PAGE_REQUESTS_PORT,
+  type PageRead,
+  type PageReports,
   type PageRequest,
+  parsePageReports,
   parsePageRequests,
+  withHeaderRead,
   withPageCall,
 } from './page-request';
 export { type PanelRequest, parsePanelRequest } from './parse-panel-request';
@@ -29,3 +34,4 @@ export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
 export { isBlocked, type LoggedExchange, toLogged } from './to-logged';
 export type { ExchangeRecord, PageCall, PreflightCacheSource, RedactedValue } from './types';
 export { withOverride } from './with-override';
+export { wasRescued, withRescue } from './with-rescue';

@@ -22,10 +22,25 @@ const CREDENTIALS = new Set(['omit', 'same-origin', 'include']);
 const MODES = new Set(['cors', 'no-cors', 'same-origin', 'navigate']);
 const MAX_BATCH = 200;
 
-/** A batch from the hook's relay: JSON strings, one per call. Anything malformed is dropped, never thrown. */
-export function parsePageRequests(value: unknown): PageRequest[] {
-  if (!Array.isArray(value)) return [];
-  const out: PageRequest[] = [];
+/** A response header the page's script read (Headers.get/has on a fetch Response, XHR getResponseHeader). */
+export interface PageRead {
+  /** The response's URL, redacted like the captured one. */
+  url: string;
+  /** Lower-case. */
+  header: string;
+}
+
+export interface PageReports {
+  calls: PageRequest[];
+  reads: PageRead[];
+}
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/;
+
+/** A batch from the hook's relay: JSON strings, one per report. Anything malformed is dropped, never thrown. */
+export function parsePageReports(value: unknown): PageReports {
+  const out: PageReports = { calls: [], reads: [] };
+  if (!Array.isArray(value)) return out;
   for (const item of value.slice(0, MAX_BATCH)) {
     if (typeof item !== 'string') continue;
     let raw: Record<string, unknown>;
@@ -34,25 +49,58 @@ export function parsePageRequests(value: unknown): PageRequest[] {
     } catch {
       continue;
     }
-    const { api, url, method, credentials, mode, location, uploadListeners, at } = raw ?? {};
-    if (api !== 'fetch' && api !== 'xhr') continue;
-    if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || url.length > 8192) continue;
-    if (typeof method !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/.test(method)) continue;
-    if (typeof credentials !== 'string' || !CREDENTIALS.has(credentials)) continue;
-    if (typeof mode !== 'string' || !MODES.has(mode)) continue;
-    const request: PageRequest = {
-      api,
-      url: redactUrl(url),
-      method,
-      credentials: credentials as PageRequest['credentials'],
-      mode: mode as PageRequest['mode'],
-      at: typeof at === 'number' && Number.isFinite(at) ? at : 0,
-    };
-    if (typeof location === 'string' && location.length <= 2048) request.location = redactUrl(location);
-    if (uploadListeners === true) request.uploadListeners = true;
-    out.push(request);
+    if (raw?.kind === 'read') {
+      const { url, header } = raw;
+      if (
+        typeof url === 'string' &&
+        /^https?:\/\//i.test(url) &&
+        url.length <= 8192 &&
+        typeof header === 'string' &&
+        TOKEN.test(header)
+      )
+        out.reads.push({ url: redactUrl(url), header: header.toLowerCase() });
+      continue;
+    }
+    const call = parseCall(raw);
+    if (call) out.calls.push(call);
   }
   return out;
+}
+
+/** The calls of a batch (see parsePageReports). */
+export function parsePageRequests(value: unknown): PageRequest[] {
+  return parsePageReports(value).calls;
+}
+
+function parseCall(raw: Record<string, unknown> | null): PageRequest | undefined {
+  const { api, url, method, credentials, mode, location, uploadListeners, at } = raw ?? {};
+  if (api !== 'fetch' && api !== 'xhr') return undefined;
+  if (typeof url !== 'string' || !/^https?:\/\//i.test(url) || url.length > 8192) return undefined;
+  if (typeof method !== 'string' || !/^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,32}$/.test(method)) return undefined;
+  if (typeof credentials !== 'string' || !CREDENTIALS.has(credentials)) return undefined;
+  if (typeof mode !== 'string' || !MODES.has(mode)) return undefined;
+  const request: PageRequest = {
+    api,
+    url: redactUrl(url),
+    method,
+    credentials: credentials as PageRequest['credentials'],
+    mode: mode as PageRequest['mode'],
+    at: typeof at === 'number' && Number.isFinite(at) ? at : 0,
+  };
+  if (typeof location === 'string' && location.length <= 2048) request.location = redactUrl(location);
+  if (uploadListeners === true) request.uploadListeners = true;
+  return request;
+}
+
+/** Whether `read` is about `record`'s response (its final URL, or the request URL before any redirect). */
+export function isReadOf(record: ExchangeRecord, read: PageRead): boolean {
+  return (record.response?.url ?? record.request.url) === read.url || record.request.url === read.url;
+}
+
+/** The record with one more response header its script read. */
+export function withHeaderRead(record: ExchangeRecord, header: string): ExchangeRecord {
+  const reads = record.readHeaders ?? [];
+  return reads.includes(header) ? record : { ...record, readHeaders: [...reads, header] };
 }
 
 /** How far apart the page's call and the browser's request may be to be one request (clock reads, IPC, queues). */

@@ -1,10 +1,11 @@
-import { evaluateObserved } from '../cors/evaluate-observed';
+import { evaluateObserved, type VerdictBrowser } from '../cors/evaluate-observed';
 import type { Verdict } from '../cors/types';
 import type { OverrideRule } from '../rules/types';
 import { overrideFor, overrideLabel } from './override-for';
 import { toEngineExchange } from './to-engine-exchange';
 import type { ExchangeRecord } from './types';
 import { withOverride } from './with-override';
+import { wasRescued, withRescue } from './with-rescue';
 
 /** What a request that has not ended is judged: nothing yet. */
 export const PENDING_VERDICT: Verdict = Object.freeze({
@@ -30,6 +31,11 @@ export interface LoggedExchange {
      * headers were never seen, so `verdict` above is then the one on the rewritten headers too, not the server's.
      */
     serverHeadersUnseen?: true;
+    /**
+     * Chromium, a rule that answers preflights: the server refused the preflight and CORS Lens answered it
+     * (wasRescued). `verdict` above is then the one on CORS Lens's answer; the record keeps the server's own.
+     */
+    preflightAnswered?: true;
   };
 }
 
@@ -44,6 +50,8 @@ export function toLogged(
   seesServerHeaders = true,
   /** False in Firefox, which reports a simple request it refused as completed (webrequest-events.ts). */
   seesRefusals = true,
+  /** The browser whose CORS checks decide, in the order and words of which the verdict is given. */
+  browser: VerdictBrowser = 'chromium',
 ): LoggedExchange {
   // The browser's refusal tells a credentialed request apart from one without credentials (evaluateObserved);
   // where a refusal would not show, a completed request proves nothing either way.
@@ -63,14 +71,27 @@ export function toLogged(
   const rule = overrideFor(record, activeRules);
   const entry: LoggedExchange = {
     record,
-    verdict: evaluateObserved(toEngineExchange(record), rule === undefined ? refused : false),
+    verdict: withHiddenReads(
+      record,
+      evaluateObserved(toEngineExchange(record), rule === undefined ? refused : false, browser),
+    ),
   };
   if (rule === undefined) return entry;
+  // The rescue answers preflights in Chromium only, where the server's own headers are seen.
+  const rescued = seesServerHeaders && wasRescued(record, rule);
   entry.override = seesServerHeaders
     ? {
         ruleId: rule.id,
         label: overrideLabel(rule),
-        verdict: evaluateObserved(toEngineExchange(withOverride(record, rule)), refused),
+        verdict: withHiddenReads(
+          record,
+          evaluateObserved(
+            toEngineExchange(rescued ? withRescue(record, rule) : withOverride(record, rule)),
+            refused,
+            browser,
+          ),
+        ),
+        ...(rescued ? { preflightAnswered: true as const } : {}),
       }
     : // A copy, not a second reference: some message serialisations (WebDriver BiDi) drop repeated objects.
       {
@@ -85,4 +106,24 @@ export function toLogged(
 /** Blocked means: finished, and the browser refused it (under the override, when one applied). */
 export function isBlocked(entry: LoggedExchange): boolean {
   return entry.record.outcome !== 'pending' && !(entry.override?.verdict ?? entry.verdict).allowed;
+}
+
+/**
+ * The verdict, with the response headers the script read but could not (Fetch §3.2.6: a header not in the
+ * CORS-exposed header-name list reads as null): the response carries them, CORS hides them.
+ */
+function withHiddenReads(record: ExchangeRecord, verdict: Verdict): Verdict {
+  if (!verdict.allowed || !record.readHeaders?.length || !record.response) return verdict;
+  const carried = new Set(record.response.headers.map(([name]) => name.toLowerCase()));
+  const hidden = record.readHeaders.filter((h) => carried.has(h) && !verdict.exposedHeaders.includes(h));
+  if (hidden.length === 0) return verdict;
+  const list = hidden.join(', ');
+  return {
+    ...verdict,
+    hiddenReads: hidden,
+    notes: [
+      ...(verdict.notes ?? []),
+      `The page's script read ${list}, which the response carries but does not expose, so the script got null. The server must list ${hidden.length === 1 ? 'it' : 'them'} in Access-Control-Expose-Headers: ${list}.`,
+    ],
+  };
 }

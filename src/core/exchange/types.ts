@@ -100,6 +100,8 @@ export interface ExchangeRecord {
   outcome: Outcome;
   /** What the page's script asked for, when CORS Lens's hook in the page saw the call. */
   page?: PageCall;
+  /** Response header names (lower-case) the page's script read, as the hook in the page saw. */
+  readHeaders?: string[];
   /** Set when CORS Lens, not the browser, ended this record (no final event within a minute). */
   incomplete?: Incomplete;
   error?: string;

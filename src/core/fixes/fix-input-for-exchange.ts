@@ -1,4 +1,5 @@
 import { corsUnsafeRequestHeaderNames } from '../cors/cors-unsafe-request-header-names';
+import { isCorsSafelistedResponseHeaderName } from '../cors/is-cors-safelisted-response-header-name';
 import { isLocalNetworkCorsError } from '../cors/is-local-network-error';
 import type { Verdict } from '../cors/types';
 import type { CredentialsGuess, ExchangeRecord } from '../exchange/types';
@@ -13,14 +14,16 @@ const CREDENTIALS: Record<CredentialsGuess, FixCredentials> = {
 
 /**
  * What the fix generator needs to know about a blocked exchange; undefined when there is nothing to fix.
- * The response headers page script reads are unknowable from the network, so none are asked to be exposed
- * (the user adds them: withExposeHeaders).
+ * The response headers page script reads are not on the network: the hook in the page reports them, and they are
+ * exposed (the user can add more: withExposeHeaders).
  */
 export function fixInputForExchange(record: ExchangeRecord, observed: Verdict): FixInput | undefined {
   // Credentials unknown, and they decide: fix what fails with credentials, in a way that works in both modes.
   const uncertain = observed.allowed && observed.ifCredentialed !== undefined;
   const verdict = uncertain ? (observed.ifCredentialed as Verdict) : observed;
-  if (verdict.allowed || record.outcome === 'pending') return undefined;
+  // Allowed, but the script read headers CORS hides: the fix is to expose them.
+  const hidden = verdict.allowed ? (verdict.hiddenReads ?? []) : [];
+  if ((verdict.allowed && hidden.length === 0) || record.outcome === 'pending') return undefined;
   const stage = verdict.stage;
   const hop = stage?.kind === 'redirect' ? record.hops[stage.hop] : undefined;
   const targetUrl =
@@ -39,7 +42,8 @@ export function fixInputForExchange(record: ExchangeRecord, observed: Verdict): 
     methods: [record.request.method],
     requestHeaders,
     credentials: uncertain ? 'unknown' : CREDENTIALS[record.request.credentials],
-    exposeHeaders: [],
+    // What the page's script reads (the hook in the page saw it): exposed, so it reads what it expects.
+    exposeHeaders: [...new Set([...hidden, ...readsToExpose(record)])].sort(),
     preflight: verdict.preflightRequired,
   };
   const preflightStatus = record.preflight?.response?.status;
@@ -51,4 +55,9 @@ export function fixInputForExchange(record: ExchangeRecord, observed: Verdict): 
   if (stage?.kind === 'actual' && status !== undefined && status >= 400) input.failedStatus = status;
   if (isLocalNetworkCorsError(verdict.corsError)) input.localNetwork = true;
   return input;
+}
+
+/** Headers the script read that only Access-Control-Expose-Headers makes readable (not the safelisted ones). */
+function readsToExpose(record: ExchangeRecord): string[] {
+  return (record.readHeaders ?? []).filter((h) => !isCorsSafelistedResponseHeaderName(h));
 }

@@ -50,6 +50,7 @@ export function checkRuleFields(raw: Record<string, unknown>): { fields?: RuleFi
   const maxAge = take('maxAge', validateMaxAge(raw.maxAge));
   const credentials = booleanOf(raw.credentials, 'credentials', false, errors);
   const enabled = booleanOf(raw.enabled, 'enabled', true, errors);
+  const answerPreflights = booleanOf(raw.answerPreflights, 'answerPreflights', false, errors);
   const lifetime = raw.lifetime === undefined ? DEFAULT_LIFETIME : raw.lifetime;
   if (!isLifetime(lifetime)) {
     errors.push({
@@ -67,6 +68,7 @@ export function checkRuleFields(raw: Record<string, unknown>): { fields?: RuleFi
     exposeHeaders === undefined ||
     credentials === undefined ||
     enabled === undefined ||
+    answerPreflights === undefined ||
     !isLifetime(lifetime)
   ) {
     return { errors };
@@ -82,6 +84,8 @@ export function checkRuleFields(raw: Record<string, unknown>): { fields?: RuleFi
     enabled,
   };
   if (maxAge !== undefined) fields.maxAge = maxAge;
+  // Stored only when on: off is the absence of the field, as in rules made before the option existed.
+  if (answerPreflights) fields.answerPreflights = true;
   return { fields, errors };
 }
 

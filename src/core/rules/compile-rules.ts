@@ -6,10 +6,10 @@
 // the first request after a restart) and all others as SESSION rules, the only kind that accepts `tabIds`, which
 // the port problem below needs. Ids are unique across both sets.
 //
-// One override rule gives one DNR rule: modifyHeaders `set` of the CORS response headers (cors-response-headers.ts)
-// on requests whose URL starts with the target (url-filter-for.ts) and whose initiator is the page's host. No
-// requestMethods condition, so the preflight (OPTIONS) and the actual response are both covered; main_frame and
-// sub_frame are excluded: an override serves subresource reads only.
+// One override rule gives one DNR rule (two when it answers preflights, below): modifyHeaders `set` of the CORS
+// response headers (cors-response-headers.ts) on requests whose URL starts with the target (url-filter-for.ts) and
+// whose initiator is the page's host. No requestMethods condition, so the preflight (OPTIONS) and the actual
+// response are both covered; main_frame and sub_frame are excluded: an override serves subresource reads only.
 //
 // THE PORT PROBLEM. DNR values are fixed strings (no echo of the request's Origin), and initiatorDomains match a
 // host and its subdomains, never scheme or port (declarativeNetRequest RuleCondition.initiatorDomains lists
@@ -36,6 +36,14 @@
 // path prefix ranks higher, then the later rule (the most recently saved: the store appends). Where one page's
 // targets overlap, the higher rule's headers win (DNR applies the highest `set` of a header and ignores the rest);
 // that is why every rule sets or removes Access-Control-Allow-Headers itself.
+//
+// ANSWERING PREFLIGHTS (Chromium, `context.answerPreflights`). A rule with `answerPreflights` gets a second DNR
+// rule, after all the others (ids and priorities N+1…): on OPTIONS requests only, under the same condition, it
+// removes `Location` from the response. A response without Location is no redirect (net::HttpResponseHeaders::
+// IsRedirect), so a preflight the server redirects reaches the DevTools protocol's response stage as a plain 3xx,
+// which CORS Lens then answers (src/background/rescue); a redirected preflight fails in the network service before
+// that stage can replace its answer (net::ERR_INVALID_REDIRECT, measured in Chromium 156). Limit: a script's own
+// OPTIONS request to the target is not redirected either while the rule is in force.
 import { corsResponseHeaders } from './cors-response-headers';
 import type { DnrRule } from './dnr-rule';
 import { isSubdomainOf } from './is-subdomain-of';
@@ -46,6 +54,8 @@ import { urlFilterFor } from './url-filter-for';
 export interface CompileContext {
   /** Open tabs by the serialized origin of their top-level page. */
   tabsByOrigin: Record<string, number[]>;
+  /** The browser can answer preflights (Chromium with the debugger permission): compile their Location rules. */
+  answerPreflights?: boolean;
 }
 
 export interface CompiledRules {
@@ -138,6 +148,20 @@ export function compileRules(rules: OverrideRule[], context: CompileContext): Co
     if (compiled !== undefined) compiled.priority = rank + 1;
   });
   out.ruleIds = kept.map((rule) => rule.id);
+  if (context.answerPreflights) {
+    kept.forEach((rule, index) => {
+      const main = out.rules[index];
+      if (!rule.answerPreflights || main === undefined) return;
+      const id = out.rules.length + 1;
+      out.rules.push({
+        id,
+        priority: id,
+        action: { type: 'modifyHeaders', responseHeaders: [{ header: 'location', operation: 'remove' }] },
+        condition: { ...structuredClone(main.condition), requestMethods: ['options'] },
+      });
+      out.ruleIds.push(rule.id);
+    });
+  }
   return out;
 }
 

@@ -1,6 +1,7 @@
 import { expiresAtFor } from './expires-at-for';
 import { DEFAULT_LIFETIME, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS } from './rule-defaults';
 import type { Lifetime, OverrideRule, RuleTarget, Validation } from './types';
+import { validateExposeHeaderName } from './validate-expose-header-name';
 import { validateHeaderName } from './validate-header-name';
 import { validateMethod } from './validate-method';
 
@@ -10,7 +11,12 @@ export interface DefaultRuleInput {
   /** Already validated (validateTarget). */
   target: RuleTarget;
   /** What the failed exchange asked for, when the rule comes from the log ("allow temporarily"). */
-  observed?: { methods?: string[]; requestHeaders?: string[]; credentials?: boolean };
+  observed?: {
+    methods?: string[];
+    requestHeaders?: string[];
+    exposeHeaders?: string[];
+    credentials?: boolean;
+  };
 }
 
 /**
@@ -32,7 +38,8 @@ export function defaultRuleFor(
     methods: methods.length > 0 ? methods : [...DEFAULT_METHODS],
     requestHeaders: requestHeaders.length > 0 ? requestHeaders : [...DEFAULT_REQUEST_HEADERS],
     credentials: input.observed?.credentials === true,
-    exposeHeaders: [],
+    // The response headers the page's script read (the hook in the page saw it), so that it reads them.
+    exposeHeaders: validValues(input.observed?.exposeHeaders ?? [], validateExposeHeaderName),
     lifetime,
     createdAt: now,
     expiresAt: expiresAtFor(lifetime, now),

@@ -35,6 +35,7 @@ export { parseSetEnabledRequest } from './parse-set-enabled-request';
 export { parseSetRuleEnabledRequest } from './parse-set-rule-enabled-request';
 export { parseStoredRule } from './parse-stored-rule';
 export { parseTabTargetsRequest } from './parse-tab-targets-request';
+export { type PreflightAnswer, preflightAnswerFor } from './preflight-answer-for';
 export { preflightFixableByHeaders, preflightStatusMessage } from './preflight-fixable-by-headers';
 export { remainingLabel } from './remaining-label';
 export { DEFAULT_LIFETIME, DEFAULT_METHODS, DEFAULT_REQUEST_HEADERS, MAX_AGE_LIMIT } from './rule-defaults';

@@ -22,3 +22,11 @@ export function booleanField(
   errors.push({ field, message: `${field} must be true or false.` });
   return undefined;
 }
+
+/** A tab id: a whole number from 0 (tabs.Tab.id). */
+export function tabIdField(raw: Record<string, unknown>, errors: FieldError[]): number | undefined {
+  const { tabId } = raw;
+  if (typeof tabId === 'number' && Number.isSafeInteger(tabId) && tabId >= 0) return tabId;
+  errors.push({ field: 'tabId', message: 'tabId must be the id of a tab: a whole number from 0.' });
+  return undefined;
+}

@@ -8,7 +8,9 @@ export interface AllowRequest {
   lifetime: Lifetime;
   credentials: boolean;
   /** What the log saw the page send (defaultRuleFor skips entries no preflight could pass). */
-  observed: { methods?: string[]; requestHeaders?: string[] };
+  observed: { methods?: string[]; requestHeaders?: string[]; exposeHeaders?: string[] };
+  /** Turn answering preflights on or off; absent: as the rule it replaces had it (off for a new rule). */
+  answerPreflights?: boolean;
 }
 
 /**
@@ -22,22 +24,25 @@ export function parseAllowRequest(raw: Record<string, unknown>): Parsed<AllowReq
     lifetime: raw.lifetime,
     credentials: raw.credentials,
   });
+  if (raw.answerPreflights !== undefined && typeof raw.answerPreflights !== 'boolean')
+    errors.push({ field: 'answerPreflights', message: 'answerPreflights must be true or false.' });
   const methods = observedList(raw, 'methods', errors);
   const requestHeaders = observedList(raw, 'requestHeaders', errors);
+  const exposeHeaders = observedList(raw, 'exposeHeaders', errors);
   if (fields === undefined || errors.length > 0) return { ok: false, errors };
   const observed: AllowRequest['observed'] = {};
   if (methods !== undefined) observed.methods = methods;
   if (requestHeaders !== undefined) observed.requestHeaders = requestHeaders;
-  return {
-    ok: true,
-    value: {
-      pageOrigin: fields.pageOrigin,
-      target: fields.target,
-      lifetime: fields.lifetime,
-      credentials: fields.credentials,
-      observed,
-    },
+  if (exposeHeaders !== undefined) observed.exposeHeaders = exposeHeaders;
+  const value: AllowRequest = {
+    pageOrigin: fields.pageOrigin,
+    target: fields.target,
+    lifetime: fields.lifetime,
+    credentials: fields.credentials,
+    observed,
   };
+  if (typeof raw.answerPreflights === 'boolean') value.answerPreflights = raw.answerPreflights;
+  return { ok: true, value };
 }
 
 function observedList(

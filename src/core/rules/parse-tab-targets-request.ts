@@ -1,3 +1,4 @@
+import { tabIdField } from './message-fields';
 import type { FieldError, Parsed } from './types';
 import { validateOrigin } from './validate-origin';
 
@@ -6,12 +7,11 @@ export function parseTabTargetsRequest(
   raw: Record<string, unknown>,
 ): Parsed<{ tabId: number; pageOrigin: string }> {
   const errors: FieldError[] = [];
-  const { tabId, pageOrigin } = raw;
-  if (typeof tabId !== 'number' || !Number.isSafeInteger(tabId) || tabId < 0)
-    errors.push({ field: 'tabId', message: 'tabId must be the id of a tab: a whole number from 0.' });
+  const tabId = tabIdField(raw, errors);
+  const { pageOrigin } = raw;
   const origin = typeof pageOrigin === 'string' ? validateOrigin(pageOrigin) : undefined;
   if (origin?.ok !== true)
     errors.push({ field: 'pageOrigin', message: origin?.message ?? 'pageOrigin must be the page’s origin.' });
-  if (errors.length > 0 || origin?.ok !== true) return { ok: false, errors };
-  return { ok: true, value: { tabId: tabId as number, pageOrigin: origin.value } };
+  if (errors.length > 0 || tabId === undefined || origin?.ok !== true) return { ok: false, errors };
+  return { ok: true, value: { tabId, pageOrigin: origin.value } };
 }

@@ -34,6 +34,12 @@ export interface OverrideRule {
   /** ms since epoch; null for 'session' and 'pinned'. */
   expiresAt: number | null;
   enabled: boolean;
+  /**
+   * Chromium only, opt-in: while the rule is in force, CORS Lens answers the page's CORS preflights to the target
+   * that the server refuses (non-2xx, redirect) itself, through the DevTools protocol (src/background/rescue).
+   * Absent means off: rules stored before this option existed read as off, so no migration step is needed.
+   */
+  answerPreflights?: true;
 }
 
 /** What storage.local holds, versioned (see migrations.ts). */

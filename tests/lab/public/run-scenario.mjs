@@ -2,7 +2,7 @@
 // Runs one scenario's request from the page, as page script would, and reports what the browser allowed.
 
 /**
- * @typedef {{ allowed: boolean, status?: number, readableHeaders?: string[], readable?: boolean, error?: string }} ScenarioResult
+ * @typedef {{ allowed: boolean, status?: number, readableHeaders?: string[], readHeader?: string, readable?: boolean, error?: string }} ScenarioResult
  */
 
 /**
@@ -25,7 +25,10 @@ async function runOnce(scenario) {
     const readableHeaders = [...response.headers.keys()].sort();
     /** @type {ScenarioResult} */
     const result = { allowed: true, status: response.status, readableHeaders };
-    if (scenario.readHeader) result.readable = response.headers.has(scenario.readHeader);
+    if (scenario.readHeader) {
+      result.readHeader = scenario.readHeader;
+      result.readable = response.headers.has(scenario.readHeader);
+    }
     return result;
   } catch (error) {
     // A CORS failure is a TypeError with no detail, by design of the Fetch standard.

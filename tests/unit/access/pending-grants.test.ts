@@ -111,6 +111,24 @@ describe('access asked in context', () => {
       action: { type: 'rules/remove' },
     })) as { errors: { field: string }[] };
     expect(answer.errors.map((e) => e.field)).toEqual(['id', 'origins', 'action']);
+    // Only the debugger permission may be asked, and a request asks for something.
+    const tabs = (await bg.send({
+      type: 'access/after-grant',
+      id: 'p1',
+      origins: [],
+      permissions: ['tabs'],
+      action: { type: 'capture' },
+    })) as { errors: { field: string }[] };
+    expect(tabs.errors.map((e) => e.field)).toEqual(['permissions']);
+    const nothing = (await bg.send({
+      type: 'access/after-grant',
+      id: 'p2',
+      origins: [],
+      action: { type: 'capture' },
+    })) as {
+      errors: { field: string }[];
+    };
+    expect(nothing.errors.map((e) => e.field)).toEqual(['origins']);
     expect(await complete('never-made')).toEqual({ state: 'unknown' });
     expect(await bg.send({ type: 'access/describe', id: 42 })).toEqual({ missing: true });
   });

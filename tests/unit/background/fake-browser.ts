@@ -132,8 +132,11 @@ export class FakeBrowser {
     return results;
   }
 
+  /** The open tabs tabs.query reports. */
+  openTabs: { id?: number; url?: string }[] = [];
+
   readonly tabs = {
-    query: async () => [] as { id?: number; url?: string }[],
+    query: async () => structuredClone(this.openTabs),
     create: async () => ({}),
     onUpdated: new FakeEvent(),
     onRemoved: new FakeEvent(),
@@ -148,6 +151,9 @@ export class FakeBrowser {
 
   /** Host patterns granted; `all` (the default) grants everything. `grant` adds some as the prompt would. */
   hostAccess: Set<string> | 'all' = 'all';
+  /** chrome.debugger, when a test plays Chromium with the permission granted (fake-debugger.ts). */
+  debugger: unknown = undefined;
+
   readonly permissions = {
     contains: async ({ origins = [] }: { origins?: string[] }) =>
       this.hostAccess === 'all' || origins.every((o) => (this.hostAccess as Set<string>).has(o)),
@@ -183,7 +189,12 @@ export class FakeBrowser {
   };
 
   readonly runtime = {
-    getManifest: () => ({ name: 'CORS Lens', version: '0.0.0-test' }),
+    getManifest: () => ({
+      name: 'CORS Lens',
+      version: '0.0.0-test',
+      // Chromium's build declares the debugger permission (answering preflights); a test sets `debugger` too.
+      optional_permissions: this.debugger === undefined ? [] : ['debugger'],
+    }),
     getURL: (path: string) => `chrome-extension://test/${path}`,
     getPlatformInfo: async () => ({ os: 'linux', arch: 'x86-64' }),
     onMessage: new FakeEvent(),

@@ -3,12 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import {
   isCallFor,
+  isReadOf,
   type PageRequest,
+  parsePageReports,
   parsePageRequests,
   toEngineExchange,
+  toLogged,
+  withHeaderRead,
   withPageCall,
 } from '../../../src/core/exchange';
 import type { ExchangeRecord } from '../../../src/core/exchange/types';
+import { fixInputForExchange } from '../../../src/core/fixes';
 
 const AT = 1_800_000_000_000;
 const call = (fields: Record<string, unknown> = {}) =>
@@ -94,5 +99,43 @@ describe('joining a call with its request', () => {
     expect(toEngineExchange(withPageCall(record(), parsed)).request.credentials).toBe('include');
     const noCors = withPageCall(record(), { ...parsed, mode: 'no-cors' });
     expect(toEngineExchange(noCors).request.mode).toBe('no-cors');
+  });
+});
+
+describe('response headers the script read', () => {
+  it('are parsed from the batch beside the calls, lower-cased, and junk dropped', () => {
+    const reads = parsePageReports([
+      JSON.stringify({ kind: 'read', url: 'http://127.0.0.1:8081/api?q=1', header: 'X-Request-Id' }),
+      JSON.stringify({ kind: 'read', url: 'http://127.0.0.1:8081/api', header: 'bad header' }),
+      call(),
+    ]);
+    expect(reads.reads).toEqual([{ url: 'http://127.0.0.1:8081/api?q=1', header: 'x-request-id' }]);
+    expect(reads.calls).toHaveLength(1);
+  });
+
+  it('a read of a header the response carries but does not expose: the verdict says the script got null, and the fix exposes it', () => {
+    const answered = record({
+      response: {
+        url: 'http://127.0.0.1:8081/api?q=1',
+        status: 200,
+        headers: [
+          ['Access-Control-Allow-Origin', 'http://localhost:5173'],
+          ['X-Request-Id', '7'],
+        ],
+        time: AT + 9,
+      },
+    });
+    const [read] = parsePageReports([
+      JSON.stringify({ kind: 'read', url: 'http://127.0.0.1:8081/api?q=1', header: 'X-Request-Id' }),
+    ]).reads;
+    if (!read) throw new Error('no read');
+    expect(isReadOf(answered, read)).toBe(true);
+    const entry = toLogged(withHeaderRead(answered, read.header));
+    expect(entry.verdict.allowed).toBe(true);
+    expect(entry.verdict.hiddenReads).toEqual(['x-request-id']);
+    expect(entry.verdict.notes?.join(' ')).toContain('Access-Control-Expose-Headers: x-request-id');
+    expect(fixInputForExchange(entry.record, entry.verdict)?.exposeHeaders).toEqual(['x-request-id']);
+    // Without the read, nothing to fix.
+    expect(fixInputForExchange(answered, toLogged(answered).verdict)).toBeUndefined();
   });
 });

@@ -10,6 +10,8 @@ export interface SimRequest {
   /** -1: not from a tab (e.g. a service worker). */
   tabId: number;
   type: 'xmlhttprequest' | 'main_frame' | 'sub_frame';
+  /** Lower-case, as DNR's requestMethods lists it; GET when not given. */
+  method?: string;
 }
 
 /** DNR domain matching: the domain itself or any subdomain of it. */
@@ -19,7 +21,7 @@ function domainMatches(host: string, domain: string): boolean {
 
 export function ruleMatches(rule: DnrRule, request: SimRequest): boolean {
   const c = rule.condition;
-  if (c.regexFilter !== undefined || c.requestDomains !== undefined || c.requestMethods !== undefined) {
+  if (c.regexFilter !== undefined || c.requestDomains !== undefined) {
     throw new Error('simulator: condition not modelled');
   }
   if (c.urlFilter !== undefined) {
@@ -38,6 +40,7 @@ export function ruleMatches(rule: DnrRule, request: SimRequest): boolean {
   }
   if (c.excludedInitiatorDomains?.some((d) => domainMatches(request.initiatorHost, d))) return false;
   if (c.tabIds !== undefined && !c.tabIds.includes(request.tabId)) return false;
+  if (c.requestMethods !== undefined && !c.requestMethods.includes(request.method ?? 'get')) return false;
   if (c.resourceTypes !== undefined && !c.resourceTypes.includes(request.type)) return false;
   if (c.excludedResourceTypes?.includes(request.type)) return false;
   return true;
