@@ -5,6 +5,7 @@ import type { FieldError } from '../shared/messages';
 import { requestAccessThen } from '../shared/request-access';
 import { useBackgroundStatus } from '../shared/ui/use-background-status';
 import { AllowTarget } from './allow-target';
+import { GlobalSwitch } from './global-switch';
 import { ImportExport } from './import-export';
 import { ObservedTargetList } from './observed-target-list';
 import { RuleEditor } from './rule-editor';
@@ -72,19 +73,10 @@ export function Popup() {
         <img src="/assets/icon-48.png" alt="" />
         <h1>CORS Lens</h1>
         {view && (
-          <label class="switch global" title="Turns every override off at once (rules are kept)">
-            <input
-              type="checkbox"
-              role="switch"
-              aria-label="Overrides enabled"
-              checked={view.overridesEnabled}
-              aria-checked={view.overridesEnabled}
-              onChange={(e) =>
-                void call('rules/set-enabled', { enabled: (e.target as HTMLInputElement).checked })
-              }
-            />
-            <span>{view.overridesEnabled ? 'Overrides on' : 'Overrides off'}</span>
-          </label>
+          <GlobalSwitch
+            enabled={view.overridesEnabled}
+            onChange={(enabled) => call('rules/set-enabled', { enabled })}
+          />
         )}
       </header>
 
