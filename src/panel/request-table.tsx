@@ -3,6 +3,7 @@ import { ColumnHeader } from './column-header';
 import { COLUMNS, COMPACT_COLUMNS, type ColumnId, type ColumnWidths, gridTemplate } from './columns';
 import { RequestRow, rowElementId } from './request-row';
 import type { Row } from './row-of';
+import { useTailFollow } from './use-tail-follow';
 import { useVirtualizer } from './use-virtualizer';
 
 export const ROW_HEIGHT = 22;
@@ -36,9 +37,12 @@ export function RequestTable({
 }: Props) {
   const columns = compact ? COMPACT_COLUMNS : COLUMNS;
   const scrollRef = useRef<HTMLDivElement>(null);
+  const getScrollElement = useCallback(() => scrollRef.current, []);
+  const follow = useTailFollow(getScrollElement, ROW_HEIGHT);
   const virtualizer = useVirtualizer({
     count: rows.length,
-    getScrollElement: () => scrollRef.current,
+    getScrollElement,
+    follow,
     // Stable while the rows are: a new key function makes the virtualiser re-measure all 10,000 rows.
     getItemKey: useCallback((index: number) => rows[index]?.id ?? index, [rows]),
     rowHeight: ROW_HEIGHT,

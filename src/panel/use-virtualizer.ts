@@ -12,11 +12,14 @@ type Options = Pick<
   'count' | 'getScrollElement' | 'getItemKey' | 'paddingStart' | 'scrollPaddingStart'
 > & {
   rowHeight: number;
+  /** False once the user has moved up from the newest rows (use-tail-follow.ts). */
+  follow: boolean;
 };
 
 /** A virtual-core Virtualizer wired to Preact's render cycle (what @tanstack/react-virtual does for React). */
 export function useVirtualizer({
   rowHeight,
+  follow,
   ...options
 }: Options): Virtualizer<HTMLDivElement, HTMLDivElement> {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
@@ -29,7 +32,7 @@ export function useVirtualizer({
     overscan: 8,
     // Tail the log like the Network panel: new rows scroll into view only while the user is at the bottom.
     anchorTo: 'end',
-    followOnAppend: true,
+    followOnAppend: follow,
     scrollEndThreshold: rowHeight,
     onChange: () => rerender(undefined),
   };

@@ -20,9 +20,10 @@ export function Popup() {
   const [editing, setEditing] = useState<OverrideRule | 'new' | undefined>(undefined);
 
   // A rule that just ran out: ask the background, which expires it at the same moment.
-  const expiredActive = view?.rules.some(
-    (r) => view.activeIds.includes(r.id) && r.expiresAt !== null && r.expiresAt <= now,
-  );
+  const expiredActive =
+    view !== undefined &&
+    view.activeIds.length > 0 &&
+    view.rules.some((r) => r.expiresAt !== null && r.expiresAt <= now && view.activeIds.includes(r.id));
   useEffect(() => {
     if (expiredActive) void call('rules/get', {});
   }, [expiredActive, call]);
