@@ -131,7 +131,7 @@ export function evaluate(exchange: Exchange): Verdict {
       // the network service names it only when a redirect leads cross-origin.
       if (mode === 'same-origin')
         return fail('DisallowedByMode', '', startStage, i === 0 ? { chromiumReportsCorsError: false } : {});
-      const need = needsPreflight({ method, headers });
+      const need = needsPreflight({ method, headers, useCorsPreflight: request.useCorsPreflight === true });
       if (need.required) {
         if (!preflightRequired) {
           preflightRequired = true;

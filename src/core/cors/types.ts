@@ -15,6 +15,11 @@ export interface ExchangeRequest {
   credentials: CredentialsMode;
   /** Defaults to 'cors'. */
   mode?: RequestMode;
+  /**
+   * Fetch's use-CORS-preflight flag: a preflight is sent whatever the method and headers (XMLHttpRequest sets it when
+   * an upload listener was registered before send()).
+   */
+  useCorsPreflight?: boolean;
 }
 
 export interface ExchangeResponse {
@@ -125,7 +130,9 @@ export interface UnsafeRequestHeader {
 
 export type PreflightReason =
   | { kind: 'method'; method: string }
-  | { kind: 'header'; name: string; reason: UnsafeHeaderReason };
+  | { kind: 'header'; name: string; reason: UnsafeHeaderReason }
+  /** XMLHttpRequest with an upload listener registered before send() (Fetch's use-CORS-preflight flag). */
+  | { kind: 'upload-listener' };
 
 export interface PreflightNeed {
   required: boolean;

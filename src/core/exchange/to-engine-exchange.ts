@@ -15,6 +15,7 @@ export interface Exchange {
     headers: HeaderList;
     credentials: 'omit' | 'same-origin' | 'include';
     mode?: 'cors' | 'no-cors';
+    useCorsPreflight?: boolean;
   };
   preflight?: { status: number; headers: HeaderList; location?: string };
   /** Redirect hops first, final response last; empty when the actual request was never sent. */
@@ -59,6 +60,8 @@ export function toEngineExchange(record: ExchangeRecord): Exchange {
           ]),
     ],
   };
+  // An XMLHttpRequest upload listener registered before send() forces a preflight (Fetch's use-CORS-preflight flag).
+  if (record.page?.uploadListeners === true) exchange.request.useCorsPreflight = true;
   const pageMode = record.page?.mode;
   if (pageMode === 'cors' || pageMode === 'no-cors') exchange.request.mode = pageMode;
   else if (sent) exchange.request.mode = inferRequestMode(request.method, request.headers, record.type);
