@@ -108,7 +108,16 @@ function VerdictSummary({ verdict, heading }: { verdict: Verdict; heading: strin
           <>
             <dt>Firefox console reason</dt>
             <dd>
-              <code>{verdict.firefoxReason}</code>
+              <FirefoxReason reason={verdict.firefoxReason} detail={verdict.firefoxDetail} />
+              {verdict.firefoxAlternative && (
+                <>
+                  {' or '}
+                  <FirefoxReason
+                    reason={verdict.firefoxAlternative.reason}
+                    detail={verdict.firefoxAlternative.detail}
+                  />
+                </>
+              )}
             </dd>
           </>
         )}
@@ -137,5 +146,20 @@ function VerdictSummary({ verdict, heading }: { verdict: Verdict; heading: strin
         </p>
       )}
     </section>
+  );
+}
+
+/** A reason as Firefox's console gives it: the name, and the value its message quotes. */
+function FirefoxReason({ reason, detail }: { reason: string; detail: string | undefined }) {
+  return (
+    <>
+      <code>{reason}</code>
+      {detail !== undefined && (
+        <>
+          {' quoting '}
+          <code>‘{detail}’</code>
+        </>
+      )}
+    </>
   );
 }

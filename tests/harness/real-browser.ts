@@ -72,6 +72,9 @@ export async function within<T>(what: string, promise: Promise<T>, timeoutMs = S
   }
 }
 
+/** How long one probe of `until` may take before it is abandoned and asked again. */
+const PROBE_TIMEOUT_MS = 5_000;
+
 export async function until<T>(
   what: string,
   probe: () => Promise<T | undefined | null | false>,
@@ -81,8 +84,13 @@ export async function until<T>(
   let last: unknown;
   for (;;) {
     try {
-      // A probe that never answers (a browser busy or wedged) must fail as this wait, naming what it waited for.
-      const value = await within(what, probe(), Math.max(deadline - Date.now(), 1_000));
+      // A probe that never answers (a frame script sent into a page still loading is never answered) is abandoned
+      // after a few seconds and asked again, so one lost answer costs a retry, not the whole wait.
+      const value = await within(
+        what,
+        probe(),
+        Math.min(PROBE_TIMEOUT_MS, Math.max(deadline - Date.now(), 1_000)),
+      );
       if (value !== undefined && value !== null && value !== false) return value;
     } catch (error) {
       last = error;

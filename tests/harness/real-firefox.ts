@@ -217,6 +217,26 @@ export async function launchRealFirefox(display: Display): Promise<RealBrowser> 
       async openDevtoolsPanel() {
         await within('the lab tab to come to the front', labTab.bringToFront());
         await within('F12 to reach Firefox', display.key('F12'));
+        // Without a window manager the key can land before Firefox's window has the keyboard focus; if no toolbox
+        // came, the toolbox is opened as Firefox's own F12 handler does (gDevTools), never by a second F12, which
+        // would close a toolbox that was merely slow to appear.
+        const opened = await until(
+          'the toolbox after F12',
+          () => inChrome<boolean>(`(${toolboxOf(labUrl())}) ? true : null`),
+          10_000,
+        ).catch(() => false);
+        if (!opened)
+          await within(
+            'the toolbox to open',
+            inChrome<boolean>(`(async () => {
+              const { require } = ChromeUtils.importESModule('resource://devtools/shared/loader/Loader.sys.mjs');
+              const { gDevTools } = require('devtools/client/framework/devtools');
+              const tab = gBrowser.tabs.find((t) => t.linkedBrowser.currentURI.spec.startsWith(${JSON.stringify(labUrl())}));
+              if (!tab) return null;
+              await gDevTools.showToolboxForTab(tab);
+              return true;
+            })()`),
+          );
         const tab = await until('the CORS tab in Firefox’s toolbox', () =>
           inChrome<{ x: number; y: number }>(`(() => {
             const toolbox = ${toolboxOf(labUrl())};

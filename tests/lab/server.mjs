@@ -102,7 +102,10 @@ export async function startLab({
           return;
         }
         const body =
-          plan.body ?? JSON.stringify({ lab: spec.id ?? null, method: req.method, headers: rawPairs(req) });
+          plan.bodyBase64 !== undefined
+            ? Buffer.from(plan.bodyBase64, 'base64')
+            : (plan.body ??
+              JSON.stringify({ lab: spec.id ?? null, method: req.method, headers: rawPairs(req) }));
         /** @type {[string, string][]} */
         const headers = [...(plan.headers ?? [])];
         if (plan.padHeader) headers.push(['X-Lab-Padding', 'x'.repeat(Math.min(plan.padHeader, 240_000))]);

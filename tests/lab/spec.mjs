@@ -4,7 +4,8 @@
 
 /**
  * @typedef {[string, string][]} HeaderList
- * @typedef {{ status?: number, headers?: HeaderList, body?: string, drop?: boolean, padHeader?: number }} LabResponse
+ * @typedef {{ status?: number, headers?: HeaderList, body?: string, bodyBase64?: string, drop?: boolean, padHeader?: number }} LabResponse
+ *   `bodyBase64`: a binary body (a font, an image), base64-encoded; it wins over `body`.
  *   `drop`: close the connection without answering (the browser sees a network error).
  *   `padHeader`: add an `X-Lab-Padding` header that many bytes long (giant-header tests; the plan is in the URL).
  * @typedef {{ id?: string, preflight?: LabResponse, response?: LabResponse }} LabSpec

@@ -1,7 +1,7 @@
 // Observing, for the tabs a CORS panel inspects and only while it does: webRequest events of those tabs become
 // exchanges in per-tab logs, each with a verdict, streamed to the tab's panels and counted on the toolbar badge.
 // When a tab's last panel closes its listeners go, and its log too unless "Preserve log" is on.
-import { needsPreflight } from '../../core/cors';
+import { firefoxNeedsPreflight, needsPreflight } from '../../core/cors';
 import {
   type Assembler,
   createAssembler,
@@ -53,6 +53,7 @@ import {
   seesRefusals,
   sendPrecedesPreflight,
   startWebRequestCapture,
+  verdictBrowser,
 } from './webrequest-events';
 
 /** The tabs whose requests are listened to, each with the function that stops listening. */
@@ -69,7 +70,7 @@ const RESUME_GRACE_MS = 10_000;
 
 /** A record with its verdicts, judged under the override that applied to it and what this browser shows. */
 function logged(record: LoggedExchange['record']): LoggedExchange {
-  return toLogged(record, currentRules(), responseHeadersBeforeDnr, seesRefusals);
+  return toLogged(record, currentRules(), responseHeadersBeforeDnr, seesRefusals, verdictBrowser);
 }
 
 function persistWatched(): void {
@@ -87,7 +88,8 @@ async function listenTo(tabId: number): Promise<void> {
   void installPageHook().catch((e: unknown) => console.warn('CORS Lens: page hook not registered', e));
   await followRules();
   const created = createAssembler({
-    needsPreflight: (method, headers) => needsPreflight({ method, headers }).required,
+    needsPreflight: (method, headers) =>
+      (verdictBrowser === 'firefox' ? firefoxNeedsPreflight : needsPreflight)({ method, headers }).required,
     preflightAfterActual,
     sendPrecedesPreflight,
     lastSeq: await lastSeqEver(),

@@ -49,6 +49,9 @@ export const responseHeadersBeforeDnr = preflightAfterActual;
  */
 export const seesRefusals = preflightAfterActual;
 
+/** The browser whose CORS checks the verdicts follow: this one. */
+export const verdictBrowser: 'chromium' | 'firefox' = preflightAfterActual ? 'chromium' : 'firefox';
+
 /** True in Firefox, where the actual request's onSendHeaders fires before its preflight starts (verified on 153). */
 export const sendPrecedesPreflight = !preflightAfterActual;
 

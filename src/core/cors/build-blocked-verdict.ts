@@ -1,6 +1,6 @@
 import { explainCorsError } from './explain-cors-error';
 import type { FailureContext } from './failure-context';
-import { firefoxReasonFor } from './firefox-reason-for';
+import { mdnPageFor } from './mdn-page-for';
 import { mdnUrlFor } from './mdn-url-for';
 import { serverFixFor } from './server-fix-for';
 import type { PreflightReason, Verdict } from './types';
@@ -13,14 +13,11 @@ export interface BlockedVerdictInput extends FailureContext {
   chromiumReportsCorsError?: boolean;
 }
 
-/** A blocked verdict for a CORS failure, with its explanation, Firefox name, MDN page and server fix. */
+/**
+ * A blocked verdict for a CORS failure, with its explanation, MDN page and server fix. The Firefox reason is not
+ * Chromium's error renamed: the caller adds the one Firefox's own checks give (withFirefoxReason).
+ */
 export function buildBlockedVerdict(input: BlockedVerdictInput): Verdict {
-  // Firefox 153 fails a redirect to a non-HTTP(S) URL with NS_ERROR_CORRUPTED_CONTENT and logs "CORS request did
-  // not succeed" (measured with a redirect to data:); CORSRequestNotHttp is for a request that starts non-HTTP.
-  const firefoxReason =
-    input.error === 'CorsDisabledScheme' && input.stage.kind === 'redirect'
-      ? 'CORSDidNotSucceed'
-      : firefoxReasonFor(input.error);
   const verdict: Verdict = {
     allowed: false,
     preflightRequired: input.preflightRequired,
@@ -30,8 +27,7 @@ export function buildBlockedVerdict(input: BlockedVerdictInput): Verdict {
     exposedHeaders: [],
     stage: input.stage,
     explanation: explainCorsError(input),
-    firefoxReason,
-    mdn: mdnUrlFor(firefoxReason),
+    mdn: mdnUrlFor(mdnPageFor(input.error)),
     checkedOrigin: input.checkedOrigin,
   };
   if (input.status !== undefined) verdict.status = input.status;

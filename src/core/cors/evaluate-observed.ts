@@ -1,5 +1,9 @@
 import { evaluate } from './evaluate';
+import { evaluateInFirefox } from './firefox/evaluate-in-firefox';
 import type { Exchange, Verdict } from './types';
+
+/** Whose decision the verdict stands for: the browser the exchange ran in. */
+export type VerdictBrowser = 'chromium' | 'firefox';
 
 const INFERRED_CREDENTIALS =
   'The browser refused this response, and its headers fail only for a request sent with credentials, so this request was credentialed (`credentials: "include"` or `withCredentials = true`). Extensions cannot see the credentials mode when no cookie is sent; the verdict above is for a credentialed request.';
@@ -16,11 +20,16 @@ const UNKNOWN_CREDENTIALS =
  * - refusal not visible, and the credentials mode decides: both verdicts, never a confident wrong one.
  * A refusal the headers cannot explain either way keeps the plain verdict.
  */
-export function evaluateObserved(exchange: Exchange, browserRefused: boolean | undefined): Verdict {
-  const verdict = evaluate(exchange);
+export function evaluateObserved(
+  exchange: Exchange,
+  browserRefused: boolean | undefined,
+  browser: VerdictBrowser = 'chromium',
+): Verdict {
+  const judge = browser === 'firefox' ? evaluateInFirefox : evaluate;
+  const verdict = judge(exchange);
   if (browserRefused === false || !verdict.allowed || exchange.request.credentials === 'include')
     return verdict;
-  const credentialed = evaluate({ ...exchange, request: { ...exchange.request, credentials: 'include' } });
+  const credentialed = judge({ ...exchange, request: { ...exchange.request, credentials: 'include' } });
   if (credentialed.allowed) return verdict;
   if (browserRefused === undefined)
     return {

@@ -6,6 +6,8 @@ import { corsCheck } from './cors-check';
 import { corsPreflightCheck } from './cors-preflight-check';
 import { corsUnsafeRequestHeaderNames } from './cors-unsafe-request-header-names';
 import { basicResponseHeaderNames, exposedResponseHeaders } from './exposed-response-headers';
+import { firefoxOutcome } from './firefox/firefox-outcome';
+import { withFirefoxReason } from './firefox/with-firefox-reason';
 import { getNormalizedHeader } from './get-normalized-header';
 import { isCorsEnabledScheme } from './is-cors-enabled-scheme';
 import { isLocalNetworkError, refusedByLocalNetworkAccess } from './is-local-network-error';
@@ -41,9 +43,14 @@ const NO_REASONS: PreflightReason[] = [];
 /**
  * Replays Fetch §4.1 main fetch → §4.4 HTTP-redirect fetch → §4.8 CORS-preflight fetch → §4.10 CORS check
  * over one observed exchange, the way Chromium's network service (services/network/cors/cors_url_loader.cc)
- * runs them, and says whether script could read the response and, if not, exactly what Chromium reports.
+ * runs them, and says whether script could read the response and, if not, exactly what Chromium reports —
+ * with the reason Firefox logs for the same exchange beside it (firefoxOutcome: Firefox's own checks).
  */
 export function evaluate(exchange: Exchange): Verdict {
+  return withFirefoxReason(evaluateInChromium(exchange), firefoxOutcome(exchange));
+}
+
+function evaluateInChromium(exchange: Exchange): Verdict {
   const { request, responses } = exchange;
   const mode = request.mode ?? 'cors';
   const pageOrigin = exchange.origin;

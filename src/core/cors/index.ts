@@ -24,7 +24,7 @@ export {
 export { ensureAllowedHeaders } from './ensure-allowed-headers';
 export { ensureAllowedMethod } from './ensure-allowed-method';
 export { evaluate } from './evaluate';
-export { evaluateObserved } from './evaluate-observed';
+export { evaluateObserved, type VerdictBrowser } from './evaluate-observed';
 export { explainCorsError } from './explain-cors-error';
 export { basicResponseHeaderNames, exposedResponseHeaders } from './exposed-response-headers';
 export type { FailureContext } from './failure-context';
@@ -36,7 +36,9 @@ export {
   failureKindShort,
   isFailureKindId,
 } from './failure-kind-labels';
-export { ALL_CORS_ERRORS, firefoxReasonFor } from './firefox-reason-for';
+export { evaluateInFirefox } from './firefox/evaluate-in-firefox';
+export { firefoxNeedsPreflight } from './firefox/firefox-needs-preflight';
+export { type FirefoxOutcome, firefoxOutcome } from './firefox/firefox-outcome';
 export { getNormalizedHeader } from './get-normalized-header';
 export { isCorsEnabledScheme } from './is-cors-enabled-scheme';
 export { isCorsSafelistedContentType } from './is-cors-safelisted-content-type';
@@ -56,6 +58,7 @@ export { isPotentiallyTrustworthyOrigin } from './is-potentially-trustworthy-ori
 export { isSameOrigin } from './is-same-origin';
 export { isSimpleRangeHeaderValue } from './is-simple-range-header-value';
 export { type LocalNetworkAdvice, localNetworkAdvice } from './local-network-advice';
+export { ALL_CORS_ERRORS, mdnPageFor } from './mdn-page-for';
 export { mdnUrlFor } from './mdn-url-for';
 export { methodAfterRedirect } from './method-after-redirect';
 export { needsPreflight } from './needs-preflight';
@@ -76,6 +79,7 @@ export type {
   ExchangeRequest,
   ExchangeResponse,
   FirefoxReason,
+  FirefoxReasonLogged,
   HeaderList,
   PreflightNeed,
   PreflightReason,

@@ -109,6 +109,12 @@ export type FirefoxReason =
   | 'CORSOriginHeaderNotAdded'
   | 'CORSExternalRedirectNotAllowed';
 
+/** A reason as Firefox logs it: the name and the value it quotes, if any. */
+export interface FirefoxReasonLogged {
+  reason: FirefoxReason;
+  detail?: string;
+}
+
 /** Why a request header is not CORS-safelisted (Fetch §2.2.2 CORS-safelisted request-header). */
 export type UnsafeHeaderReason =
   | 'not-safelisted-name'
@@ -182,7 +188,18 @@ export interface Verdict {
   /** The offending header name, lower-case. */
   header?: string;
   explanation: string;
+  /** The reason Firefox logs in its console when it refuses this exchange (its own checks, in its own order). */
   firefoxReason?: FirefoxReason;
+  /**
+   * The value Firefox quotes in that reason: the Access-Control-Allow-Origin value that does not match, the invalid
+   * token in Access-Control-Allow-Methods/-Headers, or the request header the preflight did not allow.
+   */
+  firefoxDetail?: string;
+  /**
+   * Set when what the browser showed fits two of Firefox's checks, so that Firefox may have logged either: the other
+   * reason (e.g. two Access-Control-Allow-Origin lines, which Firefox's webRequest shows joined into one line).
+   */
+  firefoxAlternative?: FirefoxReasonLogged;
   fix?: ServerFix;
   mdn?: string;
   /** The response type script sees when allowed. */

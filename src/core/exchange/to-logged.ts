@@ -1,4 +1,4 @@
-import { evaluateObserved } from '../cors/evaluate-observed';
+import { evaluateObserved, type VerdictBrowser } from '../cors/evaluate-observed';
 import type { Verdict } from '../cors/types';
 import type { OverrideRule } from '../rules/types';
 import { overrideFor, overrideLabel } from './override-for';
@@ -50,6 +50,8 @@ export function toLogged(
   seesServerHeaders = true,
   /** False in Firefox, which reports a simple request it refused as completed (webrequest-events.ts). */
   seesRefusals = true,
+  /** The browser whose CORS checks decide, in the order and words of which the verdict is given. */
+  browser: VerdictBrowser = 'chromium',
 ): LoggedExchange {
   // The browser's refusal tells a credentialed request apart from one without credentials (evaluateObserved);
   // where a refusal would not show, a completed request proves nothing either way.
@@ -71,7 +73,7 @@ export function toLogged(
     record,
     verdict: withHiddenReads(
       record,
-      evaluateObserved(toEngineExchange(record), rule === undefined ? refused : false),
+      evaluateObserved(toEngineExchange(record), rule === undefined ? refused : false, browser),
     ),
   };
   if (rule === undefined) return entry;
@@ -86,6 +88,7 @@ export function toLogged(
           evaluateObserved(
             toEngineExchange(rescued ? withRescue(record, rule) : withOverride(record, rule)),
             refused,
+            browser,
           ),
         ),
         ...(rescued ? { preflightAnswered: true as const } : {}),

@@ -87,7 +87,7 @@ const actualStatuses = [200, 200, 200, 201, 404, 500];
 const exposeLists = [null, '*', 'X-Custom', 'x-custom, x-other', 'X-Nope'];
 
 /** Small seeded PRNG (mulberry32): the same seed always gives the same matrix. */
-function prng(seed: number): () => number {
+export function prng(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;

@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/cors/evaluate';
+import { evaluateInFirefox } from '../../../src/core/cors/firefox/evaluate-in-firefox';
+import { firefoxOutcome } from '../../../src/core/cors/firefox/firefox-outcome';
 import type { Exchange, HeaderList } from '../../../src/core/cors/types';
 
 const interestingName = fc.constantFrom(
@@ -65,6 +67,7 @@ const exchange: fc.Arbitrary<Exchange> = fc.record(
         headers,
         credentials: fc.constantFrom('omit', 'same-origin', 'include'),
         mode: fc.constantFrom('cors', 'no-cors', 'same-origin', 'navigate'),
+        useCorsPreflight: fc.boolean(),
       },
       { requiredKeys: ['url', 'method', 'headers', 'credentials'] },
     ),
@@ -94,7 +97,6 @@ describe('evaluate never throws and is well-formed', () => {
         expect(v.explanation.length).toBeGreaterThan(0);
         if (v.corsError !== undefined) {
           expect(typeof v.failedParameter).toBe('string');
-          expect(v.firefoxReason).toBeDefined();
           expect(v.mdn).toMatch(/^https:\/\/developer\.mozilla\.org\//);
         }
         // exposed headers: lower-case, sorted, unique, never Set-Cookie
@@ -105,6 +107,37 @@ describe('evaluate never throws and is well-formed', () => {
           expect(h === 'set-cookie' || h === 'set-cookie2').toBe(false);
         }
         expect(v.preflightRequired || v.preflightReasons.length === 0).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe('the Firefox engine beside the Chromium one', () => {
+  it('Firefox never lets through what Chromium refuses (it preflights no less often and its checks pass no more)', () => {
+    fc.assert(
+      fc.property(exchange, (e) => {
+        if (firefoxOutcome(e).kind === 'allowed') expect(evaluate(e).allowed).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('a verdict in Firefox is blocked exactly when Firefox refuses, or Chromium’s is and Firefox did not decide', () => {
+    fc.assert(
+      fc.property(exchange, (e) => {
+        const outcome = firefoxOutcome(e);
+        const v = evaluateInFirefox(e);
+        if (outcome.kind === 'refused') {
+          expect(v.allowed).toBe(false);
+          expect(v.firefoxReason).toBe(outcome.refusal.reason);
+          expect(v.firefoxDetail).toBe(outcome.refusal.detail);
+          expect(v.mdn).toBe(
+            `https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/${v.firefoxReason}`,
+          );
+        } else {
+          expect(v).toEqual(evaluate(e));
+        }
       }),
       { numRuns: 3000 },
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../../src/core/cors/evaluate';
+import { mdnPageFor } from '../../../src/core/cors/mdn-page-for';
 import type {
   CredentialsMode,
   Exchange,
@@ -495,8 +496,10 @@ describe('evaluate end to end', () => {
     if (verdict.corsError !== undefined) {
       expect(verdict.allowed).toBe(false);
       expect(verdict.explanation.length).toBeGreaterThan(20);
+      // MDN's page for the reason Firefox logs; where Firefox logs none (a mode it refuses before any request),
+      // the page that documents the Chromium error.
       expect(verdict.mdn).toBe(
-        `https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/${verdict.firefoxReason}`,
+        `https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/${verdict.firefoxReason ?? mdnPageFor(verdict.corsError)}`,
       );
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainCorsError } from '../../../src/core/cors/explain-cors-error';
-import { ALL_CORS_ERRORS, firefoxReasonFor } from '../../../src/core/cors/firefox-reason-for';
+import { ALL_CORS_ERRORS, mdnPageFor } from '../../../src/core/cors/mdn-page-for';
 import { mdnUrlFor } from '../../../src/core/cors/mdn-url-for';
 import type { CorsError } from '../../../src/core/cors/types';
 
@@ -59,7 +59,7 @@ describe('every CorsError has an explanation, a Firefox reason and an MDN page',
     expect(text.length).toBeGreaterThan(30);
     expect(seen.has(text)).toBe(false); // each error reads differently
     seen.add(text);
-    const reason = firefoxReasonFor(error);
+    const reason = mdnPageFor(error);
     expect(reason).toMatch(/^CORS[A-Z]/);
     expect(mdnUrlFor(reason)).toBe(
       `https://developer.mozilla.org/en-US/docs/Web/HTTP/Guides/CORS/Errors/${reason}`,

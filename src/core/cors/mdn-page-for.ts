@@ -1,8 +1,9 @@
 import type { CorsError, FirefoxReason } from './types';
 
-// The Firefox console reason for the same failure (MDN, HTTP/Guides/CORS/Errors). Firefox has fewer, coarser
-// reasons; where it has no match the closest one is chosen and the report lists it as unsure.
-const REASON: Record<CorsError, FirefoxReason> = {
+// MDN documents CORS failures on one page per Firefox console reason (HTTP/Guides/CORS/Errors): the page that
+// explains each Chromium error. This only picks documentation; what Firefox itself logs for an exchange comes from
+// its own checks (firefox/firefox-outcome.ts).
+const PAGE: Record<CorsError, FirefoxReason> = {
   DisallowedByMode: 'CORSDidNotSucceed',
   InvalidResponse: 'CORSDidNotSucceed',
   WildcardOriginNotAllowed: 'CORSNotSupportingCredentials',
@@ -27,16 +28,14 @@ const REASON: Record<CorsError, FirefoxReason> = {
   MethodDisallowedByPreflightResponse: 'CORSMethodNotFound',
   HeaderDisallowedByPreflightResponse: 'CORSMissingAllowHeaderFromPreflight',
   RedirectContainsCredentials: 'CORSExternalRedirectNotAllowed',
-  // Firefox 153 refuses a local-network request with NS_ERROR_LOCAL_NETWORK_ACCESS_DENIED and logs "CORS request did
-  // not succeed" (measured with network.lna.address_space.public.override).
   InsecureLocalNetwork: 'CORSDidNotSucceed',
   InvalidLocalNetworkAccess: 'CORSDidNotSucceed',
   NoCorsRedirectModeNotFollow: 'CORSDidNotSucceed',
   LocalNetworkAccessPermissionDenied: 'CORSDidNotSucceed',
 };
 
-export function firefoxReasonFor(error: CorsError): FirefoxReason {
-  return REASON[error];
+export function mdnPageFor(error: CorsError): FirefoxReason {
+  return PAGE[error];
 }
 
-export const ALL_CORS_ERRORS = Object.keys(REASON) as CorsError[];
+export const ALL_CORS_ERRORS = Object.keys(PAGE) as CorsError[];

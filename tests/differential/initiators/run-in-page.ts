@@ -1,0 +1,83 @@
+// Page-side code that makes each generated request the way a page would, with the API its initiator names, and
+// reports what the page saw: whether it could use the response (fetch/XHR resolved, the image, script, stylesheet
+// or font loaded). Runs eight at a time; an element that never settles counts as `timeout`.
+import type { Initiator } from '../matrix-gen/firefox-matrix';
+
+export interface PageRequest {
+  name: string;
+  initiator: Initiator;
+  url: string;
+  method: string;
+  headers: [string, string][];
+  credentials: 'omit' | 'same-origin' | 'include';
+  mode: 'cors' | 'no-cors';
+  uploadListener?: boolean;
+  body?: string;
+}
+
+export type PageOutcome = 'allowed' | 'blocked' | 'timeout';
+
+/** A function source for page.evaluate: `(requests: PageRequest[]) => Promise<PageOutcome[]>`. */
+export const runInPage = `async (requests) => {
+  const settle = (start) => new Promise((resolve) => {
+    const timer = setTimeout(() => resolve('timeout'), 20000);
+    start((outcome) => { clearTimeout(timer); resolve(outcome); });
+  });
+  const crossorigin = (r) => (r.credentials === 'include' ? 'use-credentials' : 'anonymous');
+  const run = {
+    fetch: (r) => fetch(r.url, { method: r.method, headers: r.headers, credentials: r.credentials, mode: r.mode, cache: 'no-store' })
+      .then((res) => res.arrayBuffer()).then(() => 'allowed', () => 'blocked'),
+    xhr: (r) => settle((done) => {
+      const x = new XMLHttpRequest();
+      x.open(r.method, r.url);
+      x.withCredentials = r.credentials === 'include';
+      for (const [n, v] of r.headers) x.setRequestHeader(n, v);
+      if (r.uploadListener) x.upload.addEventListener('progress', () => {});
+      x.onload = () => done('allowed');
+      x.onerror = () => done('blocked');
+      x.send(r.body ?? null);
+    }),
+    img: (r) => settle((done) => {
+      const img = new Image();
+      img.crossOrigin = crossorigin(r);
+      img.onload = () => done('allowed');
+      img.onerror = () => done('blocked');
+      img.src = r.url;
+    }),
+    'module-script': (r) => settle((done) => {
+      const s = document.createElement('script');
+      s.type = 'module';
+      if (r.credentials === 'include') s.crossOrigin = 'use-credentials';
+      s.onload = () => done('allowed');
+      s.onerror = () => done('blocked');
+      s.src = r.url;
+      document.head.append(s);
+    }),
+    stylesheet: (r) => settle((done) => {
+      const l = document.createElement('link');
+      l.rel = 'stylesheet';
+      l.crossOrigin = crossorigin(r);
+      l.onload = () => done('allowed');
+      l.onerror = () => done('blocked');
+      l.href = r.url;
+      document.head.append(l);
+    }),
+    'font-face': async (r) => {
+      const family = 'css-' + r.name;
+      const style = document.createElement('style');
+      style.textContent = '@font-face { font-family: "' + family + '"; src: url("' + r.url + '"); }';
+      document.head.append(style);
+      try {
+        const faces = await document.fonts.load('16px "' + family + '"', 'A');
+        return faces.length > 0 && faces.every((f) => f.status === 'loaded') ? 'allowed' : 'blocked';
+      } catch {
+        return 'blocked';
+      }
+    },
+    'font-face-api': (r) => new FontFace('api-' + r.name, 'url("' + r.url + '")').load().then(() => 'allowed', () => 'blocked'),
+  };
+  const out = [];
+  for (let i = 0; i < requests.length; i += 8)
+    await Promise.all(requests.slice(i, i + 8).map(async (r, j) => { out[i + j] = await run[r.initiator](r); }));
+  return out;
+}`;
