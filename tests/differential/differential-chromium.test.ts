@@ -7,7 +7,7 @@ import { type Exchange, evaluate } from '../../src/core/cors';
 import { isCdpPreflight } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { type Lab, type LabRequest, startLab } from '../lab/server.mjs';
-import { caseUrls } from './matrix-gen/case-urls';
+import { caseUrls } from './initiators/case-urls';
 import { type DiffCase, generateMatrix } from './matrix-gen/matrix';
 
 interface BrowserOutcome {
@@ -150,7 +150,8 @@ describe('differential: the verdict engine agrees with Chromium on every generat
     const cdp = await chromium.context.newCDPSession(page);
     await cdp.send('Network.enable');
     await page.goto(`${lab.pageOrigin}/`);
-    const cases = matrix.map((c) => ({ c, urls: caseUrls(c, lab.apiOrigins, lab.pageOrigin) }));
+    const [first = '', other = ''] = lab.apiOrigins;
+    const cases = matrix.map((c) => ({ c, urls: caseUrls(c, { first, other }, lab.pageOrigin) }));
     const outcomes = await runInChromium(page, cdp, cases);
     const disagreements: string[] = [];
     let preflightMismatch = 0;

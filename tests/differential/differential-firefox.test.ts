@@ -12,16 +12,16 @@ import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import { type FirefoxSession, launchFirefox } from '../harness/firefox';
 import { scenarioOfUrl, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { caseUrls } from './initiators/case-urls';
-import { type PageOutcome, type PageRequest, runInPage } from './initiators/run-in-page';
-import { generateFirefoxMatrix } from './matrix-gen/firefox-matrix';
+import { caseUrls, originsOf } from './initiators/case-urls';
+import { type PageOutcome, pageRequestOf, runInPage } from './initiators/run-in-page';
+import { generateExchangeMatrix } from './matrix-gen/exchange-matrix';
 import { FirefoxAgreement } from './oracle/firefox-agreement';
 import { type FirefoxConsoleReason, parseFirefoxConsole } from './oracle/parse-firefox-console';
 
 describe('differential (Firefox ESR): the panel’s verdict is Firefox’s own, end to end', () => {
   let lab: Lab;
   let firefox: FirefoxSession;
-  const matrix = generateFirefoxMatrix();
+  const matrix = generateExchangeMatrix();
   beforeAll(async () => {
     lab = await startLab();
     firefox = await launchFirefox({ grantHosts: true });
@@ -62,18 +62,8 @@ describe('differential (Firefox ESR): the panel’s verdict is Firefox’s own, 
     // The page's session cookie: credentialed requests send it to the same-site API (another port of localhost).
     await page.evaluate('document.cookie = "session=1; path=/"');
 
-    const cases = matrix.map((c) => ({ c, urls: caseUrls(c, lab) }));
-    const requests: PageRequest[] = cases.map(({ c, urls }) => ({
-      name: c.name,
-      initiator: c.initiator,
-      url: urls[0] as string,
-      method: c.method,
-      headers: c.headers,
-      credentials: c.credentials,
-      mode: c.mode,
-      ...(c.uploadListener ? { uploadListener: true } : {}),
-      ...(c.body === undefined ? {} : { body: c.body }),
-    }));
+    const cases = matrix.map((c) => ({ c, urls: caseUrls(c, originsOf(c, lab), lab.pageOrigin) }));
+    const requests = cases.map(({ c, urls }) => pageRequestOf(c, urls[0] as string));
     const outcomes = (await page.evaluate(`(${runInPage})(${JSON.stringify(requests)})`)) as PageOutcome[];
     const firstUrls = cases.map(({ urls }) => urls[0] as string);
     await waitForEntries(

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedExchange } from '../../src/shared/panel-protocol';
-import { type CdpOutcome, collectCdpOutcomes } from '../harness/cdp-outcomes';
+import { collectCdpOutcomes } from '../harness/cdp-outcomes';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { tabIdOf } from '../harness/lab-page';
 import { sendOnStream, streamedEntries, subscribeToTab, waitForEntries } from '../harness/panel-stream';
@@ -25,7 +25,6 @@ const CHUNK = 120;
 describe('differential (Chromium): the panel’s verdict is Chromium’s own, end to end', () => {
   let lab: Lab;
   let chromium: ChromiumSession;
-  let cdpOutcomes = new Map<string, CdpOutcome>();
   const matrix = generateExchangeMatrix();
   beforeAll(async () => {
     lab = await startLab();
@@ -43,16 +42,17 @@ describe('differential (Chromium): the panel’s verdict is Chromium’s own, en
     const page: Page = await chromium.newPage();
     const cdp = await chromium.context.newCDPSession(page);
     await cdp.send('Network.enable');
-    cdpOutcomes = collectCdpOutcomes(cdp);
+    const cdpOutcomes = collectCdpOutcomes(cdp);
     await page.goto(`${lab.pageOrigin}/`);
     const ext = await chromium.openExtensionPage('src/welcome/index.html');
     const tabId = await tabIdOf(ext, lab.pageOrigin);
     await subscribeToTab(ext, tabId);
     // Subscribing injects the hook into the open page: wait until it is there before the page makes requests.
-    await pollUntil(
+    const hooked = await pollUntil(
       () => page.evaluate(() => Symbol.for('cors-lens.page-hook') in window),
-      (hooked) => hooked,
+      (done) => done,
     );
+    expect(hooked, 'CORS Lens’s hook is in the page').toBe(true);
     // The page's session cookie: credentialed requests send it to the same-site API (another port of localhost).
     await page.evaluate('document.cookie = "session=1; path=/"');
 
@@ -69,7 +69,7 @@ describe('differential (Chromium): the panel’s verdict is Chromium’s own, en
       await pollUntil(
         async () => cases.filter(({ c }) => cdpOutcomes.get(c.name)?.end === undefined).length,
         (waiting) => waiting === 0,
-      ).catch(() => undefined);
+      );
       const entries = await waitForEntries(
         ext,
         (es) => {

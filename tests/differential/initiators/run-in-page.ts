@@ -1,7 +1,7 @@
 // Page-side code that makes each generated request the way a page would, with the API its initiator names, and
 // reports what the page saw: whether it could use the response (fetch/XHR resolved, the image, script, stylesheet
 // or font loaded). Runs eight at a time; an element that never settles counts as `timeout`.
-import type { Initiator } from '../matrix-gen/firefox-matrix';
+import type { ExchangeCase, Initiator } from '../matrix-gen/exchange-matrix';
 
 export interface PageRequest {
   name: string;
@@ -16,6 +16,21 @@ export interface PageRequest {
 }
 
 export type PageOutcome = 'allowed' | 'blocked' | 'timeout';
+
+/** What the page is asked to do for a generated case whose first URL is `url`. */
+export function pageRequestOf(c: ExchangeCase, url: string): PageRequest {
+  return {
+    name: c.name,
+    initiator: c.initiator,
+    url,
+    method: c.method,
+    headers: c.headers,
+    credentials: c.credentials,
+    mode: c.mode,
+    ...(c.uploadListener ? { uploadListener: true } : {}),
+    ...(c.body === undefined ? {} : { body: c.body }),
+  };
+}
 
 /** A function source for page.evaluate: `(requests: PageRequest[]) => Promise<PageOutcome[]>`. */
 export const runInPage = `async (requests) => {

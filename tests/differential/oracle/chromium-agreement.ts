@@ -198,12 +198,7 @@ export class ChromiumAgreement {
       this.preflightRedirected++;
     if ((cdp?.preflights ?? 0) > 0) this.preflighted++;
     // Blocked at the preflight: the preflight was answered (or failed) and the request itself never went out.
-    if (
-      c.credentials === 'include' &&
-      theirs?.blocked &&
-      entry?.record.preflight &&
-      !entry.record.response
-    )
+    if (c.credentials === 'include' && theirs?.blocked && entry?.record.preflight && !entry.record.response)
       this.credentialedBlockedAtPreflight++;
     if (problems.length > 0) {
       this.disagreements.push(describe(row, problems));
