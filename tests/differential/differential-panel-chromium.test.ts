@@ -11,11 +11,17 @@ import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import { collectCdpOutcomes } from '../harness/cdp-outcomes';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { tabIdOf } from '../harness/lab-page';
-import { sendOnStream, streamedEntries, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import {
+  everyEnded,
+  sendOnStream,
+  streamedEntries,
+  subscribeToTab,
+  waitForEntries,
+} from '../harness/panel-stream';
 import { pollUntil } from '../harness/poll';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { caseUrls, originsOf } from './initiators/case-urls';
-import { type PageOutcome, pageRequestOf, runInPage } from './initiators/run-in-page';
+import { withUrls } from './initiators/case-urls';
+import { type PageOutcome, runCasesInPage } from './initiators/run-in-page';
 import { generateExchangeMatrix } from './matrix-gen/exchange-matrix';
 import { ChromiumAgreement } from './oracle/chromium-agreement';
 
@@ -58,12 +64,8 @@ describe('differential (Chromium): the panel’s verdict is Chromium’s own, en
 
     const agreement = new ChromiumAgreement();
     for (let start = 0; start < matrix.length; start += CHUNK) {
-      const cases = matrix
-        .slice(start, start + CHUNK)
-        .map((c) => ({ c, urls: caseUrls(c, originsOf(c, lab), lab.pageOrigin) }));
-      const outcomes = (await page.evaluate(
-        `(${runInPage})(${JSON.stringify(cases.map(({ c, urls }) => pageRequestOf(c, urls[0] as string)))})`,
-      )) as PageOutcome[];
+      const cases = withUrls(matrix.slice(start, start + CHUNK), lab);
+      const outcomes = await runCasesInPage(page, cases);
       const firstUrls = cases.map(({ urls }) => urls[0] as string);
       // CDP's loadingFinished/loadingFailed may trail what the page saw; the rows, what CDP saw.
       await pollUntil(
@@ -72,12 +74,7 @@ describe('differential (Chromium): the panel’s verdict is Chromium’s own, en
       );
       const entries = await waitForEntries(
         ext,
-        (es) => {
-          const ended = new Set(
-            es.filter((e) => e.record.outcome !== 'pending').map((e) => e.record.request.url),
-          );
-          return firstUrls.every((u) => ended.has(u));
-        },
+        everyEnded(firstUrls),
         'a finished row for every exchange',
         60_000,
       ).catch(() => streamedEntries(ext));

@@ -10,17 +10,9 @@ import type { CorsFailure, HeaderList } from './types';
  * request's header order (as observed on the wire), is reported.
  */
 export function ensureAllowedHeaders(
-  headers: HeaderList,
-  allowHeaders: readonly string[],
-  credentialsInclude: boolean,
-  wildcardCoversAuthorization = false,
+  ...args: Parameters<typeof disallowedHeaderNames>
 ): CorsFailure | undefined {
-  const [first] = disallowedHeaderNames(
-    headers,
-    allowHeaders,
-    credentialsInclude,
-    wildcardCoversAuthorization,
-  );
+  const [first] = disallowedHeaderNames(...args);
   return first === undefined
     ? undefined
     : { error: 'HeaderDisallowedByPreflightResponse', failedParameter: first };

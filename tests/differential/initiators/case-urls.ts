@@ -60,6 +60,11 @@ export function originsOf(c: ExchangeCase, lab: Lab): CaseOrigins {
   return { first: apis[c.api], other: apis[c.api === 'same-site' ? 'cross-site' : 'same-site'] };
 }
 
+/** Each generated exchange with its URLs on the lab (first URL, redirect target). */
+export function withUrls(cases: ExchangeCase[], lab: Lab): { c: ExchangeCase; urls: string[] }[] {
+  return cases.map((c) => ({ c, urls: caseUrls(c, originsOf(c, lab), lab.pageOrigin) }));
+}
+
 /** [first URL, redirect target?]; the page origin fills the plan's PAGE placeholder. */
 export function caseUrls(c: PlannedCase, { first, other }: CaseOrigins, page: string): string[] {
   const preflight = withPage(c.preflight, page);

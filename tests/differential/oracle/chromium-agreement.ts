@@ -89,25 +89,24 @@ export function withoutHook(entry: LoggedExchange): LoggedExchange {
   return toLogged(record);
 }
 
+/** Rows, and how the panel fared on them: with the hook's data, and on the wire alone. */
 interface Count {
   total: number;
   agree: number;
+  /** Several possibilities shown, one of them Chromium's. */
   unknown: number;
   wireAgree: number;
   wireUnknown: number;
 }
 
+const newCount = (): Count => ({ total: 0, agree: 0, unknown: 0, wireAgree: 0, wireUnknown: 0 });
+
 export class ChromiumAgreement {
+  readonly all = newCount();
   readonly byInitiator: Record<string, Count> = {};
-  total = 0;
-  blocked = 0;
-  agree = 0;
-  /** Rows shown with several possibilities, one of them Chromium's; and by what could not be known. */
-  unknown = 0;
+  /** What could not be known, for the rows shown as unknown. */
   readonly unknownWhy: Record<string, number> = {};
-  /** The same rows judged on the wire alone. */
-  wireAgree = 0;
-  wireUnknown = 0;
+  blocked = 0;
   credentialedBlockedAtPreflight = 0;
   redirected = 0;
   readonly redirectedTo: Record<string, number> = {};
@@ -121,16 +120,9 @@ export class ChromiumAgreement {
   add(row: ChromiumRow): void {
     const { c, cdp } = row;
     const initiator = `${c.initiator}${c.uploadListener ? ' (upload listener)' : ''}`;
-    const counts = this.byInitiator[initiator] ?? {
-      total: 0,
-      agree: 0,
-      unknown: 0,
-      wireAgree: 0,
-      wireUnknown: 0,
-    };
-    this.byInitiator[initiator] = counts;
-    this.total++;
-    counts.total++;
+    this.byInitiator[initiator] ??= newCount();
+    const counts = [this.all, this.byInitiator[initiator]];
+    for (const n of counts) n.total++;
     const problems: string[] = [];
     const entry = row.entries[0];
     const end = cdp?.end;
@@ -167,12 +159,9 @@ export class ChromiumAgreement {
     if (judged === 'disagrees') problems.push('the panel disagrees');
     if (entry && theirs) {
       const wire = judge(withoutHook(entry), theirs);
-      if (wire === 'agrees') {
-        this.wireAgree++;
-        counts.wireAgree++;
-      } else if (wire === 'unknown') {
-        this.wireUnknown++;
-        counts.wireUnknown++;
+      for (const n of counts) {
+        if (wire === 'agrees') n.wireAgree++;
+        else if (wire === 'unknown') n.wireUnknown++;
       }
     }
     if (theirs?.blocked) this.blocked++;
@@ -204,28 +193,25 @@ export class ChromiumAgreement {
       this.disagreements.push(describe(row, problems));
       return;
     }
+    for (const n of counts) n[judged === 'unknown' ? 'unknown' : 'agree']++;
     if (judged === 'unknown') {
-      this.unknown++;
-      counts.unknown++;
       const why = entry && rowOf(entry).verdict === 'uncertain' ? 'credentials mode' : 'header named';
       this.unknownWhy[why] = (this.unknownWhy[why] ?? 0) + 1;
-    } else {
-      this.agree++;
-      counts.agree++;
     }
   }
 
   summary(): string {
+    const { total, agree, unknown, wireAgree, wireUnknown } = this.all;
     return [
-      `Chromium panel differential: ${this.total} exchanges (${this.total - (this.byInitiator.fetch?.total ?? 0)} not ` +
+      `Chromium panel differential: ${total} exchanges (${total - (this.byInitiator.fetch?.total ?? 0)} not ` +
         `from fetch(), ${this.redirected} redirected ${JSON.stringify(this.redirectedTo)} (${this.loops} loops the browser ` +
         `ended), ${this.preflighted} preflighted, ${this.preflightRedirected} of ` +
         `those preflights answered by a redirect), ${this.blocked} blocked by Chromium ` +
         `(${this.credentialedBlockedAtPreflight} credentialed ones at the preflight)`,
-      `with the hook: ${this.agree}/${this.total} agree exactly, ${this.unknown} shown as unknown (several ` +
+      `with the hook: ${agree}/${total} agree exactly, ${unknown} shown as unknown (several ` +
         `possibilities shown, one of them Chromium's: ${JSON.stringify(this.unknownWhy)}), ${this.disagreements.length} disagree`,
-      `wire alone (hook data removed): ${this.wireAgree}/${this.total} agree exactly, ${this.wireUnknown} shown as ` +
-        `unknown, ${this.total - this.wireAgree - this.wireUnknown} wrong`,
+      `wire alone (hook data removed): ${wireAgree}/${total} agree exactly, ${wireUnknown} shown as ` +
+        `unknown, ${total - wireAgree - wireUnknown} wrong`,
       `by initiator: ${JSON.stringify(this.byInitiator)}`,
     ].join('\n');
   }

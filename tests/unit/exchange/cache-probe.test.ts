@@ -8,15 +8,19 @@ import { only, runEvents } from './run-events';
 
 const font = `${API}/font.otf`;
 const allowOrigin: HeaderList = [['Access-Control-Allow-Origin', PAGE]];
+/** The font's load from the cache only, as webRequest shows it: request '1', failed with a miss. */
+const cacheMiss = (s: Script) => [
+  s.before('1', 'GET', font, { type: 'font' }),
+  s.send('1', chromiumRequestHeaders()),
+  s.error('1', 'net::ERR_CACHE_MISS'),
+];
 
 describe('a font load that missed the cache, then went to the network', () => {
   it('is one row: the probe’s, pending until the network load ends, then that load’s outcome', () => {
     const s = new Script();
     const assembler = createAssembler();
     const { emitted, latest } = runEvents(assembler, [
-      s.before('1', 'GET', font, { type: 'font' }),
-      s.send('1', chromiumRequestHeaders()),
-      s.error('1', 'net::ERR_CACHE_MISS'),
+      ...cacheMiss(s),
       s.before('2', 'GET', font, { type: 'font' }),
       s.send('2', chromiumRequestHeaders()),
       s.received('2', 200, allowOrigin),
@@ -39,9 +43,7 @@ describe('a font load that missed the cache, then went to the network', () => {
     const s = new Script();
     const assembler = createAssembler();
     const { latest } = runEvents(assembler, [
-      s.before('1', 'GET', font, { type: 'font' }),
-      s.send('1', chromiumRequestHeaders()),
-      s.error('1', 'net::ERR_CACHE_MISS'),
+      ...cacheMiss(s),
       s.before('2', 'GET', font, { type: 'font' }),
       s.send('2', chromiumRequestHeaders()),
     ]);
@@ -58,11 +60,7 @@ describe('a font load that missed the cache, then went to the network', () => {
   it('ends as the cache miss it was when no network load follows', () => {
     const s = new Script();
     const assembler = createAssembler({ orphanGraceMs: 2_000 });
-    const { latest } = runEvents(assembler, [
-      s.before('1', 'GET', font, { type: 'font' }),
-      s.send('1', chromiumRequestHeaders()),
-      s.error('1', 'net::ERR_CACHE_MISS'),
-    ]);
+    const { latest } = runEvents(assembler, [...cacheMiss(s)]);
     expect(only(latest).outcome).toBe('pending');
     expect(assembler.tracks(`${TAB}:1`)).toBe(true);
     expect(assembler.sweep(s.time + 1_999)).toEqual([]);
@@ -80,9 +78,7 @@ describe('a font load that missed the cache, then went to the network', () => {
   it('a request to another URL is a row of its own', () => {
     const s = new Script();
     const { latest } = runEvents(createAssembler(), [
-      s.before('1', 'GET', font, { type: 'font' }),
-      s.send('1', chromiumRequestHeaders()),
-      s.error('1', 'net::ERR_CACHE_MISS'),
+      ...cacheMiss(s),
       s.before('2', 'GET', `${API}/other.otf`, { type: 'font' }),
       s.send('2', chromiumRequestHeaders()),
       s.received('2', 200, allowOrigin),
