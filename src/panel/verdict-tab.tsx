@@ -95,7 +95,19 @@ function VerdictSummary({ verdict, heading }: { verdict: Verdict; heading: strin
             <dt>Chromium error</dt>
             <dd>
               <code>{verdict.corsError}</code>
-              {verdict.failedParameter ? (
+              {verdict.failedParameterAmong ? (
+                <>
+                  {' '}
+                  (failed parameter one of{' '}
+                  {verdict.failedParameterAmong.map((name, i) => (
+                    <span key={name}>
+                      {i > 0 ? ', ' : ''}
+                      <code>{name}</code>
+                    </span>
+                  ))}
+                  )
+                </>
+              ) : verdict.failedParameter ? (
                 <>
                   {' '}
                   (failed parameter <code>{verdict.failedParameter}</code>)

@@ -7,8 +7,8 @@ import { type Exchange, evaluate } from '../../src/core/cors';
 import { isCdpPreflight } from '../harness/cdp-verdicts';
 import { type ChromiumSession, launchChromium } from '../harness/chromium';
 import { type Lab, type LabRequest, startLab } from '../lab/server.mjs';
-import { specUrl } from '../lab/spec.mjs';
-import { type DiffCase, generateMatrix, withPage } from './matrix-gen/matrix';
+import { caseUrls } from './initiators/case-urls';
+import { type DiffCase, generateMatrix } from './matrix-gen/matrix';
 
 interface BrowserOutcome {
   allowed: boolean;
@@ -22,20 +22,6 @@ interface BrowserOutcome {
 
 // Transport headers Node adds by itself; the lab does not record them, so they are left out of the comparison.
 const transportHeaders = new Set(['connection', 'keep-alive', 'date', 'transfer-encoding']);
-
-function caseUrls(c: DiffCase, lab: Lab): string[] {
-  const [api1 = '', api2 = ''] = lab.apiOrigins;
-  const first = { id: c.name, preflight: withPage(c.preflight, lab.pageOrigin) };
-  if (!c.redirect) return [specUrl(api1, { ...first, response: withPage(c.response, lab.pageOrigin) })];
-  const plain = specUrl(c.redirect.to === 'same-origin' ? api1 : api2, {
-    id: `${c.name}-target`,
-    response: withPage(c.redirect.response, lab.pageOrigin),
-  });
-  const target = c.redirect.to === 'with-credentials' ? plain.replace('http://', 'http://user:pass@') : plain;
-  const response = withPage(c.response, lab.pageOrigin);
-  response.headers = [...(response.headers ?? []), ['Location', target]];
-  return [specUrl(api1, { ...first, response }), target];
-}
 
 async function runInChromium(page: Page, cdp: CDPSession, cases: { c: DiffCase; urls: string[] }[]) {
   const firstUrlOf = new Map<string, string>();
@@ -164,7 +150,8 @@ describe('differential: the verdict engine agrees with Chromium on every generat
     const cdp = await chromium.context.newCDPSession(page);
     await cdp.send('Network.enable');
     await page.goto(`${lab.pageOrigin}/`);
-    const cases = matrix.map((c) => ({ c, urls: caseUrls(c, lab) }));
+    const [first = '', other = ''] = lab.apiOrigins;
+    const cases = matrix.map((c) => ({ c, urls: caseUrls(c, { first, other }, lab.pageOrigin) }));
     const outcomes = await runInChromium(page, cdp, cases);
     const disagreements: string[] = [];
     let preflightMismatch = 0;

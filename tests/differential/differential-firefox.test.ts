@@ -10,18 +10,18 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import { type FirefoxSession, launchFirefox } from '../harness/firefox';
-import { scenarioOfUrl, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import { everyEnded, scenarioOfUrl, subscribeToTab, waitForEntries } from '../harness/panel-stream';
 import { type Lab, startLab } from '../lab/server.mjs';
-import { caseUrls } from './initiators/case-urls';
-import { type PageOutcome, type PageRequest, runInPage } from './initiators/run-in-page';
-import { generateFirefoxMatrix } from './matrix-gen/firefox-matrix';
+import { withUrls } from './initiators/case-urls';
+import { type PageOutcome, runCasesInPage } from './initiators/run-in-page';
+import { generateExchangeMatrix } from './matrix-gen/exchange-matrix';
 import { FirefoxAgreement } from './oracle/firefox-agreement';
 import { type FirefoxConsoleReason, parseFirefoxConsole } from './oracle/parse-firefox-console';
 
 describe('differential (Firefox ESR): the panel’s verdict is Firefox’s own, end to end', () => {
   let lab: Lab;
   let firefox: FirefoxSession;
-  const matrix = generateFirefoxMatrix();
+  const matrix = generateExchangeMatrix();
   beforeAll(async () => {
     lab = await startLab();
     firefox = await launchFirefox({ grantHosts: true });
@@ -62,31 +62,10 @@ describe('differential (Firefox ESR): the panel’s verdict is Firefox’s own, 
     // The page's session cookie: credentialed requests send it to the same-site API (another port of localhost).
     await page.evaluate('document.cookie = "session=1; path=/"');
 
-    const cases = matrix.map((c) => ({ c, urls: caseUrls(c, lab) }));
-    const requests: PageRequest[] = cases.map(({ c, urls }) => ({
-      name: c.name,
-      initiator: c.initiator,
-      url: urls[0] as string,
-      method: c.method,
-      headers: c.headers,
-      credentials: c.credentials,
-      mode: c.mode,
-      ...(c.uploadListener ? { uploadListener: true } : {}),
-      ...(c.body === undefined ? {} : { body: c.body }),
-    }));
-    const outcomes = (await page.evaluate(`(${runInPage})(${JSON.stringify(requests)})`)) as PageOutcome[];
+    const cases = withUrls(matrix, lab);
+    const outcomes = await runCasesInPage(page, cases);
     const firstUrls = cases.map(({ urls }) => urls[0] as string);
-    await waitForEntries(
-      ext,
-      (es) => {
-        const ended = new Set(
-          es.filter((e) => e.record.outcome !== 'pending').map((e) => e.record.request.url),
-        );
-        return firstUrls.every((u) => ended.has(u));
-      },
-      'a finished row for every exchange',
-      90_000,
-    );
+    await waitForEntries(ext, everyEnded(firstUrls), 'a finished row for every exchange', 90_000);
     // Read as JSON: WebDriver BiDi's serialisation drops an object met twice in one result (a shared `stage`).
     const entries = JSON.parse(
       (await ext.evaluate('JSON.stringify([...window.__corsLens.entries.values()])')) as string,

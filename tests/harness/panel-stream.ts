@@ -91,6 +91,16 @@ export async function waitForEntries(
   );
 }
 
+/** A waitForEntries condition: every request whose first URL is in `urls` has a row that ended. */
+export function everyEnded(urls: readonly string[]): (entries: LoggedExchange[]) => boolean {
+  return (entries) => {
+    const ended = new Set(
+      entries.filter((e) => e.record.outcome !== 'pending').map((e) => e.record.request.url),
+    );
+    return urls.every((url) => ended.has(url));
+  };
+}
+
 /** The lab scenario an entry belongs to (the lab encodes the scenario id in the URL's spec). */
 export function scenarioOf(entry: LoggedExchange): string | undefined {
   return scenarioOfUrl(entry.record.request.url);

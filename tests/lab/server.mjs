@@ -10,7 +10,7 @@ import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { answerUnparsedRequest } from './answer-unparsed-request.mjs';
 import { chromiumPublicPageArgs } from './local-network-flags.mjs';
-import { decodeSpec } from './spec.mjs';
+import { decodeSpec, SELF } from './spec.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 /** @type {Record<string, [string, string]>} */
@@ -106,8 +106,9 @@ export async function startLab({
             ? Buffer.from(plan.bodyBase64, 'base64')
             : (plan.body ??
               JSON.stringify({ lab: spec.id ?? null, method: req.method, headers: rawPairs(req) }));
+        const own = `http://${req.headers.host}${req.url}`;
         /** @type {[string, string][]} */
-        const headers = [...(plan.headers ?? [])];
+        const headers = (plan.headers ?? []).map(([n, v]) => [n, v === SELF ? own : v]);
         if (plan.padHeader) headers.push(['X-Lab-Padding', 'x'.repeat(Math.min(plan.padHeader, 240_000))]);
         const hasType = headers.some(([n]) => n.toLowerCase() === 'content-type');
         return reply(

@@ -11,6 +11,9 @@
  * @typedef {{ id?: string, preflight?: LabResponse, response?: LabResponse }} LabSpec
  */
 
+/** A header value the lab replaces by the request's own URL: `Location: SELF` redirects a request to itself. */
+export const SELF = '{SELF}';
+
 /** @param {LabSpec} spec */
 export function encodeSpec(spec) {
   const bytes = new TextEncoder().encode(JSON.stringify(spec));

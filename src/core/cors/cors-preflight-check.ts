@@ -1,5 +1,5 @@
 import { corsCheck } from './cors-check';
-import { ensureAllowedHeaders } from './ensure-allowed-headers';
+import { disallowedHeaderNames } from './ensure-allowed-headers';
 import { ensureAllowedMethod } from './ensure-allowed-method';
 import { getNormalizedHeader } from './get-normalized-header';
 import { parseAllowHeaders } from './parse-allow-headers';
@@ -28,6 +28,8 @@ export interface PreflightFailure extends CorsFailure {
   header?: string;
   /** False when Chromium fails without a corsErrorStatus. */
   chromiumReportsCorsError?: boolean;
+  /** HeaderDisallowedByPreflightResponse: every request header not allowed (failedParameter is the first). */
+  disallowed?: string[];
 }
 
 // net::HttpResponseHeaders::IsRedirect: only these codes with a non-empty Location are followed as redirects.
@@ -91,14 +93,20 @@ export function corsPreflightCheck(input: PreflightCheckInput): PreflightFailure
   const include = input.credentials === 'include';
   const method = ensureAllowedMethod(input.method, methods, include);
   if (method !== undefined) return { ...method, header: 'access-control-allow-methods' };
-  const headers = ensureAllowedHeaders(
+  const disallowed = disallowedHeaderNames(
     input.requestHeaders,
     headerNames,
     include,
     input.wildcardCoversAuthorization ?? false,
   );
-  if (headers !== undefined) return { ...headers, header: 'access-control-allow-headers' };
-  return undefined;
+  const [first] = disallowed;
+  if (first === undefined) return undefined;
+  return {
+    error: 'HeaderDisallowedByPreflightResponse',
+    failedParameter: first,
+    header: 'access-control-allow-headers',
+    disallowed,
+  };
 }
 
 // Location is a non-coalescing header in Chromium: the first line counts.

@@ -10,25 +10,30 @@ import type { CorsFailure, HeaderList } from './types';
  * request's header order (as observed on the wire), is reported.
  */
 export function ensureAllowedHeaders(
+  ...args: Parameters<typeof disallowedHeaderNames>
+): CorsFailure | undefined {
+  const [first] = disallowedHeaderNames(...args);
+  return first === undefined
+    ? undefined
+    : { error: 'HeaderDisallowedByPreflightResponse', failedParameter: first };
+}
+
+/** Every request header name the preflight's answer does not allow, in the request's order (the first is reported). */
+export function disallowedHeaderNames(
   headers: HeaderList,
   allowHeaders: readonly string[],
   credentialsInclude: boolean,
   wildcardCoversAuthorization = false,
-): CorsFailure | undefined {
+): string[] {
   if (!credentialsInclude && allowHeaders.includes('*')) {
-    if (wildcardCoversAuthorization) return undefined;
+    if (wildcardCoversAuthorization) return [];
     // HasHeader("authorization") looks at every request header, safelisted or not.
-    if (hasHeader(headers, 'authorization') && !allowHeaders.includes('authorization')) {
-      return { error: 'HeaderDisallowedByPreflightResponse', failedParameter: 'authorization' };
-    }
-    return undefined;
+    return hasHeader(headers, 'authorization') && !allowHeaders.includes('authorization')
+      ? ['authorization']
+      : [];
   }
-  for (const unsafe of corsUnsafeNotForbiddenRequestHeaders(headers)) {
-    if (!allowHeaders.includes(unsafe.name)) {
-      return { error: 'HeaderDisallowedByPreflightResponse', failedParameter: unsafe.name };
-    }
-  }
-  return undefined;
+  const names = corsUnsafeNotForbiddenRequestHeaders(headers).map((unsafe) => unsafe.name);
+  return [...new Set(names)].filter((name) => !allowHeaders.includes(name));
 }
 
 function hasHeader(headers: HeaderList, lowerName: string): boolean {

@@ -164,7 +164,7 @@ function evaluateInChromium(exchange: Exchange): Verdict {
             });
             if (failure !== undefined) {
               const location = preflight.location ?? getNormalizedHeader(preflight.headers, 'location');
-              return fail(failure.error, failure.failedParameter, PREFLIGHT, {
+              const verdict = fail(failure.error, failure.failedParameter, PREFLIGHT, {
                 ...(failure.header === undefined ? {} : { header: failure.header }),
                 status: preflight.status,
                 responseHeaders: preflight.headers,
@@ -173,6 +173,10 @@ function evaluateInChromium(exchange: Exchange): Verdict {
                   ? {}
                   : { chromiumReportsCorsError: failure.chromiumReportsCorsError }),
               });
+              const among = failure.disallowed ?? [];
+              return request.headerOrderUnknown === true && among.length > 1
+                ? withFailedParameterAmong(verdict, among)
+                : verdict;
             }
             authorizationNote = authorizationWildcardNote(preflight.headers, headers, credentials);
           } else if (responses.length <= i) {
@@ -421,4 +425,20 @@ function allowedExplanation(
       : ' The preflight passed.';
   const origin = tainted ? ' (checked against origin `null` after a cross-origin redirect)' : '';
   return `The response passed the CORS check${origin}.${preflight} Script can read ${exposed.length === 0 ? 'no response headers' : `these response headers: ${exposed.join(', ')}`}.`;
+}
+
+/**
+ * Several headers are not allowed and the request was never sent: which one Chromium names depends on an order only
+ * it knows (ExchangeRequest.headerOrderUnknown). The verdict says so and lists them all; all must be allowed anyway.
+ */
+function withFailedParameterAmong(verdict: Verdict, among: string[]): Verdict {
+  const list = among.map((name) => `\`${name}\``).join(', ');
+  return {
+    ...verdict,
+    failedParameterAmong: among,
+    notes: [
+      ...(verdict.notes ?? []),
+      `None of ${list} is allowed. The request was never sent, so which of them Chromium names in its error depends on the order it keeps the request's headers in, which CORS Lens cannot see.`,
+    ],
+  };
 }

@@ -20,6 +20,13 @@ export interface ExchangeRequest {
    * an upload listener was registered before send()).
    */
   useCorsPreflight?: boolean;
+  /**
+   * The request was never sent (its preflight failed): `headers` are the names its preflight asked for, in the sorted
+   * order of Access-Control-Request-Headers. The order Chromium checks them in is its own (Blink keeps request
+   * headers in a hash map, measured: the same set is checked in the same order whatever order the script set them
+   * in), so which one it names when several are not allowed cannot be known.
+   */
+  headerOrderUnknown?: boolean;
 }
 
 export interface ExchangeResponse {
@@ -175,6 +182,11 @@ export interface Verdict {
   corsError?: CorsError;
   /** Exactly what Chromium reports with corsError ('' when Chromium reports nothing). */
   failedParameter?: string;
+  /**
+   * Set when Chromium reports one of several values and which one cannot be known (see
+   * ExchangeRequest.headerOrderUnknown): all of them, `failedParameter` being the first.
+   */
+  failedParameterAmong?: string[];
   /**
    * False when Chromium fails this request without a corsErrorStatus (e.g. a redirected preflight shows as
    * net::ERR_INVALID_REDIRECT). Absent means "reported as corsError".

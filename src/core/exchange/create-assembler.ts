@@ -89,6 +89,8 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
   const pool = new Map<string, PreflightDraft[]>();
   // Requests recently ended or dropped, oldest first: a late event of theirs must not adopt them again.
   const finished = new Set<string>();
+  // Cache probes that missed, waiting for the browser to send the same request to the network (cacheProbeKey).
+  const cacheProbes = new Map<string, ExchangeDraft>();
   // The last 2xx preflight answer per page origin and URL (the browsers' preflight caches are keyed by URL).
   const answeredPreflights = new Map<string, PreflightCacheSource>();
   const rememberAnswered = (preflight: PreflightDraft) => {
@@ -148,6 +150,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       return;
     }
     if (preflights.has(event.requestId) || heldOptions.has(event.requestId)) return;
+    if (resumeAfterCacheProbe(event)) return;
     if (event.method.toUpperCase() === 'OPTIONS' && mayBePreflight(event)) {
       heldOptions.set(event.requestId, { event, startOrder: order });
       return;
@@ -261,6 +264,10 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (heldOptions.delete(event.requestId)) return;
     const draft = exchanges.get(event.requestId);
     if (draft !== undefined) {
+      if (isCacheProbeMiss(draft, event)) {
+        awaitNetworkLoad(draft, event.time, touched);
+        return;
+      }
       if (draft.awaitingPreflight) decide(draft, 'failed', undefined);
       end(draft, 'failed', event.time, event.error, touched);
       return;
@@ -269,6 +276,47 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (preflight === undefined) return;
     preflight.error = event.error;
     finish(preflight, event.time, touched);
+  }
+
+  /**
+   * Chromium loads a web font from its cache only, first (Blink's cache-aware font loading), and on a miss sends the
+   * same request to the network under a new requestId: one request of the page's, two for webRequest. The miss is
+   * no end: the row stays pending and the network load continues it (resumeAfterCacheProbe).
+   */
+  function awaitNetworkLoad(draft: ExchangeDraft, time: number, touched: Set<ExchangeDraft>): void {
+    exchanges.delete(draft.requestId);
+    rememberFinished(draft.requestId);
+    draft.lastTime = Math.max(draft.lastTime, time);
+    draft.cacheMissAt = time;
+    const key = cacheProbeKey(draft.tabId, draft.type, draft.method, draft.url);
+    const earlier = cacheProbes.get(key);
+    // Two probes of one URL at once: the older one's load is not coming any more.
+    if (earlier !== undefined) endCacheProbe(earlier, time, touched);
+    cacheProbes.set(key, draft);
+  }
+
+  /** The network load after a cache probe's miss takes the probe's row over. */
+  function resumeAfterCacheProbe(event: BeforeRequestEvent): boolean {
+    const key = cacheProbeKey(event.tabId, event.type, event.method, event.url);
+    const probe = cacheProbes.get(key);
+    if (probe === undefined) return false;
+    cacheProbes.delete(key);
+    probe.requestId = event.requestId;
+    delete probe.cacheMissAt;
+    delete probe.sent;
+    probe.awaitingPreflight = true;
+    probe.startOrder = order;
+    probe.lastTime = Math.max(probe.lastTime, event.time);
+    exchanges.set(event.requestId, probe);
+    return true;
+  }
+
+  /** No network load followed the miss: the probe ends as the browser reported it. */
+  function endCacheProbe(probe: ExchangeDraft, time: number, touched: Set<ExchangeDraft>): void {
+    cacheProbes.delete(cacheProbeKey(probe.tabId, probe.type, probe.method, probe.url));
+    const missedAt = probe.cacheMissAt ?? time;
+    delete probe.cacheMissAt;
+    end(probe, 'failed', missedAt, CACHE_MISS, touched);
   }
 
   /** The exchange of a request, promoting a held OPTIONS request that turned out not to be a preflight. */
@@ -389,6 +437,8 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
 
   function sweepInto(now: number, touched: Set<ExchangeDraft>): void {
     lastSweep = now;
+    for (const probe of cacheProbes.values())
+      if (now - probe.lastTime >= orphanGraceMs) endCacheProbe(probe, now, touched);
     for (const draft of exchanges.values()) {
       if (now - draft.lastTime < timeoutMs) continue;
       // With a response in hand the request may just be a long stream: the CORS verdict, made on the headers,
@@ -460,14 +510,19 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       sweepInto(now, touched);
       return stamp(touched);
     },
-    pending: () => exchanges.size + heldOptions.size + preflights.size,
+    pending: () => exchanges.size + heldOptions.size + preflights.size + cacheProbes.size,
     nextSeq: () => ++seq,
     tracks(recordId) {
       const requestId = recordId.slice(recordId.indexOf(':') + 1);
-      return exchanges.has(requestId) || preflights.has(requestId) || heldOptions.has(requestId);
+      if (exchanges.has(requestId) || preflights.has(requestId) || heldOptions.has(requestId)) return true;
+      // A row a cache probe started keeps the probe's id while the network load (another requestId) runs.
+      for (const draft of [...exchanges.values(), ...cacheProbes.values()])
+        if (draft.id === recordId) return true;
+      return false;
     },
     forgetTab(tabId) {
       for (const [requestId, draft] of exchanges) if (draft.tabId === tabId) exchanges.delete(requestId);
+      for (const [key, probe] of cacheProbes) if (probe.tabId === tabId) cacheProbes.delete(key);
       for (const [requestId, held] of heldOptions)
         if (held.event.tabId === tabId) heldOptions.delete(requestId);
       for (const [requestId, preflight] of preflights) {
@@ -504,6 +559,24 @@ function newExchange(event: BeforeRequestEvent, startOrder: number): ExchangeDra
 function mayBePreflight(event: BeforeRequestEvent): boolean {
   if (event.initiator === undefined) return event.type !== 'main_frame' && /^https?:/i.test(event.url);
   return shouldObserve(event);
+}
+
+/** The error of a load from the cache only that found nothing there. */
+const CACHE_MISS = 'net::ERR_CACHE_MISS';
+
+/** A request that failed this way never reached the network: nothing was answered, no preflight was made. */
+function isCacheProbeMiss(draft: ExchangeDraft, event: ErrorEvent): boolean {
+  return (
+    event.error === CACHE_MISS &&
+    draft.response === undefined &&
+    draft.hops.length === 0 &&
+    draft.preflight === undefined &&
+    draft.resumed !== true
+  );
+}
+
+function cacheProbeKey(tabId: number, type: string, method: string, url: string): string {
+  return `${tabId}\n${type}\n${method}\n${url}`;
 }
 
 function lowerCaseNames(headers: HeaderList): Set<string> {

@@ -55,6 +55,8 @@ export interface ExchangeDraft {
   response?: ResponseRecord;
   outcome: Outcome;
   error?: string;
+  /** When its load from the cache only missed; set while it waits for the network load (create-assembler.ts). */
+  cacheMissAt?: number;
   /** Ended by CORS Lens, not by the browser: see ExchangeRecord.incomplete. */
   incomplete?: Incomplete;
   endedAt?: number;

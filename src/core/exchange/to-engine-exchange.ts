@@ -16,6 +16,7 @@ export interface Exchange {
     credentials: 'omit' | 'same-origin' | 'include';
     mode?: 'cors' | 'no-cors';
     useCorsPreflight?: boolean;
+    headerOrderUnknown?: boolean;
   };
   preflight?: { status: number; headers: HeaderList; location?: string };
   /** Redirect hops first, final response last; empty when the actual request was never sent. */
@@ -60,6 +61,8 @@ export function toEngineExchange(record: ExchangeRecord): Exchange {
           ]),
     ],
   };
+  // Never sent: its unsafe header names come sorted from the preflight, not in the order the browser checks them.
+  if (!sent && exchange.request.headers.length > 1) exchange.request.headerOrderUnknown = true;
   // An XMLHttpRequest upload listener registered before send() forces a preflight (Fetch's use-CORS-preflight flag).
   if (record.page?.uploadListeners === true) exchange.request.useCorsPreflight = true;
   const pageMode = record.page?.mode;

@@ -1,21 +1,39 @@
 // Page-side code that makes each generated request the way a page would, with the API its initiator names, and
 // reports what the page saw: whether it could use the response (fetch/XHR resolved, the image, script, stylesheet
 // or font loaded). Runs eight at a time; an element that never settles counts as `timeout`.
-import type { Initiator } from '../matrix-gen/firefox-matrix';
+import type { ExchangeCase } from '../matrix-gen/exchange-matrix';
 
-export interface PageRequest {
-  name: string;
-  initiator: Initiator;
-  url: string;
-  method: string;
-  headers: [string, string][];
-  credentials: 'omit' | 'same-origin' | 'include';
-  mode: 'cors' | 'no-cors';
-  uploadListener?: boolean;
-  body?: string;
-}
+/** What the page code needs of a case, with the URL of its first request. */
+export type PageRequest = Pick<
+  ExchangeCase,
+  'name' | 'initiator' | 'method' | 'headers' | 'credentials' | 'mode' | 'uploadListener' | 'body'
+> & { url: string };
 
 export type PageOutcome = 'allowed' | 'blocked' | 'timeout';
+
+/** Runs `cases` in `page` (Playwright's or Puppeteer's: both evaluate a string); what the page saw, in order. */
+export async function runCasesInPage(
+  page: { evaluate(expression: string): Promise<unknown> },
+  cases: { c: ExchangeCase; urls: string[] }[],
+): Promise<PageOutcome[]> {
+  const requests = cases.map(({ c, urls }) => pageRequestOf(c, urls[0] as string));
+  return (await page.evaluate(`(${runInPage})(${JSON.stringify(requests)})`)) as PageOutcome[];
+}
+
+/** What the page is asked to do for a generated case whose first URL is `url`. */
+function pageRequestOf(c: ExchangeCase, url: string): PageRequest {
+  return {
+    name: c.name,
+    initiator: c.initiator,
+    url,
+    method: c.method,
+    headers: c.headers,
+    credentials: c.credentials,
+    mode: c.mode,
+    ...(c.uploadListener ? { uploadListener: true } : {}),
+    ...(c.body === undefined ? {} : { body: c.body }),
+  };
+}
 
 /** A function source for page.evaluate: `(requests: PageRequest[]) => Promise<PageOutcome[]>`. */
 export const runInPage = `async (requests) => {

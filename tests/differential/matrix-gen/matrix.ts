@@ -62,7 +62,7 @@ const originValues = (credentials: boolean): (string | null | string[])[] => [
   credentials ? PAGE : ' ',
 ];
 const credentialValues = [null, 'true', 'TRUE', 'false'];
-const methodLists = [
+export const methodLists = [
   null,
   '*',
   'GET, POST, PUT, DELETE, PATCH',
@@ -82,8 +82,9 @@ const headerLists = [
   'content-type x-api-key',
   'authorization',
 ];
-const preflightStatuses = [204, 204, 200, 200, 405, 500, 404, 301];
-const actualStatuses = [200, 200, 200, 201, 404, 500];
+/** Preflight answers when the preflight is not a passing one, and the actual responses' statuses (shared). */
+export const preflightStatuses = [204, 204, 200, 200, 405, 500, 404, 301];
+export const actualStatuses = [200, 200, 200, 201, 404, 500];
 const exposeLists = [null, '*', 'X-Custom', 'x-custom, x-other', 'X-Nope'];
 
 /** Small seeded PRNG (mulberry32): the same seed always gives the same matrix. */

@@ -5,11 +5,11 @@ import { evaluate, mdnPageFor, type Verdict } from '../../../src/core/cors';
 import { toEngineExchange } from '../../../src/core/exchange';
 import type { LoggedExchange } from '../../../src/shared/panel-protocol';
 import type { PageOutcome } from '../initiators/run-in-page';
-import type { FirefoxCase } from '../matrix-gen/firefox-matrix';
+import type { ExchangeCase } from '../matrix-gen/exchange-matrix';
 import type { FirefoxConsoleReason } from './parse-firefox-console';
 
 export interface FirefoxRow {
-  c: FirefoxCase;
+  c: ExchangeCase;
   outcome: PageOutcome;
   /** Firefox's first console reason for this exchange (a failed preflight is followed by "did not succeed"). */
   logged?: FirefoxConsoleReason;

@@ -34,6 +34,21 @@ describe('detail pane', () => {
     expect(link.href).toContain('developer.mozilla.org');
   });
 
+  it('names every header Chromium may have named when the request was never sent', () => {
+    const entry = blockedGet();
+    const pane = open({
+      ...entry,
+      verdict: {
+        ...entry.verdict,
+        corsError: 'HeaderDisallowedByPreflightResponse',
+        failedParameter: 'authorization',
+        failedParameterAmong: ['authorization', 'x-trace'],
+      },
+    });
+    const error = within(pane).getByText('HeaderDisallowedByPreflightResponse').closest('dd') as HTMLElement;
+    expect(error.textContent).toContain('failed parameter one of authorization, x-trace');
+  });
+
   it('shows the engine’s note when a request passes only because * covered Authorization', () => {
     const pane = open(
       exchange({

@@ -73,6 +73,8 @@ describe('toEngineExchange', () => {
     expect(exchange.request.mode).toBe('cors');
     expect(exchange.request.credentials).toBe('same-origin');
     expect(exchange.preflight).toEqual({ status: 405, headers: [] });
+    // Sorted by the preflight, not in the order the browser checks them in.
+    expect(exchange.request.headerOrderUnknown).toBe(true);
   });
 
   it('a redirected preflight carries its location', () => {

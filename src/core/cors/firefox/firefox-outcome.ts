@@ -184,7 +184,10 @@ export function firefoxOutcome(exchange: Exchange): FirefoxOutcome {
     // A redirect: UpdateChannel for the new URL. Its refusals are not logged as such; the request then fails and
     // Firefox logs "CORS request did not succeed" for the URL that redirected (measured).
     const target = parseUrl(location, judged.url);
-    if (i >= MAX_REDIRECTS || target === null) return noResponse(judged, undefined);
+    // Past the limit the request fails (NS_ERROR_REDIRECT_LOOP) and Firefox logs "did not succeed" (measured). The
+    // record then holds the last redirect as its response, so no network error reaches the exchange: it is implied.
+    if (i >= MAX_REDIRECTS) return noResponse(judged, exchange.networkError ?? 'NS_ERROR_REDIRECT_LOOP');
+    if (target === null) return noResponse(judged, undefined);
     const failed = (chromium: CorsError) =>
       didNotSucceed(chromium, stage, response.url, {
         status: response.status,

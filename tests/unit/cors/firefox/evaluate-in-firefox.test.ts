@@ -116,6 +116,14 @@ describe('evaluateInFirefox: Firefox’s decision and words', () => {
       { allowed: false, stage: { kind: 'actual' }, firefoxReason: 'CORSDidNotSucceed' },
     ],
     [
+      'a redirect to itself, followed until Firefox gave up (the last redirect is the response seen): "did not succeed"',
+      ex(
+        { method: 'POST' },
+        Array.from({ length: 21 }, () => hop(API)),
+      ),
+      { allowed: false, firefoxReason: 'CORSDidNotSucceed' },
+    ],
+    [
       'Local Network Access: "did not succeed"',
       ex({}, [], { networkError: 'NS_ERROR_LOCAL_NETWORK_ACCESS_DENIED' }),
       { allowed: false, corsError: 'LocalNetworkAccessPermissionDenied', firefoxReason: 'CORSDidNotSucceed' },

@@ -1,10 +1,12 @@
-// Generates the Firefox differential's exchanges: what the page asks for (fetch, XMLHttpRequest, elements that load
-// with CORS) and what the lab answers (preflight, redirect, final response). Deterministic (seeded), so a
-// disagreement can be reproduced by its case name. The values lean on the checks where Firefox's order and words
-// differ from Chromium's: repeated or lower-case Access-Control-Allow-Origin lines, invalid tokens in the allow
-// lists, a preflight refused by its status or redirected, several unsafe headers at once.
+// Generates the exchanges the browser differentials run through the built extension, in Chromium and in Firefox:
+// what the page asks for (fetch, XMLHttpRequest with and without an upload listener, elements that load with CORS:
+// <img crossorigin>, module scripts, <link rel=stylesheet crossorigin>, @font-face and FontFace) and what the lab
+// answers (preflight, redirect, final response). Browser-neutral and deterministic (seeded), so a disagreement can
+// be reproduced by its case name. The values lean on the checks where the browsers' order and words differ:
+// repeated or lower-case Access-Control-Allow-Origin lines, invalid tokens in the allow lists, a preflight refused by
+// its status or redirected, several unsafe headers at once, credentialed requests to a site that has a cookie.
 import type { LabResponse } from '../../lab/spec.mjs';
-import { PAGE, prng } from './matrix';
+import { actualStatuses, methodLists as engineMethodLists, PAGE, preflightStatuses, prng } from './matrix';
 
 type HeaderList = [string, string][];
 
@@ -18,7 +20,7 @@ export type Initiator =
   | 'font-face'
   | 'font-face-api';
 
-export interface FirefoxCase {
+export interface ExchangeCase {
   name: string;
   initiator: Initiator;
   method: string;
@@ -34,8 +36,11 @@ export interface FirefoxCase {
   api: 'same-site' | 'cross-site';
   preflight: LabResponse;
   response: LabResponse;
-  /** The first response redirects (its status is a 3xx) to this target. */
-  redirect?: { to: 'same-origin' | 'other-origin' | 'with-credentials'; response: LabResponse };
+  /**
+   * The first response redirects (its status is a 3xx) to this target. `itself`: to its own URL, again and again,
+   * until the browser gives up (20 redirects); `response` is then not used.
+   */
+  redirect?: { to: 'same-origin' | 'other-origin' | 'with-credentials' | 'itself'; response: LabResponse };
 }
 
 const ACAO = 'Access-Control-Allow-Origin';
@@ -83,17 +88,7 @@ const originAnswers = (credentials: boolean): OriginAnswer[] => [
   credentials ? PAGE : ' ',
 ];
 const credentialValues = [null, 'true', 'true', 'TRUE', 'false'];
-const methodLists = [
-  null,
-  '*',
-  'GET, POST, PUT, DELETE, PATCH',
-  'put, patch, delete',
-  'PUT,PATCH',
-  'GET,,PUT',
-  'PUT PATCH',
-  'DELETE',
-  'DELETE, P(UT',
-];
+const methodLists = [...engineMethodLists, 'DELETE, P(UT'];
 const headerLists = [
   null,
   '*',
@@ -105,8 +100,6 @@ const headerLists = [
   'authorization',
   'x-alpha, x/zeta',
 ];
-const preflightStatuses = [204, 204, 200, 200, 405, 500, 404, 301];
-const actualStatuses = [200, 200, 200, 201, 404, 500];
 
 function originLines(answer: OriginAnswer): HeaderList {
   if (answer === null) return [];
@@ -115,7 +108,7 @@ function originLines(answer: OriginAnswer): HeaderList {
   return answer.lower.map((v) => [ACAO.toLowerCase(), v]);
 }
 
-export function generateFirefoxMatrix(seed = 20261203): FirefoxCase[] {
+export function generateExchangeMatrix(seed = 20261203): ExchangeCase[] {
   const random = prng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)] as T;
 
@@ -165,7 +158,7 @@ export function generateFirefoxMatrix(seed = 20261203): FirefoxCase[] {
     ],
   });
 
-  const redirectFor = (): FirefoxCase['redirect'] => ({
+  const redirectFor = (): ExchangeCase['redirect'] => ({
     to: pick(['same-origin', 'other-origin', 'other-origin', 'with-credentials'] as const),
     response: {
       status: 200,
@@ -187,11 +180,11 @@ export function generateFirefoxMatrix(seed = 20261203): FirefoxCase[] {
     },
   });
 
-  const cases: FirefoxCase[] = [];
-  const add = (initiator: Initiator, fields: Omit<FirefoxCase, 'name' | 'initiator' | 'api'>) => {
+  const cases: ExchangeCase[] = [];
+  const add = (initiator: Initiator, fields: Omit<ExchangeCase, 'name' | 'initiator' | 'api'>) => {
     const redirected = fields.redirect !== undefined;
     cases.push({
-      name: `ff-${cases.length}-${initiator}`,
+      name: `case-${cases.length}-${initiator}`,
       initiator,
       // Redirects start on the same-site API, so that "other-origin" leaves the page's site.
       api: redirected || random() < 0.7 ? 'same-site' : 'cross-site',
@@ -284,5 +277,25 @@ export function generateFirefoxMatrix(seed = 20261203): FirefoxCase[] {
       });
     }
   }
+
+  // Every redirect status answering a simple GET or POST from fetch() and from XMLHttpRequest, to the same origin,
+  // another one, or the same URL (a loop the browser ends after 20 redirects). Added last, so that the cases above
+  // keep their names and plans.
+  for (const initiator of ['fetch', 'xhr'] as const)
+    for (const status of [301, 302, 303, 307, 308])
+      for (const to of ['same-origin', 'other-origin', 'itself'] as const) {
+        const include = random() < 0.5;
+        const method = pick(['GET', 'POST', 'POST'] as const);
+        add(initiator, {
+          method,
+          headers: [],
+          credentials: include ? 'include' : 'same-origin',
+          mode: 'cors',
+          ...(initiator === 'xhr' && method === 'POST' ? { body: 'payload' } : {}),
+          preflight: {},
+          response: { status, headers: accessHeaders(include, random() < 0.7) },
+          redirect: { ...(redirectFor() as NonNullable<ExchangeCase['redirect']>), to },
+        });
+      }
   return cases;
 }
