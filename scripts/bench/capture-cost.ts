@@ -3,9 +3,8 @@
 // it emits, and the per-tab ring log. The mix is the bench page's: half simple GETs, half preflighted JSON PUTs, in
 // Chromium's event order.
 
-import { toLogged } from '../../src/core/exchange';
 import { needsPreflight } from '../../src/core/cors';
-import { createAssembler, type HeaderList, type NetEvent, TabLog } from '../../src/core/exchange';
+import { createAssembler, type HeaderList, type NetEvent, TabLog, toLogged } from '../../src/core/exchange';
 import { median } from './table';
 
 const PAGE = 'http://localhost:5173';
