@@ -56,7 +56,13 @@ export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
         samples[name]?.push(sample.ms);
       }
     }
-    const captured = (await streamedEntries(capture.session.extensionPage)).length;
+    // Firefox resolves the page's last fetch() before webRequest's last events reach the panel stream: wait for them.
+    let captured = 0;
+    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+      captured = (await streamedEntries(capture.session.extensionPage)).length;
+      if (captured >= 200) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
     if (captured < 200)
       throw new Error(`bench: Firefox's panel stream holds ${captured} exchanges, expected ≥ 200`);
     const m = (name: string) => median(samples[name] ?? []);
