@@ -50,7 +50,8 @@ export function evaluate(exchange: Exchange): Verdict {
   return withFirefoxReason(evaluateInChromium(exchange), firefoxOutcome(exchange));
 }
 
-function evaluateInChromium(exchange: Exchange): Verdict {
+/** Chromium's decision alone (evaluate adds Firefox's reason beside it). */
+export function evaluateInChromium(exchange: Exchange): Verdict {
   const { request, responses } = exchange;
   const mode = request.mode ?? 'cors';
   const pageOrigin = exchange.origin;

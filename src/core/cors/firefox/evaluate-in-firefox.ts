@@ -1,8 +1,8 @@
 import { buildBlockedVerdict } from '../build-blocked-verdict';
-import { evaluate } from '../evaluate';
+import { evaluateInChromium } from '../evaluate';
 import type { Exchange, Verdict } from '../types';
 import { firefoxOutcome } from './firefox-outcome';
-import { withFirefoxRefusal } from './with-firefox-reason';
+import { withFirefoxReason, withFirefoxRefusal } from './with-firefox-reason';
 
 /**
  * The verdict on an exchange Firefox ran: allowed or refused as Firefox decides (firefoxOutcome), and when refused,
@@ -10,8 +10,9 @@ import { withFirefoxRefusal } from './with-firefox-reason';
  * exchange otherwise — another check fails first, or none does — a note says what Chromium reports.
  */
 export function evaluateInFirefox(exchange: Exchange): Verdict {
-  const chromium = evaluate(exchange);
+  // Firefox's checks run once: Chromium's verdict carries their reason too (what evaluate() returns).
   const outcome = firefoxOutcome(exchange);
+  const chromium = withFirefoxReason(evaluateInChromium(exchange), outcome);
   // Whatever Firefox lets through, Chromium does too (it preflights no more often and its checks pass no less: a
   // property test holds the two engines to it), so an exchange Firefox does not refuse keeps Chromium's verdict.
   if (outcome.kind !== 'refused') return chromium;
