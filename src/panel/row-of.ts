@@ -52,22 +52,26 @@ function build(entry: LoggedExchange): Row {
   const verdictKind: RowVerdict =
     record.outcome === 'pending'
       ? 'pending'
-      : unseen && override.verdict.allowed
-        ? 'override'
-        : verdict.allowed
-          ? record.outcome === 'failed'
-            ? 'failed'
-            : verdict.ifCredentialed
-              ? 'uncertain'
-              : 'allowed'
-          : override?.verdict.allowed
-            ? 'override'
-            : 'blocked';
+      : record.incomplete === 'headers-unseen'
+        ? 'uncertain'
+        : unseen && override.verdict.allowed
+          ? 'override'
+          : verdict.allowed
+            ? record.outcome === 'failed'
+              ? 'failed'
+              : verdict.ifCredentialed
+                ? 'uncertain'
+                : 'allowed'
+            : override?.verdict.allowed
+              ? 'override'
+              : 'blocked';
   const reason =
     verdictKind === 'blocked'
       ? (verdict.corsError ?? record.error ?? 'Blocked')
       : verdictKind === 'uncertain'
-        ? `${verdict.ifCredentialed?.corsError ?? 'blocked'} if credentialed`
+        ? record.incomplete === 'headers-unseen'
+          ? 'response headers unseen'
+          : `${verdict.ifCredentialed?.corsError ?? 'blocked'} if credentialed`
         : verdictKind === 'override'
           ? unseen
             ? "server's headers unseen"

@@ -9,6 +9,8 @@ import { Timeline } from './timeline';
 const INCOMPLETE = {
   'no-response':
     'No response and no error came within a minute, so CORS Lens ended this row: the browser stopped reporting this request (the server never answered, the tab navigated away, or capture restarted mid-request). What is known is shown below.',
+  'headers-unseen':
+    "CORS Lens's background was restarted while this request ran: it saw the request end but not its response headers, so no verdict is given. Repeat the request to see it judged.",
   'no-final-event':
     'The response arrived but its end did not within a minute (a long download or a stream), so CORS Lens ended this row. CORS is decided on the response headers, so the verdict below stands.',
 } as const;
@@ -16,13 +18,20 @@ const INCOMPLETE = {
 /** The verdict in plain English, with the names to search for in each browser's console. */
 export function VerdictTab({ logged }: { logged: LoggedExchange }) {
   const { record, verdict, override } = logged;
-  if (record.outcome === 'pending')
+  // Nothing to judge yet, or never: the timeline shows what was seen, and no verdict is made up.
+  if (record.outcome === 'pending' || record.incomplete === 'headers-unseen')
     return (
       <div class="verdict-tab">
-        <p role="status" data-testid="pending-note">
-          The browser has not finished this request yet: the verdict comes with its response. If nothing comes
-          within a minute, CORS Lens ends the row and says so.
-        </p>
+        {record.outcome === 'pending' ? (
+          <p role="status" data-testid="pending-note">
+            The browser has not finished this request yet: the verdict comes with its response. If nothing
+            comes within a minute, CORS Lens ends the row and says so.
+          </p>
+        ) : (
+          <p role="note" class="warn-text" data-testid="incomplete-note">
+            {INCOMPLETE['headers-unseen']}
+          </p>
+        )}
         <PageCallNote record={record} />
         <section>
           <h3>Timeline</h3>

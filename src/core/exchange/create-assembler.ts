@@ -247,6 +247,8 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     const draft = exchangeFor(event.requestId, touched);
     if (draft !== undefined) {
       if (draft.awaitingPreflight) decide(draft, 'sent', sentNames(draft));
+      // Adopted mid-flight after its headers went by: an empty list here would read as "no CORS headers".
+      if (draft.response === undefined && draft.resumed === true) draft.incomplete = 'headers-unseen';
       draft.response ??= { url: draft.url, status: event.status, headers: [], time: event.time };
       draft.response.fromCache = event.fromCache;
       end(draft, 'completed', event.time, undefined, touched);

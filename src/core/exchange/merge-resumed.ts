@@ -12,6 +12,15 @@ export function mergeResumed(earlier: ExchangeRecord, resumed: ExchangeRecord): 
     hops: resumed.hops.length >= earlier.hops.length ? resumed.hops : earlier.hops,
     startedAt: Math.min(earlier.startedAt, resumed.startedAt),
   };
+  // The earlier worker saw the response headers the new one missed (it only saw the request end).
+  if (
+    resumed.incomplete === 'headers-unseen' &&
+    earlier.response !== undefined &&
+    earlier.incomplete === undefined
+  ) {
+    merged.response = { ...earlier.response, ...(resumed.response?.fromCache ? { fromCache: true } : {}) };
+    delete merged.incomplete;
+  }
   const preflight = resumed.preflight ?? earlier.preflight;
   if (preflight !== undefined) merged.preflight = preflight;
   if (resumed.preflightCached !== true && earlier.preflightCached === true) merged.preflightCached = true;

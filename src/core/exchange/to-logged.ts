@@ -16,6 +16,16 @@ export const PENDING_VERDICT: Verdict = Object.freeze({
   explanation: 'The browser has not finished this request yet: the verdict comes with its response.',
 }) as Verdict;
 
+/** What a request is judged whose response headers CORS Lens missed: nothing, rather than "no CORS headers". */
+export const HEADERS_UNSEEN_VERDICT: Verdict = Object.freeze({
+  allowed: false,
+  preflightRequired: false,
+  preflightReasons: [],
+  exposedHeaders: [],
+  explanation:
+    "CORS Lens's background restarted while this request ran and missed its response headers, so whether the browser allowed it cannot be told here: the browser's console says; the next request is captured in full.",
+}) as Verdict;
+
 /** One row of the panel: the record as captured and the engine's verdicts on it. */
 export interface LoggedExchange {
   record: ExchangeRecord;
@@ -59,6 +69,7 @@ export function toLogged(
   // A running request has no verdict yet (the panel says it is waiting): the engine runs once it has ended, which
   // keeps the per-event work of capture small.
   if (record.outcome === 'pending') return { record, verdict: PENDING_VERDICT };
+  if (record.incomplete === 'headers-unseen') return { record, verdict: HEADERS_UNSEEN_VERDICT };
   const failed = record.outcome === 'failed' && record.response !== undefined;
   const refused =
     record.page !== undefined

@@ -54,9 +54,11 @@ export type Outcome = 'pending' | 'completed' | 'failed';
 /**
  * Why CORS Lens ended a record the browser never finished reporting: `no-response`, no response and no error
  * within a minute (the outcome is `failed`); `no-final-event`, a response whose end never came (a long download or
- * a stream: the CORS verdict, decided on the headers, stands; the outcome is `completed`).
+ * a stream: the CORS verdict, decided on the headers, stands; the outcome is `completed`); `headers-unseen`, a
+ * request adopted mid-flight (the service worker restarted) whose end was seen but not its response headers: the
+ * CORS decision cannot be told from what was seen.
  */
-export type Incomplete = 'no-response' | 'no-final-event';
+export type Incomplete = 'no-response' | 'no-final-event' | 'headers-unseen';
 
 /** A value redactRecord hid: in which list or URL (`request.headers`, `hops.0.location`…), and its name. */
 export interface RedactedValue {

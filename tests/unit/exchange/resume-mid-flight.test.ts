@@ -4,7 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createAssembler } from '../../../src/core/exchange/create-assembler';
 import type { BeforeRequestEvent, HeaderList, NetEvent } from '../../../src/core/exchange/events';
 import { mergeResumed } from '../../../src/core/exchange/merge-resumed';
+import { HEADERS_UNSEEN_VERDICT, toLogged } from '../../../src/core/exchange/to-logged';
 import type { ExchangeRecord } from '../../../src/core/exchange/types';
+import { rowOf } from '../../../src/panel/row-of';
 import { API, chromiumRequestHeaders, PAGE, preflightHeaders, Script, TAB } from './net-events';
 import { only, runEvents } from './run-events';
 
@@ -65,6 +67,20 @@ describe('adopting a request seen only from mid-flight', () => {
     expect(assembler.pending()).toBe(0);
   });
 
+  it('a request adopted only at its end has unseen headers: no verdict is made up from an empty list', () => {
+    const s = new Script();
+    const start = s.before('1', 'GET', data);
+    const { latest } = runEvents(createAssembler(), [resumable(s.completed('1', 200), start)]);
+    const record = only(latest);
+    expect(record).toMatchObject({ outcome: 'completed', resumed: true, incomplete: 'headers-unseen' });
+    const logged = toLogged(record);
+    expect(logged.verdict).toBe(HEADERS_UNSEEN_VERDICT);
+    expect(logged.verdict.corsError).toBeUndefined();
+    const row = rowOf(logged);
+    expect(row.verdict).toBe('uncertain');
+    expect(row.reason).toBe('response headers unseen');
+  });
+
   it('OPTIONS and same-origin requests are never adopted', () => {
     const s = new Script();
     const options = s.before('p', 'OPTIONS', data);
@@ -117,6 +133,23 @@ describe('mergeResumed', () => {
     expect(merged.request.headers).toEqual(earlier.request.headers);
     expect(merged.preflight?.requestId).toBe('p');
     expect(merged).toMatchObject({ seq: 9, outcome: 'completed', startedAt: 1, response: { status: 200 } });
+  });
+  it('takes the response headers the earlier worker saw when the new one saw only the end', () => {
+    const seenByEarlier: ExchangeRecord = {
+      ...earlier,
+      response: { url: data, status: 200, headers: allowOrigin, time: 4 },
+    };
+    const endOnly: ExchangeRecord = {
+      ...withoutPreflight,
+      response: { url: data, status: 200, headers: [], time: 5 },
+      incomplete: 'headers-unseen',
+    };
+    const merged = mergeResumed(seenByEarlier, endOnly);
+    expect(merged.response?.headers).toEqual(allowOrigin);
+    expect(merged.incomplete).toBeUndefined();
+    expect(toLogged(merged).verdict).not.toBe(HEADERS_UNSEEN_VERDICT);
+    // Without the earlier worker's headers, it stays unjudged.
+    expect(mergeResumed(earlier, endOnly).incomplete).toBe('headers-unseen');
   });
   it('changes nothing for a record that was not resumed', () => {
     const plain = { ...withoutPreflight, resumed: undefined };
