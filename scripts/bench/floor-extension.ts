@@ -35,3 +35,23 @@ export async function floorExtension(browser: 'chrome' | 'firefox'): Promise<str
   await writeFile(`${dir}/background.js`, background);
   return dir;
 }
+
+/**
+ * An extension that holds the `webRequest` permission and does nothing else: no listener, no host access. Chromium
+ * routes every request of every page through its webRequest proxy as soon as any extension holds the permission,
+ * listening or not; this side measures that cost apart from anything CORS Lens does.
+ */
+export async function webRequestPermissionOnly(): Promise<string> {
+  const dir = `${outDir}/test-dist/webrequest-permission-only`;
+  await mkdir(dir, { recursive: true });
+  const manifest = {
+    manifest_version: 3,
+    name: 'CORS Lens bench: the webRequest permission alone',
+    version: '1',
+    permissions: ['webRequest'],
+    background: { service_worker: 'background.js' },
+  };
+  await writeFile(`${dir}/manifest.json`, JSON.stringify(manifest));
+  await writeFile(`${dir}/background.js`, '// nothing: the permission alone is measured\n');
+  return dir;
+}

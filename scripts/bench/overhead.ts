@@ -5,7 +5,7 @@ import type { ChromiumSession } from '../../tests/harness/chromium';
 import { startLabProcess } from '../../tests/harness/lab-process';
 import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
 import { captureCostPerExchange } from './capture-cost';
-import { floorExtension } from './floor-extension';
+import { floorExtension, webRequestPermissionOnly } from './floor-extension';
 import { harProbeExtension } from './har-probe';
 import { compareSides, type Side, sideLauncher } from './page-load';
 import { type BenchRow, median } from './table';
@@ -41,6 +41,7 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
   const lab = await startLabProcess();
   const probe = await harProbeExtension();
   const floor = await floorExtension('chrome');
+  const permissionOnly = await webRequestPermissionOnly();
   const { launch, closeAll } = sideLauncher(lab);
   try {
     const sides: Record<string, Side> = {
@@ -48,6 +49,11 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
       // The noise floor: a second identical browser without the extension. Ratios closer to 1 are noise.
       control: await launch({ extension: false }),
       idle: await launch({}),
+      // What idle costs in Chromium without CORS Lens: an extension holding only the webRequest permission.
+      permissionOnly: await launch({
+        extension: false,
+        extraArgs: [`--disable-extensions-except=${permissionOnly}`, `--load-extension=${permissionOnly}`],
+      }),
       // The browser's own floor for capture: the same webRequest listeners, doing nothing.
       floor: await launch({
         extension: false,
@@ -122,6 +128,13 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
         target: '≤ 1.02×',
         ok: median(idleRuns) <= 1.02,
         note: `median of runs; each run: ${idleRuns.map((x) => `${x.toFixed(3)}×`).join(', ')}`,
+      },
+      {
+        group: 'page load',
+        name: 'another extension holding only the webRequest permission',
+        value: ratio('permissionOnly'),
+        unit: '×',
+        note: `median ${ms('permissionOnly')} ms: Chromium proxies every request once any extension may use webRequest`,
       },
       {
         group: 'page load',
