@@ -232,7 +232,7 @@ async function accept(seen: LoggedExchange['record']): Promise<void> {
   markDirty(record.tabId);
   const entry = logged(record);
   countBlocked(entry, log, logged);
-  queueUpdate(entry);
+  queueUpdate(entry, known === undefined);
 }
 
 /** A logged record changed outside the assembler: stamped anew, so that every panel takes it as the newer state. */

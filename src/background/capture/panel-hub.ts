@@ -1,6 +1,6 @@
 // The panels connected to the background, by inspected tab, and what they are sent: a snapshot on subscribe, then
-// batched updates. What one webRequest event changed travels in one message at the end of the current task, so a
-// worker stopped right after (MV3, crash) has already handed it to the panel.
+// batched updates. A new row travels at the end of the task that saw it, so a worker stopped right after (MV3, crash)
+// has already handed it to the panel; changes to known rows are coalesced for a few milliseconds.
 import type { LoggedExchange } from '../../core/exchange';
 import type { Runtime } from '../../shared/browser';
 import type { BackgroundToPanel, LogStatus } from '../../shared/panel-protocol';
@@ -65,21 +65,38 @@ export async function broadcastStatus(tabId: number): Promise<void> {
   broadcast(tabId, { type: 'update', tabId, entries: [], status: await status(tabId) });
 }
 
-/** Queues a changed entry for the tab's panels; one message per tab at the end of the task. */
-export function queueUpdate(entry: LoggedExchange): void {
+/**
+ * Changes to rows a panel already shows wait at most this long, so that the many events of a busy page travel in a
+ * few messages: each message to a panel costs the worker and the browser process more than the change it carries
+ * (a page load's profile: messaging was the worker's largest own cost). A worker stopped meanwhile loses at most
+ * this window's changes to known rows — never a row (a new row goes out at the end of its task).
+ */
+const COALESCE_MS = 20;
+let lastFlush = 0;
+let outboxTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Queues a changed entry for the tab's panels: a new row at the end of the task, a changed one within 20 ms. */
+export function queueUpdate(entry: LoggedExchange, isNewRow: boolean): void {
   const { tabId, id } = entry.record;
   if (!isWatched(tabId)) return;
   const pending = outbox.get(tabId) ?? new Map<string, LoggedExchange>();
   pending.set(id, entry);
   outbox.set(tabId, pending);
-  if (!outboxQueued) {
+  if (outboxQueued) return;
+  const wait = COALESCE_MS - (Date.now() - lastFlush);
+  if (isNewRow || wait <= 0) {
     outboxQueued = true;
+    clearTimeout(outboxTimer);
+    outboxTimer = undefined;
     queueMicrotask(() => void flushOutbox());
-  }
+  } else outboxTimer ??= setTimeout(() => void flushOutbox(), wait);
 }
 
 async function flushOutbox(): Promise<void> {
   outboxQueued = false;
+  clearTimeout(outboxTimer);
+  outboxTimer = undefined;
+  lastFlush = Date.now();
   const batches = [...outbox.entries()];
   outbox.clear();
   for (const [tabId, entries] of batches) {

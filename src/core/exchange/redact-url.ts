@@ -1,5 +1,6 @@
 import { isSecretParamName } from './is-secret-param-name';
 import { looksLikeCredential } from './looks-like-credential';
+import { rememberRecent } from './remember-recent';
 
 const REDACTED_PART = 'redacted';
 // A name=value pair of a query or a fragment (`#access_token=…&state=…`, `#/callback?code=…`).
@@ -11,7 +12,11 @@ const PARAM = /([?#&;])([^=&#;?]*)=([^&#;]*)/g;
  * the values of secret-named or token-shaped query and fragment parameters. `hidden` names what was hidden
  * (`userinfo` or the parameter's name), for the "values redacted" mark.
  */
-export function redactUrlParts(url: string): { url: string; hidden: string[] } {
+export function redactUrlParts(url: string): { url: string; hidden: readonly string[] } {
+  return redactUrlPartsOnce(url);
+}
+
+const redactUrlPartsOnce = rememberRecent((url: string): { url: string; hidden: readonly string[] } => {
   const hidden: string[] = [];
   let out = url;
   if (url.includes('@')) {
@@ -36,7 +41,7 @@ export function redactUrlParts(url: string): { url: string; hidden: string[] } {
     return `${separator}${name}=${REDACTED_PART}`;
   });
   return { url: out.slice(0, start) + tail, hidden };
-}
+});
 
 /** redactUrlParts, the URL only. */
 export function redactUrl(url: string): string {
