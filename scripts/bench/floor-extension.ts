@@ -37,18 +37,19 @@ export async function floorExtension(browser: 'chrome' | 'firefox'): Promise<str
 }
 
 /**
- * An extension that holds the `webRequest` permission and does nothing else: no listener, no host access. Chromium
- * routes every request of every page through its webRequest proxy as soon as any extension holds the permission,
- * listening or not; this side measures that cost apart from anything CORS Lens does.
+ * An extension that holds `permissions` and does nothing else: no listener, no rule, no host access. Chromium routes
+ * every request of every page through its webRequest proxy as soon as any loaded extension holds webRequest or
+ * declarativeNetRequest* (extensions/browser/api/web_request/web_request_api.cc, HasAnyWebRequestPermissions, counted
+ * when an extension loads): these sides measure that cost apart from anything CORS Lens does.
  */
-export async function webRequestPermissionOnly(): Promise<string> {
-  const dir = `${outDir}/test-dist/webrequest-permission-only`;
+export async function permissionOnlyExtension(name: string, permissions: string[]): Promise<string> {
+  const dir = `${outDir}/test-dist/permission-only-${name}`;
   await mkdir(dir, { recursive: true });
   const manifest = {
     manifest_version: 3,
-    name: 'CORS Lens bench: the webRequest permission alone',
+    name: `CORS Lens bench: ${permissions.join(', ')} alone`,
     version: '1',
-    permissions: ['webRequest'],
+    permissions,
     background: { service_worker: 'background.js' },
   };
   await writeFile(`${dir}/manifest.json`, JSON.stringify(manifest));

@@ -4,6 +4,7 @@
 import type { Page } from 'playwright-core';
 import { type ChromiumOptions, type ChromiumSession, launchChromium } from '../../tests/harness/chromium';
 import type { LabProcess } from '../../tests/harness/lab-process';
+import { chromiumRoots } from './process-cpu';
 import { median } from './table';
 
 type Lab = Pick<LabProcess, 'pageOrigin'>;
@@ -17,6 +18,8 @@ export interface LoadSample {
 export interface Side {
   session: ChromiumSession;
   page: Page;
+  /** The pid of its browser process (process-cpu.ts), when known. */
+  root?: number;
 }
 
 export async function openSide(session: ChromiumSession, lab: Lab): Promise<Side> {
@@ -33,9 +36,11 @@ export function sideLauncher(lab: Lab): {
   const sessions: ChromiumSession[] = [];
   return {
     async launch(options) {
+      const before = chromiumRoots();
       const session = await launchChromium(options);
       sessions.push(session);
-      return openSide(session, lab);
+      const root = [...chromiumRoots()].find((pid) => !before.has(pid));
+      return { ...(await openSide(session, lab)), ...(root === undefined ? {} : { root }) };
     },
     async closeAll() {
       for (const session of sessions.reverse()) await session.close();

@@ -12,6 +12,7 @@ import { type EvaluatingPage, openLabPage, runLabScenario } from '../harness/lab
 import {
   scenarioOf,
   sendOnStream,
+  streamedEntries,
   subscribeToTab,
   unsubscribe,
   waitForEntries,
@@ -113,6 +114,26 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size'
     const stored = JSON.stringify(await storedLog(otherId));
     expect(stored.length).toBeLessThan(DEFAULT_MAX_BYTES);
     expect(stored).toContain('more characters not kept');
+    await unsubscribe(browser.extension);
+  });
+
+  it('shows every row of a page it navigated to: the old page’s clear never wipes the new page’s first rows', async () => {
+    await subscribeToTab(browser.extension, otherId);
+    const n = 60;
+    for (let run = 0; run < 3; run++) {
+      await other.goto(`${lab.pageOrigin}/bench?n=${n}&run=${run}`);
+      await expect.poll(() => other.evaluate(`'benchResult' in window`)).toBe(true);
+      const entries = await waitForEntries(
+        browser.extension,
+        (es) => es.filter((e) => e.record.outcome !== 'pending').length >= n,
+        `the ${n} requests of load ${run}`,
+      ).catch(async () => streamedEntries(browser.extension));
+      expect(entries.map((e) => scenarioOf(e)).filter((id) => id?.endsWith(`-${run}`))).toHaveLength(n);
+      expect(entries).toHaveLength(n);
+      // The next navigation's status is then older than the background's one-second cache of host access, so
+      // it is asked of the browser anew: the wait that once let the new page's rows overtake the clear.
+      await new Promise((r) => setTimeout(r, 1_100));
+    }
     await unsubscribe(browser.extension);
   });
 });

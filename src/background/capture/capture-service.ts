@@ -17,6 +17,7 @@ import {
   type PageRequest,
   parsePageReports,
   parsePanelRequest,
+  type TabLog,
   toLogged,
   withHeaderRead,
   withPageCall,
@@ -27,6 +28,7 @@ import { countBlocked, forgetBlocked, resetBlocked } from './blocked-badge';
 import { forgetHostAccess } from './host-access';
 import {
   forgetTab,
+  knownPreservedTabs,
   lastSeqEver,
   loadedLog,
   logFor,
@@ -37,7 +39,7 @@ import {
 import { forgetCalls, rememberCalls, rememberReads, takeCallFor, takeReadsFor } from './page-calls';
 import { hookOpenPage, installPageHook, removePageHook } from './page-hook';
 import {
-  broadcast,
+  broadcastCleared,
   broadcastStatus,
   forgetPanels,
   isWatched,
@@ -197,21 +199,30 @@ function onEvent(event: NetEvent): void {
     return;
   }
   if (event.kind === 'before-request' && event.type === 'main_frame' && event.tabId >= 0) {
-    void onNavigation(event.tabId);
+    onNavigation(event.tabId);
     return;
   }
   if (!assembler) return;
   for (const record of assembler.push(event)) void accept(record);
 }
 
-async function onNavigation(tabId: number): Promise<void> {
-  if ((await preservedTabs()).has(tabId)) return;
-  const log = await logFor(tabId);
-  if (log.size === 0) return;
+/**
+ * The tab navigated: its log starts over (unless preserved). In the task of the navigation's own event when the log
+ * is at hand, so that nothing of the new page is logged, or sent to a panel, before the clear.
+ */
+function onNavigation(tabId: number): void {
+  const preserved = knownPreservedTabs();
+  const log = loadedLog(tabId);
+  if (preserved && log) clearForNavigation(tabId, log, preserved);
+  else void Promise.all([preservedTabs(), logFor(tabId)]).then(([p, l]) => clearForNavigation(tabId, l, p));
+}
+
+function clearForNavigation(tabId: number, log: TabLog, preserved: ReadonlySet<number>): void {
+  if (preserved.has(tabId) || log.size === 0) return;
   log.clear();
   markDirty(tabId);
   resetBlocked(tabId);
-  broadcast(tabId, { type: 'cleared', tabId, reason: 'navigation', status: await status(tabId) });
+  broadcastCleared(tabId, log, preserved, 'navigation');
 }
 
 async function accept(seen: LoggedExchange['record']): Promise<void> {
@@ -285,15 +296,12 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       return;
     }
     case 'clear': {
-      (await logFor(message.tabId)).clear();
+      const preserved = await preservedTabs();
+      const log = await logFor(message.tabId);
+      log.clear();
       markDirty(message.tabId);
       resetBlocked(message.tabId);
-      broadcast(message.tabId, {
-        type: 'cleared',
-        tabId: message.tabId,
-        reason: 'user',
-        status: await status(message.tabId),
-      });
+      broadcastCleared(message.tabId, log, preserved, 'user');
       return;
     }
     case 'set-preserve-log':

@@ -15,3 +15,8 @@ export async function hasHostAccess(): Promise<boolean> {
 export function forgetHostAccess(): void {
   cached = undefined;
 }
+
+/** The answer last given, without asking: for a message that must leave in the task that made it. */
+export function lastKnownHostAccess(): boolean | undefined {
+  return cached?.granted;
+}

@@ -93,6 +93,11 @@ export async function preservedTabs(): Promise<Set<number>> {
   return preserved;
 }
 
+/** The tabs whose log is preserved, if this worker has read them yet (the hot path must not wait on storage). */
+export function knownPreservedTabs(): ReadonlySet<number> | undefined {
+  return preserved;
+}
+
 export async function setPreserved(tabId: number, preserve: boolean): Promise<void> {
   const set = await preservedTabs();
   if (preserve) set.add(tabId);

@@ -1,10 +1,10 @@
 // The panels connected to the background, by inspected tab, and what they are sent: a snapshot on subscribe, then
 // batched updates. A new row travels at the end of the task that saw it, so a worker stopped right after (MV3, crash)
 // has already handed it to the panel; changes to known rows are coalesced for a few milliseconds.
-import type { LoggedExchange } from '../../core/exchange';
+import type { LoggedExchange, TabLog } from '../../core/exchange';
 import type { Runtime } from '../../shared/browser';
 import type { BackgroundToPanel, LogStatus } from '../../shared/panel-protocol';
-import { hasHostAccess } from './host-access';
+import { hasHostAccess, lastKnownHostAccess } from './host-access';
 import { logFor, preservedTabs } from './log-store';
 
 const subscribers = new Map<number, Set<Runtime.Port>>();
@@ -48,6 +48,24 @@ export async function status(tabId: number): Promise<LogStatus> {
     preserveLog: (await preservedTabs()).has(tabId),
     dropped: log.dropped,
   };
+}
+
+/**
+ * Tells the tab's panels that its log was just cleared, in the task that cleared it: a message that waited (on the
+ * status, say) would reach the panel after the new page's first rows and wipe them (seen in Firefox: 18 of 200
+ * rows). Changes queued for rows of the old log go with it.
+ */
+export function broadcastCleared(
+  tabId: number,
+  log: TabLog,
+  preserved: ReadonlySet<number>,
+  reason: 'navigation' | 'user',
+): void {
+  outbox.delete(tabId);
+  // Capture runs only with host access, so access was asked when it started; the next update refreshes it.
+  const hostAccess = lastKnownHostAccess() ?? true;
+  const now: LogStatus = { hostAccess, preserveLog: preserved.has(tabId), dropped: log.dropped };
+  broadcast(tabId, { type: 'cleared', tabId, reason, status: now });
 }
 
 export function broadcast(tabId: number, message: BackgroundToPanel): void {
@@ -97,10 +115,15 @@ async function flushOutbox(): Promise<void> {
   clearTimeout(outboxTimer);
   outboxTimer = undefined;
   lastFlush = Date.now();
-  const batches = [...outbox.entries()];
-  outbox.clear();
-  for (const [tabId, entries] of batches) {
+  const statuses = new Map<number, LogStatus>();
+  for (const tabId of outbox.keys()) statuses.set(tabId, await status(tabId));
+  // The entries are taken after the waits: a clear meanwhile (broadcastCleared) has dropped its tab's, so a panel
+  // never receives an old row after the clear. Tabs queued meanwhile go with the flush already scheduled for them.
+  for (const [tabId, tabStatus] of statuses) {
+    const entries = outbox.get(tabId);
+    outbox.delete(tabId);
+    if (entries === undefined || entries.size === 0) continue;
     const sorted = [...entries.values()].sort((a, b) => a.record.seq - b.record.seq);
-    broadcast(tabId, { type: 'update', tabId, entries: sorted, status: await status(tabId) });
+    broadcast(tabId, { type: 'update', tabId, entries: sorted, status: tabStatus });
   }
 }

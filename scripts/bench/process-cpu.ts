@@ -1,0 +1,89 @@
+// CPU time of one Chromium, per kind of process, read from /proc (Linux): where a page load's cost goes — the
+// browser process (which runs the webRequest proxy and routes extension messages), the extension's process (its
+// service worker and pages), the page's renderer, the network service. Wall-clock ratios are noisy on a small
+// machine; these sums are not, and they separate the browser's work from CORS Lens's.
+import { readdirSync, readFileSync } from 'node:fs';
+import { chromiumPath } from '../../tests/harness/paths';
+
+/** clock ticks per second on Linux (sysconf(_SC_CLK_TCK) is 100 on every Debian kernel) */
+const TICKS_PER_S = 100;
+
+export type ProcessKind = 'browser' | 'extension' | 'page' | 'network' | 'other';
+export type CpuByKind = Record<ProcessKind, number>;
+
+interface Proc {
+  pid: number;
+  ppid: number;
+  cpuMs: number;
+  cmdline: string;
+}
+
+function processes(): Proc[] {
+  const out: Proc[] = [];
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      // Fields after "(comm)": state ppid … utime (14th field overall) stime (15th).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      out.push({
+        pid: Number(entry),
+        ppid: Number(fields[1]),
+        cpuMs: (ticks * 1000) / TICKS_PER_S,
+        cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '),
+      });
+    } catch {
+      // the process ended while we read
+    }
+  }
+  return out;
+}
+
+/** The pids of the Chromium browser processes running now (one per launched browser). */
+export function chromiumRoots(): Set<number> {
+  const binaries = [chromiumPath, '/usr/lib/chromium/chromium'];
+  return new Set(
+    processes()
+      .filter((p) => binaries.some((b) => p.cmdline.startsWith(b)) && !p.cmdline.includes('--type='))
+      .map((p) => p.pid),
+  );
+}
+
+function kindOf(p: Proc): ProcessKind {
+  if (!p.cmdline.includes('--type=')) return 'browser';
+  if (p.cmdline.includes('--type=renderer'))
+    return p.cmdline.includes('--extension-process') ? 'extension' : 'page';
+  if (p.cmdline.includes('NetworkService')) return 'network';
+  return 'other';
+}
+
+/** CPU ms used so far by the browser whose browser process is `root`, and every process under it, by kind. */
+export function cpuByKind(root: number): CpuByKind {
+  const all = processes();
+  const tree = new Set([root]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const p of all)
+      if (!tree.has(p.pid) && tree.has(p.ppid)) {
+        tree.add(p.pid);
+        grew = true;
+      }
+  }
+  const sums: CpuByKind = { browser: 0, extension: 0, page: 0, network: 0, other: 0 };
+  for (const p of all) if (tree.has(p.pid)) sums[kindOf(p)] += p.cpuMs;
+  return sums;
+}
+
+export function cpuSince(before: CpuByKind, after: CpuByKind, per: number): CpuByKind {
+  const d = (k: ProcessKind) => Math.round((after[k] - before[k]) / per);
+  return {
+    browser: d('browser'),
+    extension: d('extension'),
+    page: d('page'),
+    network: d('network'),
+    other: d('other'),
+  };
+}
+
+export const totalCpu = (c: CpuByKind): number => c.browser + c.extension + c.page + c.network + c.other;

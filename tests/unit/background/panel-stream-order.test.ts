@@ -1,0 +1,81 @@
+// What a panel is sent when its tab navigates: the clear of the old page's rows, then the new page's rows — never
+// the other way round, and never an old row after the clear. The background runs against a fake browser whose
+// permission check can be held, as a slow answer from the browser would hold it.
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { FakeEvent } from './fake-browser';
+import { type Background, startBackground } from './start-background';
+
+vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
+
+const TAB = 7;
+const PAGE = 'http://localhost:5173';
+const API = 'http://127.0.0.1:8081';
+
+let bg: Background;
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  bg = await startBackground();
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+type Message = { type: string; entries?: { record: { request: { url: string } } }[] };
+
+function request(requestId: string, url: string, type = 'xmlhttprequest') {
+  const base = { requestId, tabId: TAB, frameId: 0, url, method: 'GET', type, timeStamp: Date.now() };
+  return type === 'main_frame' ? base : { ...base, initiator: PAGE };
+}
+
+function fire(event: string, details: object): void {
+  (bg.fake.webRequest[event] as FakeEvent).fire(details);
+}
+
+function completeRequest(requestId: string, url: string): void {
+  const r = request(requestId, url);
+  fire('onSendHeaders', { ...r, requestHeaders: [{ name: 'Origin', value: PAGE }] });
+  fire('onHeadersReceived', {
+    ...r,
+    statusCode: 200,
+    responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }],
+  });
+  fire('onCompleted', { ...r, statusCode: 200 });
+}
+
+it('a navigation clears the panel before the new page’s first row, and drops changes queued for old rows', async () => {
+  const posted: Message[] = [];
+  const port = {
+    name: 'cors-lens/panel',
+    postMessage: (m: Message) => posted.push(structuredClone(m)),
+    onMessage: new FakeEvent(),
+    onDisconnect: new FakeEvent(),
+  };
+  bg.fake.runtime.onConnect.fire(port);
+  port.onMessage.fire({ type: 'subscribe', tabId: TAB });
+  await bg.settle();
+  expect(posted.map((m) => m.type)).toEqual(['snapshot']);
+
+  const oldUrl = `${API}/old`;
+  fire('onBeforeRequest', request('1', oldUrl));
+  await bg.settle();
+  // The old page's request ends just before the navigation: its last change waits in the outbox.
+  await vi.advanceTimersByTimeAsync(1_500); // the background's answer on host access is now out of date
+  let answer: (granted: boolean) => void = () => undefined;
+  bg.fake.permissions.contains = () => new Promise<boolean>((resolve) => (answer = resolve));
+  completeRequest('1', oldUrl);
+  fire('onBeforeRequest', request('nav', `${PAGE}/next`, 'main_frame'));
+  fire('onBeforeRequest', request('2', `${API}/new`));
+  await bg.settle();
+  answer(true); // the browser answers late
+  await bg.settle();
+  await vi.advanceTimersByTimeAsync(100);
+  await bg.settle();
+
+  const urls = (m: Message) => (m.entries ?? []).map((e) => e.record.request.url);
+  const cleared = posted.findIndex((m) => m.type === 'cleared');
+  const firstNew = posted.findIndex((m) => urls(m).includes(`${API}/new`));
+  expect(cleared).toBeGreaterThan(0);
+  expect(firstNew).toBeGreaterThan(cleared);
+  expect(posted.slice(cleared).flatMap(urls)).not.toContain(oldUrl);
+});
