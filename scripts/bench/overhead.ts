@@ -8,7 +8,7 @@ import { captureCostPerExchange } from './capture-cost';
 import { floorExtension, permissionOnlyExtension } from './floor-extension';
 import { harProbeExtension } from './har-probe';
 import { compareSides, type Side, sideLauncher } from './page-load';
-import { type CpuByKind, cpuByKind, cpuSince, totalCpu } from './process-cpu';
+import { type CpuByKind, totalCpu } from './process-cpu';
 import { type BenchRow, median } from './table';
 
 /** Panel open: a stream port subscribed to the bench tab, exactly as the DevTools panel subscribes. */
@@ -35,31 +35,13 @@ async function activateUnrelatedOverride(session: ChromiumSession): Promise<void
   await ext.close();
 }
 
-function cpuOf(sides: Record<string, Side>): Record<string, CpuByKind> {
-  const out: Record<string, CpuByKind> = {};
-  for (const [name, side] of Object.entries(sides))
-    if (side.root !== undefined) out[name] = cpuByKind(side.root);
-  return out;
-}
-
-function cpuPerLoad(
-  before: Record<string, CpuByKind>,
-  after: Record<string, CpuByKind>,
-  loads: number,
-): Record<string, CpuByKind> {
-  const out: Record<string, CpuByKind> = {};
-  for (const name of Object.keys(after))
-    if (before[name]) out[name] = cpuSince(before[name], after[name] as CpuByKind, loads);
-  return out;
-}
-
 /** The bench page's exchanges per load (tests/lab: /bench?n=200, half of them preflighted). */
 const EXCHANGES_PER_LOAD = 200;
 
 /**
- * Where the time goes, per load: each browser's CPU by process over the whole interleaved run, divided by its
- * loads (its idle time between loads included, alike for every side). The panel's excess over the floor is CORS
- * Lens's own work; the floor's excess over no extension is the browser's.
+ * Where the time goes, per load: each browser's CPU by process during its own loads (and the second after each),
+ * the other browsers idle meanwhile. The panel's excess over the floor is CORS Lens's own work; the floor's excess
+ * over no extension is the browser's.
  */
 function cpuRows(cpu: Record<string, CpuByKind>): BenchRow[] {
   const labels: [string, string][] = [
@@ -140,10 +122,8 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
     const panel = await openPanelOn(sides.panel as Side, lab.pageOrigin);
     const devtoolsPanel = await openPanelOn(sides.devtoolsPanel as Side, lab.pageOrigin);
     await activateUnrelatedOverride((sides.override as Side).session);
-    const cpuBefore = cpuOf(sides);
-    const r = await compareSides(sides, 'without', lab, rounds);
-    // Every side loaded the page once to warm up, then once per round.
-    const cpu = cpuPerLoad(cpuBefore, cpuOf(sides), rounds + 1);
+    const r = await compareSides(sides, 'without', lab, rounds, true);
+    const cpu = r.cpu;
     if (r.failed) throw new Error(`${r.failed} bench requests failed: the bench page is broken`);
     const idleRuns: number[] = [];
     const dnrRuns: number[] = [];

@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { type ChromiumOptions, type ChromiumSession, launchChromium } from '../../tests/harness/chromium';
 import type { LabProcess } from '../../tests/harness/lab-process';
-import { chromiumRoots } from './process-cpu';
+import { type CpuByKind, chromiumRoots, cpuByKind, cpuSince } from './process-cpu';
 import { median } from './table';
 
 type Lab = Pick<LabProcess, 'pageOrigin'>;
@@ -64,7 +64,15 @@ export interface Comparison {
   /** Median of each side over the baseline side's median. */
   ratios: Record<string, number>;
   failed: number;
+  /** With `measureCpu`: each side's CPU per load, by kind of process, over its own loads only. */
+  cpu: Record<string, CpuByKind>;
 }
+
+/**
+ * After a load whose CPU is measured, the time its browser gets to finish what the load started (events still
+ * queued, CORS Lens's one-second mirror write) before the next side loads.
+ */
+const CPU_SETTLE_MS = 1_100;
 
 /**
  * Loads the page `rounds` times on every side, after one warm-up each. Each round visits every side once, in an
@@ -75,21 +83,39 @@ export async function compareSides(
   baseline: string,
   lab: Lab,
   rounds = 7,
+  measureCpu = false,
 ): Promise<Comparison> {
   const names = Object.keys(sides);
   for (const name of names) await loadBenchPage(sides[name] as Side, lab);
   const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
   let failed = 0;
+  const cpuTotals: Record<string, CpuByKind> = {};
   for (let i = 0; i < rounds; i++) {
     const order = names.map((_, k) => names[(k + i) % names.length] as string);
     for (const name of order) {
-      const sample = await loadBenchPage(sides[name] as Side, lab);
+      const side = sides[name] as Side;
+      const root = measureCpu ? side.root : undefined;
+      const before = root === undefined ? undefined : cpuByKind(root);
+      const sample = await loadBenchPage(side, lab);
       samples[name]?.push(sample.ms);
       failed += sample.failed;
+      if (root === undefined || before === undefined) continue;
+      await new Promise((r) => setTimeout(r, CPU_SETTLE_MS));
+      const used = cpuSince(before, cpuByKind(root), rounds);
+      const sum = cpuTotals[name];
+      cpuTotals[name] = sum
+        ? {
+            browser: sum.browser + used.browser,
+            extension: sum.extension + used.extension,
+            page: sum.page + used.page,
+            network: sum.network + used.network,
+            other: sum.other + used.other,
+          }
+        : used;
     }
   }
   const medians = Object.fromEntries(names.map((n) => [n, median(samples[n] ?? [])]));
   const base = medians[baseline] as number;
   const ratios = Object.fromEntries(names.map((n) => [n, (medians[n] as number) / base]));
-  return { medians, ratios, failed };
+  return { medians, ratios, failed, cpu: cpuTotals };
 }
