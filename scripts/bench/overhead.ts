@@ -3,7 +3,7 @@
 import type { Page } from 'playwright-core';
 import type { ChromiumSession } from '../../tests/harness/chromium';
 import { startLabProcess } from '../../tests/harness/lab-process';
-import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
+import { streamCounters, streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
 import { captureCostPerExchange } from './capture-cost';
 import { floorExtension, permissionOnlyExtension } from './floor-extension';
 import { harProbeExtension } from './har-probe';
@@ -19,8 +19,15 @@ async function openPanelOn(side: Side, pageOrigin: string): Promise<Page> {
   )) as number | undefined;
   if (tabId === undefined) throw new Error('bench: the bench tab is not visible to the extension');
   await subscribeToTab(ext, tabId);
+  // As the panel does (connect-panel-source.ts): a heartbeat keeps the service worker running while it is open.
+  await ext.evaluate(
+    `setInterval(() => window.__corsLensPort?.postMessage({ type: 'heartbeat' }), ${PANEL_HEARTBEAT_MS})`,
+  );
   return ext;
 }
+
+/** The panel's heartbeat period (src/panel/connect-panel-source.ts). */
+const PANEL_HEARTBEAT_MS = 20_000;
 
 /** Override active: one rule in force, for a target the bench page never calls (the DNR rule's cost alone). */
 async function activateUnrelatedOverride(session: ChromiumSession): Promise<void> {
@@ -133,11 +140,15 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
       idleRuns.push(ratios.idle as number);
       dnrRuns.push(ratios.dnrOnly as number);
     }
-    // The panel side really captured: its stream holds the last load's exchanges.
+    // The panel side really captured: its stream holds the last load's exchanges, from one worker all along (a
+    // worker restarted between loads would measure its restarts, which a real panel's heartbeat prevents).
     for (const page of [panel, devtoolsPanel]) {
       const captured = (await streamedEntries(page)).length;
       if (captured < 200)
         throw new Error(`bench: the panel stream holds ${captured} exchanges, expected ≥ 200`);
+      const { disconnects } = await streamCounters(page);
+      if (disconnects > 0)
+        throw new Error(`bench: the panel stream was cut ${disconnects} times: the worker restarted`);
     }
     // The HAR probe saw the bench's requests (at least one load's 200 requests and 100 preflights).
     const harWorker = (sides.devtoolsHar as Side).session.context.serviceWorkers()[0];
