@@ -21,4 +21,18 @@ describe('rememberRecent', () => {
     expect([f('x'), f('yy'), f('zzz'), f('x')]).toEqual([1, 2, 3, 1]);
     expect(calls).toEqual(['x', 'yy', 'zzz', 'x']);
   });
+
+  it('never keeps a key longer than its limit: such keys are computed every time', () => {
+    let calls = 0;
+    const f = rememberRecent(
+      (key) => {
+        calls++;
+        return key.length;
+      },
+      10,
+      4,
+    );
+    expect([f('12345'), f('12345'), f('1234'), f('1234')]).toEqual([5, 5, 4, 4]);
+    expect(calls).toBe(3);
+  });
 });
