@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { type ChromiumOptions, type ChromiumSession, launchChromium } from '../../tests/harness/chromium';
 import type { LabProcess } from '../../tests/harness/lab-process';
-import { type CpuByKind, chromiumRoots, cpuByKind, cpuSince } from './process-cpu';
+import { addCpu, type CpuByKind, chromiumRoots, cpuByKind, cpuSince } from './process-cpu';
 import { median } from './table';
 
 type Lab = Pick<LabProcess, 'pageOrigin'>;
@@ -103,15 +103,7 @@ export async function compareSides(
       await new Promise((r) => setTimeout(r, CPU_SETTLE_MS));
       const used = cpuSince(before, cpuByKind(root), rounds);
       const sum = cpuTotals[name];
-      cpuTotals[name] = sum
-        ? {
-            browser: sum.browser + used.browser,
-            extension: sum.extension + used.extension,
-            page: sum.page + used.page,
-            network: sum.network + used.network,
-            other: sum.other + used.other,
-          }
-        : used;
+      cpuTotals[name] = sum ? addCpu(sum, used) : used;
     }
   }
   const medians = Object.fromEntries(names.map((n) => [n, median(samples[n] ?? [])]));

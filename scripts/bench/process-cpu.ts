@@ -86,4 +86,14 @@ export function cpuSince(before: CpuByKind, after: CpuByKind, per: number): CpuB
   };
 }
 
+export function addCpu(a: CpuByKind, b: CpuByKind): CpuByKind {
+  return {
+    browser: a.browser + b.browser,
+    extension: a.extension + b.extension,
+    page: a.page + b.page,
+    network: a.network + b.network,
+    other: a.other + b.other,
+  };
+}
+
 export const totalCpu = (c: CpuByKind): number => c.browser + c.extension + c.page + c.network + c.other;

@@ -1,5 +1,5 @@
+import { answeredPreflightStatus } from '../core/exchange';
 import type { LoggedExchange } from '../shared/panel-protocol';
-import { answeredPreflightStatus } from './preflight-answered';
 
 /**
  * For an exchange whose preflight CORS Lens answered (rule option "Answer preflights", Chromium): that it did, and

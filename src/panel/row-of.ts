@@ -1,11 +1,8 @@
 import { type FailureKind, failureKindShort } from '../core/cors';
+import { type RowVerdict, rowVerdictOf } from '../core/exchange';
 import { failureKindOfExchange } from '../core/failures';
 import type { LoggedExchange } from '../shared/panel-protocol';
-import { preflightAnsweredLabel } from './preflight-answered';
 
-/** `failed`: the browser failed the request although the headers CORS Lens saw pass (e.g. a credentials mode
- * webRequest does not expose, or a network error): never shown as allowed. */
-export type RowVerdict = 'pending' | 'allowed' | 'blocked' | 'override' | 'failed' | 'uncertain';
 export type PreflightMark = 'sent' | 'cached' | 'none';
 
 /** What one table row shows, computed once per entry (the search string included: filtering must stay cheap). */
@@ -46,45 +43,7 @@ export function rowOf(entry: LoggedExchange): Row {
 
 function build(entry: LoggedExchange): Row {
   const { record, verdict, override } = entry;
-  // Firefox reports the headers after the override rewrote them: the server's own answer is unknown, so the row
-  // credits the override rather than the server.
-  const unseen = override?.serverHeadersUnseen === true;
-  const verdictKind: RowVerdict =
-    record.outcome === 'pending'
-      ? 'pending'
-      : record.incomplete === 'headers-unseen'
-        ? 'uncertain'
-        : unseen && override.verdict.allowed
-          ? 'override'
-          : verdict.allowed
-            ? record.outcome === 'failed'
-              ? 'failed'
-              : verdict.ifCredentialed
-                ? 'uncertain'
-                : 'allowed'
-            : override?.verdict.allowed
-              ? 'override'
-              : 'blocked';
-  const reason =
-    verdictKind === 'blocked'
-      ? (verdict.corsError ?? record.error ?? 'Blocked')
-      : verdictKind === 'uncertain'
-        ? record.incomplete === 'headers-unseen'
-          ? 'response headers unseen'
-          : `${verdict.ifCredentialed?.corsError ?? 'blocked'} if credentialed`
-        : verdictKind === 'override'
-          ? unseen
-            ? "server's headers unseen"
-            : (preflightAnsweredLabel(entry) ?? `server: ${verdict.corsError ?? 'blocked'}`)
-          : verdictKind === 'pending'
-            ? 'Pending'
-            : verdictKind === 'failed'
-              ? (record.error ?? 'Failed')
-              : verdict.hiddenReads?.length
-                ? `${verdict.hiddenReads.join(', ')} read but not exposed`
-                : verdict.preflightRequired
-                  ? 'Preflight passed'
-                  : 'CORS check passed';
+  const { verdict: verdictKind, reason } = rowVerdictOf(entry);
   const kind =
     verdictKind === 'blocked' || verdictKind === 'failed'
       ? failureKindOfExchange(record, verdict)

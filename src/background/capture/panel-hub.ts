@@ -43,11 +43,16 @@ export function forgetPanels(tabId: number): void {
 
 export async function status(tabId: number): Promise<LogStatus> {
   const log = await logFor(tabId);
-  return {
-    hostAccess: await hasHostAccess(),
-    preserveLog: (await preservedTabs()).has(tabId),
-    dropped: log.dropped,
-  };
+  return statusOf(tabId, log, await preservedTabs(), await hasHostAccess());
+}
+
+function statusOf(
+  tabId: number,
+  log: TabLog,
+  preserved: ReadonlySet<number>,
+  hostAccess: boolean,
+): LogStatus {
+  return { hostAccess, preserveLog: preserved.has(tabId), dropped: log.dropped };
 }
 
 /**
@@ -63,8 +68,7 @@ export function broadcastCleared(
 ): void {
   outbox.delete(tabId);
   // Capture runs only with host access, so access was asked when it started; the next update refreshes it.
-  const hostAccess = lastKnownHostAccess() ?? true;
-  const now: LogStatus = { hostAccess, preserveLog: preserved.has(tabId), dropped: log.dropped };
+  const now = statusOf(tabId, log, preserved, lastKnownHostAccess() ?? true);
   broadcast(tabId, { type: 'cleared', tabId, reason, status: now });
 }
 

@@ -23,15 +23,23 @@ export {
   withPageCall,
 } from './page-request';
 export { type PanelRequest, parsePanelRequest } from './parse-panel-request';
+export { answeredPreflightStatus, preflightAnsweredLabel } from './preflight-answered';
 export { REDACTED, redactHeaders, redactHeaderValue } from './redact-headers';
 export { redactRecord } from './redact-record';
 export { redactUrl } from './redact-url';
+export { type RowVerdict, rowVerdictOf } from './row-verdict';
 export { shouldObserve } from './should-observe';
 export type { TabLogJSON } from './tab-log';
 export { DEFAULT_MAX_BYTES, TAB_LOG_CAPACITY, TabLog } from './tab-log';
 export type { Exchange } from './to-engine-exchange';
 export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';
-export { isBlocked, type LoggedExchange, toLogged } from './to-logged';
+export {
+  HEADERS_UNSEEN_VERDICT,
+  isBlocked,
+  type LoggedExchange,
+  PENDING_VERDICT,
+  toLogged,
+} from './to-logged';
 export type { ExchangeRecord, PageCall, PreflightCacheSource, RedactedValue } from './types';
 export { withOverride } from './with-override';
 export { wasRescued, withRescue } from './with-rescue';

@@ -1,4 +1,4 @@
-import type { LoggedExchange } from '../shared/panel-protocol';
+import type { LoggedExchange } from './to-logged';
 
 /** The status the server answered a preflight that CORS Lens answered instead, or undefined when it did not. */
 export function answeredPreflightStatus(entry: LoggedExchange): number | undefined {
