@@ -132,6 +132,19 @@ export const allowedGet = (options: Options = {}) =>
   exchange({ responseHeaders: [['Access-Control-Allow-Origin', '*']], ...options });
 export const blockedGet = (options: Options = {}) =>
   exchange({ responseHeaders: [['Content-Type', 'text/plain']], ...options });
+/** A PUT whose preflight (204) and response both allow any origin. */
+export const allowedPut = (options: Options = {}) =>
+  allowedGet({
+    method: 'PUT',
+    preflight: {
+      status: 204,
+      headers: [
+        ['Access-Control-Allow-Origin', '*'],
+        ['Access-Control-Allow-Methods', 'PUT'],
+      ],
+    },
+    ...options,
+  });
 
 /** happy-dom does no layout: give scroll containers a viewport so the virtualiser has rows to show. */
 export function stubLayout(height = 440, width = 1000): void {

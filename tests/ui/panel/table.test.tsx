@@ -2,7 +2,16 @@
 import { act, cleanup, render, screen } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { Panel } from '../../../src/panel/panel';
-import { allowedGet, blockedGet, fakeSource, STATUS, snapshot, stubLayout, update } from './fixtures';
+import {
+  allowedGet,
+  allowedPut,
+  blockedGet,
+  fakeSource,
+  STATUS,
+  snapshot,
+  stubLayout,
+  update,
+} from './fixtures';
 
 vi.mock('../../../src/shared/browser', () => ({ browser: {} }));
 
@@ -34,16 +43,7 @@ describe('request table', () => {
   it('marks the preflight as sent, cached or none', () => {
     const source = fakeSource();
     render(<Panel source={source} tabId={1} />);
-    const sent = allowedGet({
-      method: 'PUT',
-      preflight: {
-        status: 204,
-        headers: [
-          ['Access-Control-Allow-Origin', '*'],
-          ['Access-Control-Allow-Methods', 'PUT'],
-        ],
-      },
-    });
+    const sent = allowedPut();
     const cached = allowedGet();
     cached.record.preflightCached = true;
     act(() => source.emit(snapshot([sent, cached, allowedGet()])));

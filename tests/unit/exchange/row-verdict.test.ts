@@ -1,24 +1,13 @@
 // The word and reason a log row gives an exchange, from the record and the engine's verdicts (pure core).
 import { describe, expect, it } from 'vitest';
 import { HEADERS_UNSEEN_VERDICT, PENDING_VERDICT, rowVerdictOf } from '../../../src/core/exchange';
-import { allowedGet, blockedGet, exchange } from '../../ui/panel/fixtures';
+import { allowedGet, allowedPut, blockedGet } from '../../ui/panel/fixtures';
 
 describe('rowVerdictOf', () => {
   it('names the CorsError of a blocked exchange, and says why an allowed one passed', () => {
     expect(rowVerdictOf(blockedGet())).toEqual({ verdict: 'blocked', reason: 'MissingAllowOriginHeader' });
     expect(rowVerdictOf(allowedGet())).toEqual({ verdict: 'allowed', reason: 'CORS check passed' });
-    const put = exchange({
-      method: 'PUT',
-      preflight: {
-        status: 204,
-        headers: [
-          ['Access-Control-Allow-Origin', '*'],
-          ['Access-Control-Allow-Methods', 'PUT'],
-        ],
-      },
-      responseHeaders: [['Access-Control-Allow-Origin', '*']],
-    });
-    expect(rowVerdictOf(put)).toEqual({ verdict: 'allowed', reason: 'Preflight passed' });
+    expect(rowVerdictOf(allowedPut())).toEqual({ verdict: 'allowed', reason: 'Preflight passed' });
   });
 
   it('is never more certain than what was seen: pending, and headers missed across a restart', () => {
