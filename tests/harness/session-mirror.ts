@@ -1,4 +1,4 @@
-// The background mirrors each tab's log into storage.session in batches (one write per tab per 500 ms): tests
+// The background mirrors each tab's log into storage.session in batches (once it is quiet for 1 s, within 5 s): tests
 // that need the mirror (a service-worker restart restores from it; secrets must never reach it) wait until it
 // holds the exchanges they made, instead of sleeping past the batch delay.
 import type { LoggedExchange } from '../../src/shared/panel-protocol';

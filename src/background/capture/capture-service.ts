@@ -41,6 +41,7 @@ import { hookOpenPage, installPageHook, removePageHook } from './page-hook';
 import {
   broadcastCleared,
   broadcastStatus,
+  COALESCE_MS,
   forgetPanels,
   isWatched,
   queueUpdate,
@@ -64,6 +65,8 @@ let assembler: Assembler | undefined;
 /** Events that arrive before the assembler exists (it waits on storage for the last seq). */
 let early: NetEvent[] | undefined;
 let sweepTimer: ReturnType<typeof setInterval> | undefined;
+/** Set while the assembler holds changes to known rows, which are built and logged together when it fires. */
+let changesTimer: ReturnType<typeof setTimeout> | undefined;
 
 /** storage.session: the tabs panels were watching, so that a restarted worker resumes exactly those. */
 const WATCHED_KEY = 'watchedTabs';
@@ -95,6 +98,8 @@ async function listenTo(tabId: number): Promise<void> {
     preflightAfterActual,
     sendPrecedesPreflight,
     lastSeq: await lastSeqEver(),
+    // A request's events come a few milliseconds apart: its changes are built once per window, not per event.
+    deferChanges: true,
   });
   if (assembler || listening.size === 0) return; // created by another subscriber, or stopped, while we awaited
   assembler = created;
@@ -103,13 +108,14 @@ async function listenTo(tabId: number): Promise<void> {
   for (const event of buffered) onEvent(event);
   let sweeps = 0;
   sweepTimer = setInterval(() => {
-    if (assembler && assembler.pending() > 0) for (const r of assembler.sweep(Date.now())) void accept(r);
+    if (assembler && assembler.pending() > 0) acceptAll(assembler.sweep(Date.now()));
     if (++sweeps % 5 === 0) endAbandonedRecords();
   }, 1000);
 }
 
 /** Stops listening to `tabId`; the last tab takes the assembler, the page hook and the rules cache with it. */
 function stopListeningTo(tabId: number): void {
+  takeChanges(); // a preserved log keeps the last state of the tab's requests
   listening.get(tabId)?.();
   listening.delete(tabId);
   assembler?.forgetTab(tabId);
@@ -119,6 +125,8 @@ function stopListeningTo(tabId: number): void {
   assembler = undefined;
   early = undefined;
   clearInterval(sweepTimer);
+  clearTimeout(changesTimer);
+  changesTimer = undefined;
   stopFollowingRules();
   void removePageHook();
 }
@@ -203,7 +211,23 @@ function onEvent(event: NetEvent): void {
     return;
   }
   if (!assembler) return;
-  for (const record of assembler.push(event)) void accept(record);
+  acceptAll(assembler.push(event));
+}
+
+/**
+ * Logs the new rows the assembler gave at once (they reach the panels at the end of this task, so a worker stopped
+ * right after has handed them over), and has its changes to known rows taken within the panels' coalescing window.
+ */
+function acceptAll(created: LoggedExchange['record'][]): void {
+  for (const record of created) void accept(record);
+  if (assembler?.hasChanges()) changesTimer ??= setTimeout(takeChanges, COALESCE_MS);
+}
+
+function takeChanges(): void {
+  clearTimeout(changesTimer);
+  changesTimer = undefined;
+  // Already held back for the window: they go to the panels at the end of this task.
+  for (const record of assembler?.takeChanges() ?? []) void accept(record, true);
 }
 
 /**
@@ -211,6 +235,7 @@ function onEvent(event: NetEvent): void {
  * is at hand, so that nothing of the new page is logged, or sent to a panel, before the clear.
  */
 function onNavigation(tabId: number): void {
+  takeChanges(); // the old page's requests are logged as they were at the navigation, and go with the clear
   const preserved = knownPreservedTabs();
   const log = loadedLog(tabId);
   if (preserved && log) clearForNavigation(tabId, log, preserved);
@@ -225,7 +250,8 @@ function clearForNavigation(tabId: number, log: TabLog, preserved: ReadonlySet<n
   broadcastCleared(tabId, log, preserved, 'navigation');
 }
 
-async function accept(seen: LoggedExchange['record']): Promise<void> {
+/** Logs a record the assembler built (or one a page report changed); `coalesced`: it already waited its window. */
+async function accept(seen: LoggedExchange['record'], coalesced = false): Promise<void> {
   const log = loadedLog(seen.tabId) ?? (await logFor(seen.tabId));
   const known = log.get(seen.id);
   const earlier = seen.resumed === true ? known : undefined;
@@ -243,7 +269,7 @@ async function accept(seen: LoggedExchange['record']): Promise<void> {
   markDirty(record.tabId);
   const entry = logged(record);
   countBlocked(entry, log, logged);
-  queueUpdate(entry, known === undefined);
+  queueUpdate(entry, known === undefined || coalesced);
 }
 
 /** A logged record changed outside the assembler: stamped anew, so that every panel takes it as the newer state. */

@@ -6,10 +6,18 @@ const key = (tabId: number) => `log:${tabId}`;
 const PRESERVE_KEY = 'preserveLog';
 
 const logs = new Map<number, TabLog>();
-/** How often a changed log is written to storage.session: the restart safety net, off the hot path. */
-const MIRROR_MS = 1_000;
+/**
+ * When a changed log is written to storage.session: once it has been quiet this long, and at the latest this long
+ * after its first unmirrored change. The mirror is the restart safety net for panels opened later (an open panel
+ * keeps its own copy through a restart): a whole log written every second of a busy page was a tenth to a fifth of the
+ * worker's own work, and as much again for the browser process that stores it.
+ */
+const QUIET_MS = 1_000;
+const LATEST_MS = 5_000;
 const dirty = new Set<number>();
 let flushTimer: ReturnType<typeof setTimeout> | undefined;
+let firstChangeAt = 0;
+let lastChangeAt = 0;
 let preserved: Set<number> | undefined;
 
 /** The tab's log, restored from storage.session the first time this worker needs it. */
@@ -57,8 +65,17 @@ function keepWithinTotal(): void {
 
 export function markDirty(tabId: number): void {
   dirty.add(tabId);
-  // Mirror in batches: one storage write per tab per second, whatever the request rate.
-  if (flushTimer === undefined) flushTimer = setTimeout(() => void flushMirror(), MIRROR_MS);
+  lastChangeAt = Date.now();
+  if (flushTimer !== undefined) return; // one timer, re-armed when it fires: none per event
+  firstChangeAt = lastChangeAt;
+  flushTimer = setTimeout(mirrorWhenDue, QUIET_MS);
+}
+
+function mirrorWhenDue(): void {
+  const now = Date.now();
+  const due = Math.min(lastChangeAt + QUIET_MS, firstChangeAt + LATEST_MS);
+  if (now < due) flushTimer = setTimeout(mirrorWhenDue, due - now);
+  else void flushMirror();
 }
 
 async function flushMirror(): Promise<void> {

@@ -93,12 +93,15 @@ export async function broadcastStatus(tabId: number): Promise<void> {
  * (a page load's profile: messaging was the worker's largest own cost). A worker stopped meanwhile loses at most
  * this window's changes to known rows — never a row (a new row goes out at the end of its task).
  */
-const COALESCE_MS = 20;
+export const COALESCE_MS = 20;
 let lastFlush = 0;
 let outboxTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Queues a changed entry for the tab's panels: a new row at the end of the task, a changed one within 20 ms. */
-export function queueUpdate(entry: LoggedExchange, isNewRow: boolean): void {
+/**
+ * Queues a changed entry for the tab's panels: at the end of the task when `sendNow` (a new row, or a change that
+ * already waited its window), else within 20 ms.
+ */
+export function queueUpdate(entry: LoggedExchange, sendNow: boolean): void {
   const { tabId, id } = entry.record;
   if (!isWatched(tabId)) return;
   const pending = outbox.get(tabId) ?? new Map<string, LoggedExchange>();
@@ -106,7 +109,7 @@ export function queueUpdate(entry: LoggedExchange, isNewRow: boolean): void {
   outbox.set(tabId, pending);
   if (outboxQueued) return;
   const wait = COALESCE_MS - (Date.now() - lastFlush);
-  if (isNewRow || wait <= 0) {
+  if (sendNow || wait <= 0) {
     outboxQueued = true;
     clearTimeout(outboxTimer);
     outboxTimer = undefined;

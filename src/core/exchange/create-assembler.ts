@@ -44,13 +44,25 @@ export interface AssemblerOptions {
   acceptLanguage?: string;
   /** The last seq already handed out (e.g. `TabLog.lastSeq` after a service-worker restart). */
   lastSeq?: number;
+  /**
+   * Builds a record for a request's first appearance only: later changes wait in the assembler until `takeChanges`,
+   * so a request whose events arrive close together is built (copied, redacted) once instead of once per event.
+   */
+  deferChanges?: boolean;
 }
 
 export interface Assembler {
-  /** Feeds one event; returns the records it created or changed, each stamped with a new seq. */
+  /**
+   * Feeds one event; returns the records it created or changed, each stamped with a new seq. With `deferChanges`,
+   * only the records it created: the changed ones wait for `takeChanges`.
+   */
   push(event: NetEvent): ExchangeRecord[];
   /** Flushes state that timed out by `now` (push does this too, from event times, at most once a second). */
   sweep(now: number): ExchangeRecord[];
+  /** `deferChanges`: the records changed since the last call, each built once and stamped with a new seq. */
+  takeChanges(): ExchangeRecord[];
+  /** `deferChanges`: whether `takeChanges` has anything to give. */
+  hasChanges(): boolean;
   /** How many requests and preflights are being tracked: zero when everything has ended. */
   pending(): number;
   /** Whether this assembler still follows the request a record stands for (by the record's id). */
@@ -106,6 +118,9 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (answeredPreflights.size > maxRememberedPreflights)
       answeredPreflights.delete(answeredPreflights.keys().next().value as string);
   };
+  // deferChanges: the drafts built at least once, and those changed since they last were.
+  const built = new WeakSet<ExchangeDraft>();
+  const changed = new Set<ExchangeDraft>();
   const rememberFinished = (requestId: string) => {
     finished.add(requestId);
     if (finished.size > 2_000) finished.delete(finished.values().next().value as string);
@@ -502,7 +517,22 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
   }
 
   function stamp(touched: Set<ExchangeDraft>): ExchangeRecord[] {
-    return [...touched].map((draft) => toExchangeRecord(draft, ++seq, options.acceptLanguage));
+    if (!options.deferChanges) return build(touched);
+    const created: ExchangeDraft[] = [];
+    for (const draft of touched) {
+      if (built.has(draft)) changed.add(draft);
+      else created.push(draft);
+    }
+    return build(created);
+  }
+
+  function build(drafts: Iterable<ExchangeDraft>): ExchangeRecord[] {
+    const records: ExchangeRecord[] = [];
+    for (const draft of drafts) {
+      built.add(draft);
+      records.push(toExchangeRecord(draft, ++seq, options.acceptLanguage));
+    }
+    return records;
   }
 
   return {
@@ -512,17 +542,25 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       sweepInto(now, touched);
       return stamp(touched);
     },
+    takeChanges() {
+      const drafts = [...changed];
+      changed.clear();
+      return build(drafts);
+    },
+    hasChanges: () => changed.size > 0,
     pending: () => exchanges.size + heldOptions.size + preflights.size + cacheProbes.size,
     nextSeq: () => ++seq,
     tracks(recordId) {
       const requestId = recordId.slice(recordId.indexOf(':') + 1);
       if (exchanges.has(requestId) || preflights.has(requestId) || heldOptions.has(requestId)) return true;
-      // A row a cache probe started keeps the probe's id while the network load (another requestId) runs.
-      for (const draft of [...exchanges.values(), ...cacheProbes.values()])
+      // A row a cache probe started keeps the probe's id while the network load (another requestId) runs; an ended
+      // row may wait in `changed` for its last build.
+      for (const draft of [...exchanges.values(), ...cacheProbes.values(), ...changed])
         if (draft.id === recordId) return true;
       return false;
     },
     forgetTab(tabId) {
+      for (const draft of changed) if (draft.tabId === tabId) changed.delete(draft);
       for (const [requestId, draft] of exchanges) if (draft.tabId === tabId) exchanges.delete(requestId);
       for (const [key, probe] of cacheProbes) if (probe.tabId === tabId) cacheProbes.delete(key);
       for (const [requestId, held] of heldOptions)
