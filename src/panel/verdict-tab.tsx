@@ -6,11 +6,10 @@ import { PageCallNote } from './page-call-note';
 import { RescuedNote } from './rescued-note';
 import { Timeline } from './timeline';
 
+// A row whose headers went unseen is not judged: its verdict (HEADERS_UNSEEN_VERDICT) says why.
 const INCOMPLETE = {
   'no-response':
     'No response and no error came within a minute, so CORS Lens ended this row: the browser stopped reporting this request (the server never answered, the tab navigated away, or capture restarted mid-request). What is known is shown below.',
-  'headers-unseen':
-    "CORS Lens's background was restarted while this request ran: it saw the request end but not its response headers, so no verdict is given. Repeat the request to see it judged.",
   'no-final-event':
     'The response arrived but its end did not within a minute (a long download or a stream), so CORS Lens ended this row. CORS is decided on the response headers, so the verdict below stands.',
 } as const;
@@ -29,7 +28,7 @@ export function VerdictTab({ logged }: { logged: LoggedExchange }) {
           </p>
         ) : (
           <p role="note" class="warn-text" data-testid="incomplete-note">
-            {INCOMPLETE['headers-unseen']}
+            {verdict.explanation}
           </p>
         )}
         <PageCallNote record={record} />

@@ -285,7 +285,8 @@ function restamp(record: LoggedExchange['record']): LoggedExchange['record'] {
 async function onPageReports(tabId: number | undefined, { calls, reads }: PageReports): Promise<void> {
   if (tabId === undefined || !listening.has(tabId) || calls.length + reads.length === 0) return;
   const log = loadedLog(tabId) ?? (await logFor(tabId));
-  const recent = log.snapshot().slice(-300);
+  const records = log.snapshot(); // once per batch: a page makes its calls in bursts
+  const recent = records.slice(-300);
   const waiting: PageRequest[] = [];
   for (const call of calls) {
     const index = recent.findIndex((record) => isCallFor(record, call));
@@ -296,7 +297,9 @@ async function onPageReports(tabId: number | undefined, { calls, reads }: PageRe
   rememberCalls(tabId, waiting);
   const unmatched: PageRead[] = [];
   for (const read of reads) {
-    const record = log.snapshot().findLast((r) => isReadOf(r, read));
+    const found = records.findLast((r) => isReadOf(r, read));
+    // Its latest state: an earlier read of this batch may have changed it.
+    const record = found && (log.get(found.id) ?? found);
     if (!record) unmatched.push(read);
     else if (!record.readHeaders?.includes(read.header))
       void accept(restamp(withHeaderRead(record, read.header)));

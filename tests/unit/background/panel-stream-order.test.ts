@@ -2,16 +2,21 @@
 // the other way round, and never an old row after the clear. The background runs against a fake browser whose
 // permission check can be held, as a slow answer from the browser would hold it.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { FakeEvent } from './fake-browser';
 import { type Background, startBackground } from './start-background';
+import {
+  API,
+  completeRequest,
+  connectPanel,
+  fire as fireOn,
+  type Message,
+  PAGE,
+  request,
+} from './web-request-script';
 
 vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
 
-const TAB = 7;
-const PAGE = 'http://localhost:5173';
-const API = 'http://127.0.0.1:8081';
-
 let bg: Background;
+const fire = (event: string, details: object) => fireOn(bg, event, details);
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   bg = await startBackground();
@@ -21,38 +26,8 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-type Message = { type: string; entries?: { record: { request: { url: string } } }[] };
-
-function request(requestId: string, url: string, type = 'xmlhttprequest') {
-  const base = { requestId, tabId: TAB, frameId: 0, url, method: 'GET', type, timeStamp: Date.now() };
-  return type === 'main_frame' ? base : { ...base, initiator: PAGE };
-}
-
-function fire(event: string, details: object): void {
-  (bg.fake.webRequest[event] as FakeEvent).fire(details);
-}
-
-function completeRequest(requestId: string, url: string): void {
-  const r = request(requestId, url);
-  fire('onSendHeaders', { ...r, requestHeaders: [{ name: 'Origin', value: PAGE }] });
-  fire('onHeadersReceived', {
-    ...r,
-    statusCode: 200,
-    responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }],
-  });
-  fire('onCompleted', { ...r, statusCode: 200 });
-}
-
 it('a navigation clears the panel before the new page’s first row, and drops changes queued for old rows', async () => {
-  const posted: Message[] = [];
-  const port = {
-    name: 'cors-lens/panel',
-    postMessage: (m: Message) => posted.push(structuredClone(m)),
-    onMessage: new FakeEvent(),
-    onDisconnect: new FakeEvent(),
-  };
-  bg.fake.runtime.onConnect.fire(port);
-  port.onMessage.fire({ type: 'subscribe', tabId: TAB });
+  const posted = connectPanel(bg);
   await bg.settle();
   expect(posted.map((m) => m.type)).toEqual(['snapshot']);
 
@@ -63,7 +38,7 @@ it('a navigation clears the panel before the new page’s first row, and drops c
   await vi.advanceTimersByTimeAsync(1_500); // the background's answer on host access is now out of date
   let answer: (granted: boolean) => void = () => undefined;
   bg.fake.permissions.contains = () => new Promise<boolean>((resolve) => (answer = resolve));
-  completeRequest('1', oldUrl);
+  completeRequest(bg, '1', oldUrl);
   fire('onBeforeRequest', request('nav', `${PAGE}/next`, 'main_frame'));
   fire('onBeforeRequest', request('2', `${API}/new`));
   await bg.settle();
