@@ -35,7 +35,7 @@ it('a navigation clears the panel before the new page’s first row, and drops c
   fire('onBeforeRequest', request('1', oldUrl));
   await bg.settle();
   // The old page's request ends just before the navigation: its last change waits in the outbox.
-  await vi.advanceTimersByTimeAsync(1_500); // the background's answer on host access is now out of date
+  await vi.advanceTimersByTimeAsync(10_500); // the background's answer on host access is now out of date
   let answer: (granted: boolean) => void = () => undefined;
   bg.fake.permissions.contains = () => new Promise<boolean>((resolve) => (answer = resolve));
   completeRequest(bg, '1', oldUrl);
