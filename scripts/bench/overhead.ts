@@ -67,18 +67,20 @@ function cpuRows(cpu: Record<string, CpuByKind>): BenchRow[] {
         name: label,
         value: totalCpu(c),
         unit: 'ms',
-        note: `browser process ${c.browser}, extension process ${c.extension}, page ${c.page}, network ${c.network}, other ${c.other}`,
+        note: `browser process ${c.browser}, extension process ${c.extension} (service-worker threads ${c.extensionWorker}), page ${c.page}, network ${c.network}, other ${c.other}`,
       },
     ];
   });
   const { floor, panel } = cpu;
+  const perExchange = (k: keyof CpuByKind) =>
+    floor && panel ? Math.round(((panel[k] - floor[k]) * 1000) / EXCHANGES_PER_LOAD) : 0;
   if (floor && panel)
     rows.push({
       group: 'CPU per page load (all processes of the browser)',
       name: 'CORS Lens’s own CPU per exchange, over the floor',
       value: Math.round(((totalCpu(panel) - totalCpu(floor)) * 1000) / EXCHANGES_PER_LOAD),
       unit: 'µs',
-      note: `browser process ${Math.round(((panel.browser - floor.browser) * 1000) / EXCHANGES_PER_LOAD)} µs, extension process ${Math.round(((panel.extension - floor.extension) * 1000) / EXCHANGES_PER_LOAD)} µs, page ${Math.round(((panel.page - floor.page) * 1000) / EXCHANGES_PER_LOAD)} µs`,
+      note: `browser process ${perExchange('browser')} µs, extension process ${perExchange('extension')} µs (of it the service worker's thread ${perExchange('extensionWorker')} µs), page ${perExchange('page')} µs`,
     });
   return rows;
 }
