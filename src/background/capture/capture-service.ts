@@ -115,7 +115,6 @@ async function listenTo(tabId: number): Promise<void> {
 
 /** Stops listening to `tabId`; the last tab takes the assembler, the page hook and the rules cache with it. */
 function stopListeningTo(tabId: number): void {
-  takeChanges(); // a preserved log keeps the last state of the tab's requests
   listening.get(tabId)?.();
   listening.delete(tabId);
   assembler?.forgetTab(tabId);
@@ -133,6 +132,7 @@ function stopListeningTo(tabId: number): void {
 
 /** The last panel of a tab closed: stop listening, and drop the tab's log unless the user preserves it. */
 async function onLastPanelGone(tabId: number): Promise<void> {
+  takeChanges(); // a preserved log keeps the last state of the tab's requests (a closed tab's are just dropped)
   stopListeningTo(tabId);
   if ((await preservedTabs()).has(tabId) || isWatched(tabId)) return;
   forgetBlocked(tabId);

@@ -529,7 +529,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
   function build(drafts: Iterable<ExchangeDraft>): ExchangeRecord[] {
     const records: ExchangeRecord[] = [];
     for (const draft of drafts) {
-      built.add(draft);
+      if (options.deferChanges) built.add(draft);
       records.push(toExchangeRecord(draft, ++seq, options.acceptLanguage));
     }
     return records;

@@ -3,20 +3,11 @@
 // permission check can be held, as a slow answer from the browser would hold it.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { type Background, startBackground } from './start-background';
-import {
-  API,
-  completeRequest,
-  connectPanel,
-  fire as fireOn,
-  type Message,
-  PAGE,
-  request,
-} from './web-request-script';
+import { API, completeRequest, connectPanel, fire, type Message, PAGE, request } from './web-request-script';
 
 vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
 
 let bg: Background;
-const fire = (event: string, details: object) => fireOn(bg, event, details);
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
   bg = await startBackground();
@@ -32,15 +23,15 @@ it('a navigation clears the panel before the new page’s first row, and drops c
   expect(posted.map((m) => m.type)).toEqual(['snapshot']);
 
   const oldUrl = `${API}/old`;
-  fire('onBeforeRequest', request('1', oldUrl));
+  fire(bg, 'onBeforeRequest', request('1', oldUrl));
   await bg.settle();
   // The old page's request ends just before the navigation: its last change waits in the outbox.
   await vi.advanceTimersByTimeAsync(10_500); // the background's answer on host access is now out of date
   let answer: (granted: boolean) => void = () => undefined;
   bg.fake.permissions.contains = () => new Promise<boolean>((resolve) => (answer = resolve));
   completeRequest(bg, '1', oldUrl);
-  fire('onBeforeRequest', request('nav', `${PAGE}/next`, 'main_frame'));
-  fire('onBeforeRequest', request('2', `${API}/new`));
+  fire(bg, 'onBeforeRequest', request('nav', `${PAGE}/next`, 'main_frame'));
+  fire(bg, 'onBeforeRequest', request('2', `${API}/new`));
   await bg.settle();
   answer(true); // the browser answers late
   await bg.settle();
