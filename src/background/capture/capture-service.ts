@@ -6,15 +6,12 @@ import {
   type Assembler,
   createAssembler,
   endAbandoned,
-  isCallFor,
-  isReadOf,
+  joinPageReports,
   type LoggedExchange,
   mergeResumed,
   type NetEvent,
   PAGE_REQUESTS_PORT,
-  type PageRead,
   type PageReports,
-  type PageRequest,
   parsePageReports,
   parsePanelRequest,
   type TabLog,
@@ -282,29 +279,14 @@ function restamp(record: LoggedExchange['record']): LoggedExchange['record'] {
  * each response header its script read joins the response. Reports from tabs no panel inspects are dropped (the
  * hook runs in every page while a panel is open).
  */
-async function onPageReports(tabId: number | undefined, { calls, reads }: PageReports): Promise<void> {
-  if (tabId === undefined || !listening.has(tabId) || calls.length + reads.length === 0) return;
+async function onPageReports(tabId: number | undefined, reports: PageReports): Promise<void> {
+  if (tabId === undefined || !listening.has(tabId) || reports.calls.length + reports.reads.length === 0)
+    return;
   const log = loadedLog(tabId) ?? (await logFor(tabId));
-  const records = log.snapshot(); // once per batch: a page makes its calls in bursts
-  const recent = records.slice(-300);
-  const waiting: PageRequest[] = [];
-  for (const call of calls) {
-    const index = recent.findIndex((record) => isCallFor(record, call));
-    const record = index < 0 ? undefined : recent.splice(index, 1)[0];
-    if (record) void accept(restamp(withPageCall(record, call)));
-    else waiting.push(call);
-  }
-  rememberCalls(tabId, waiting);
-  const unmatched: PageRead[] = [];
-  for (const read of reads) {
-    const found = records.findLast((r) => isReadOf(r, read));
-    // Its latest state: an earlier read of this batch may have changed it.
-    const record = found && (log.get(found.id) ?? found);
-    if (!record) unmatched.push(read);
-    else if (!record.readHeaders?.includes(read.header))
-      void accept(restamp(withHeaderRead(record, read.header)));
-  }
-  rememberReads(tabId, unmatched);
+  const { changed, waitingCalls, waitingReads } = joinPageReports(log.snapshot(), reports);
+  for (const record of changed) void accept(restamp(record));
+  rememberCalls(tabId, waitingCalls);
+  rememberReads(tabId, waitingReads);
 }
 
 async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): Promise<void> {

@@ -7,6 +7,7 @@ export type { BeforeRequestEvent, HeaderList, NetEvent } from './events';
 export { isCrossOrigin } from './is-cross-origin';
 export { isExtensionOrigin } from './is-extension-origin';
 export { isLogUpdate } from './is-log-update';
+export { type JoinedReports, joinPageReports } from './join-page-reports';
 export { mergeResumed } from './merge-resumed';
 export { overrideFor, overrideLabel } from './override-for';
 export {
