@@ -129,7 +129,7 @@ function stopListeningTo(tabId: number): void {
 
 /** The last panel of a tab closed: stop listening, and drop the tab's log unless the user preserves it. */
 async function onLastPanelGone(tabId: number): Promise<void> {
-  takeChanges(); // a preserved log keeps the last state of the tab's requests (a closed tab's are just dropped)
+  takeChanges(true); // a preserved log keeps the last state of the tab's requests (a closed tab's are just dropped)
   stopListeningTo(tabId);
   if ((await preservedTabs()).has(tabId) || isWatched(tabId)) return;
   forgetBlocked(tabId);
@@ -217,14 +217,20 @@ function onEvent(event: NetEvent): void {
  */
 function acceptAll(created: LoggedExchange['record'][]): void {
   for (const record of created) void accept(record);
-  if (assembler?.hasChanges()) changesTimer ??= setTimeout(takeChanges, COALESCE_MS);
+  if (assembler?.hasChanges()) changesTimer ??= setTimeout(() => takeChanges(), COALESCE_MS);
 }
 
-function takeChanges(): void {
+/**
+ * Logs the changes that are due: every change to an ended request, those to running requests once they waited
+ * (the assembler's runningChangeMs), or all of them with `all`. Each row then travels about twice, new and ended,
+ * rather than once per step: the messages to the panels were most of capture's cost (`npm run bench`).
+ */
+function takeChanges(all = false): void {
   clearTimeout(changesTimer);
   changesTimer = undefined;
   // Already held back for the window: they go to the panels at the end of this task.
-  for (const record of assembler?.takeChanges() ?? []) void accept(record, true);
+  for (const record of assembler?.takeChanges(all ? undefined : Date.now()) ?? []) void accept(record, true);
+  if (assembler?.hasChanges()) changesTimer = setTimeout(() => takeChanges(), COALESCE_MS);
 }
 
 /**
@@ -232,7 +238,7 @@ function takeChanges(): void {
  * is at hand, so that nothing of the new page is logged, or sent to a panel, before the clear.
  */
 function onNavigation(tabId: number): void {
-  takeChanges(); // the old page's requests are logged as they were at the navigation, and go with the clear
+  takeChanges(true); // the old page's requests are logged as they were at the navigation, and go with the clear
   const preserved = knownPreservedTabs();
   const log = loadedLog(tabId);
   if (preserved && log) clearForNavigation(tabId, log, preserved);
@@ -284,7 +290,15 @@ async function onPageReports(tabId: number | undefined, reports: PageReports): P
     return;
   const log = loadedLog(tabId) ?? (await logFor(tabId));
   const { changed, waitingCalls, waitingReads } = joinPageReports(log.snapshot(), reports);
-  for (const record of changed) void accept(restamp(record));
+  for (const record of changed) {
+    // A request still followed carries the change with its next one: each message to the panels costs more than
+    // the change it carries, and a page reports nearly every call.
+    if (assembler?.touch(record.id, Date.now())) {
+      log.add(restamp(record));
+      markDirty(tabId);
+    } else void accept(restamp(record));
+  }
+  if (assembler?.hasChanges()) changesTimer ??= setTimeout(() => takeChanges(), COALESCE_MS);
   rememberCalls(tabId, waitingCalls);
   rememberReads(tabId, waitingReads);
 }

@@ -49,6 +49,11 @@ export interface AssemblerOptions {
    * so a request whose events arrive close together is built (copied, redacted) once instead of once per event.
    */
   deferChanges?: boolean;
+  /**
+   * With `deferChanges`: how long a change to a request still running waits in `takeChanges(now)` (default 500 ms).
+   * Its row then travels when it ends, most often, instead of once per step (sent, preflight answered, headers).
+   */
+  runningChangeMs?: number;
 }
 
 export interface Assembler {
@@ -59,8 +64,16 @@ export interface Assembler {
   push(event: NetEvent): ExchangeRecord[];
   /** Flushes state that timed out by `now` (push does this too, from event times, at most once a second). */
   sweep(now: number): ExchangeRecord[];
-  /** `deferChanges`: the records changed since the last call, each built once and stamped with a new seq. */
-  takeChanges(): ExchangeRecord[];
+  /**
+   * `deferChanges`: the records changed since they were last built, each built once and stamped with a new seq.
+   * With `now` (the events' clock), a request still running only once its change has waited `runningChangeMs`.
+   */
+  takeChanges(now?: number): ExchangeRecord[];
+  /**
+   * `deferChanges`: a record changed outside the assembler (the page's call joined it) goes out with the request's
+   * next change instead of on its own. False when the assembler no longer follows that request.
+   */
+  touch(recordId: string, now: number): boolean;
   /** `deferChanges`: whether `takeChanges` has anything to give. */
   hasChanges(): boolean;
   /** How many requests and preflights are being tracked: zero when everything has ended. */
@@ -118,15 +131,20 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (answeredPreflights.size > maxRememberedPreflights)
       answeredPreflights.delete(answeredPreflights.keys().next().value as string);
   };
-  // deferChanges: the drafts built at least once, and those changed since they last were.
+  // deferChanges: the drafts built at least once, and those changed since they last were (since when).
   const built = new WeakSet<ExchangeDraft>();
-  const changed = new Set<ExchangeDraft>();
+  const changed = new Map<ExchangeDraft, number>();
+  const runningChangeMs = options.runningChangeMs ?? 500;
   const rememberFinished = (requestId: string) => {
     finished.add(requestId);
     if (finished.size > 2_000) finished.delete(finished.values().next().value as string);
   };
 
+  /** When the current push or sweep happened, by the events' clock. */
+  let clock = 0;
+
   function push(event: NetEvent): ExchangeRecord[] {
+    clock = event.time;
     order++;
     const touched = new Set<ExchangeDraft>();
     if (event.kind !== 'before-request' && event.start !== undefined) adopt(event.start, touched);
@@ -520,8 +538,8 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (!options.deferChanges) return build(touched);
     const created: ExchangeDraft[] = [];
     for (const draft of touched) {
-      if (built.has(draft)) changed.add(draft);
-      else created.push(draft);
+      if (!built.has(draft)) created.push(draft);
+      else if (!changed.has(draft)) changed.set(draft, clock);
     }
     return build(created);
   }
@@ -538,14 +556,27 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
   return {
     push,
     sweep(now) {
+      clock = now;
       const touched = new Set<ExchangeDraft>();
       sweepInto(now, touched);
       return stamp(touched);
     },
-    takeChanges() {
-      const drafts = [...changed];
-      changed.clear();
-      return build(drafts);
+    takeChanges(now) {
+      const due: ExchangeDraft[] = [];
+      for (const [draft, since] of changed) {
+        if (now !== undefined && draft.outcome === 'pending' && now - since < runningChangeMs) continue;
+        due.push(draft);
+        changed.delete(draft);
+      }
+      return build(due);
+    },
+    touch(recordId, now) {
+      const draft =
+        exchanges.get(recordId.slice(recordId.indexOf(':') + 1)) ??
+        [...changed.keys()].find((changedDraft) => changedDraft.id === recordId);
+      if (!options.deferChanges || draft?.id !== recordId || !built.has(draft)) return false;
+      if (!changed.has(draft)) changed.set(draft, now);
+      return true;
     },
     hasChanges: () => changed.size > 0,
     pending: () => exchanges.size + heldOptions.size + preflights.size + cacheProbes.size,
@@ -555,12 +586,12 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       if (exchanges.has(requestId) || preflights.has(requestId) || heldOptions.has(requestId)) return true;
       // A row a cache probe started keeps the probe's id while the network load (another requestId) runs; an ended
       // row may wait in `changed` for its last build.
-      for (const draft of [...exchanges.values(), ...cacheProbes.values(), ...changed])
+      for (const draft of [...exchanges.values(), ...cacheProbes.values(), ...changed.keys()])
         if (draft.id === recordId) return true;
       return false;
     },
     forgetTab(tabId) {
-      for (const draft of changed) if (draft.tabId === tabId) changed.delete(draft);
+      for (const draft of changed.keys()) if (draft.tabId === tabId) changed.delete(draft);
       for (const [requestId, draft] of exchanges) if (draft.tabId === tabId) exchanges.delete(requestId);
       for (const [key, probe] of cacheProbes) if (probe.tabId === tabId) cacheProbes.delete(key);
       for (const [requestId, held] of heldOptions)

@@ -49,7 +49,9 @@ describe('createAssembler({ deferChanges })', () => {
               // A row goes out with the event that made it: only records never seen before come from push.
               for (const record of created) expect(latest.has(record.id), record.id).toBe(false);
               keep(created);
-              if (takeAfter[i % takeAfter.length]) keep(deferred.takeChanges());
+              // With the clock, only what is due: ended requests, and running ones whose change waited.
+              if (takeAfter[i % takeAfter.length])
+                keep(deferred.takeChanges(i % 2 === 0 ? s.time : undefined));
             });
             keep(deferred.takeChanges());
             expect(deferred.hasChanges()).toBe(false);
@@ -86,5 +88,49 @@ describe('createAssembler({ deferChanges })', () => {
     assembler.forgetTab(TAB);
     expect(assembler.hasChanges()).toBe(false);
     expect(assembler.tracks(`${TAB}:a0`)).toBe(false);
+  });
+
+  it('holds a change to a running request until it has waited runningChangeMs; an ended request goes at once', () => {
+    const s = new Script();
+    const assembler = createAssembler({
+      preflightAfterActual: true,
+      deferChanges: true,
+      runningChangeMs: 100,
+    });
+    const steps = chain(0, true, 'chromium');
+    const last = steps.pop() as (typeof steps)[number];
+    let firstChangeAt: number | undefined;
+    for (const step of steps) {
+      assembler.push(step(s));
+      if (assembler.hasChanges()) firstChangeAt ??= s.time;
+    }
+    if (firstChangeAt === undefined) throw new Error('the chain changed nothing before its end');
+    expect(assembler.takeChanges(firstChangeAt + 99)).toEqual([]);
+    expect(assembler.hasChanges()).toBe(true);
+    const running = assembler.takeChanges(firstChangeAt + 100);
+    expect(running.map((r) => [r.outcome, r.response?.status])).toEqual([['pending', 200]]);
+    assembler.push(last(s));
+    const ended = assembler.takeChanges(s.time);
+    expect(ended.map((r) => r.outcome)).toEqual(['completed']);
+    expect(ended[0]?.seq).toBeGreaterThan(running[0]?.seq as number);
+  });
+
+  it("touch: a record changed outside joins its request's next change, only while the request is followed", () => {
+    const s = new Script();
+    const assembler = createAssembler({ preflightAfterActual: true, deferChanges: true });
+    const steps = chain(0, true, 'chromium');
+    assembler.push((steps.shift() as (typeof steps)[number])(s));
+    expect(assembler.hasChanges()).toBe(false);
+    expect(assembler.touch(`${TAB}:a0`, s.time)).toBe(true);
+    expect(assembler.hasChanges()).toBe(true);
+    expect(assembler.takeChanges().map((r) => r.id)).toEqual([`${TAB}:a0`]);
+    // Unknown, or not yet built, or ended and built: nothing will carry the change.
+    expect(assembler.touch(`${TAB}:zz`, s.time)).toBe(false);
+    expect(assembler.touch(`${TAB + 1}:a0`, s.time)).toBe(false);
+    for (const step of steps) assembler.push(step(s));
+    assembler.takeChanges();
+    expect(assembler.touch(`${TAB}:a0`, s.time)).toBe(false);
+    expect(assembler.hasChanges()).toBe(false);
+    expect(createAssembler().touch(`${TAB}:a0`, 0)).toBe(false);
   });
 });

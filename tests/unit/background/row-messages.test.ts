@@ -1,0 +1,94 @@
+// How often a row travels to the panel: each message costs the worker, the browser process and the panel more than
+// the change it carries, so a request goes out when it appears and when it ends; its steps in between, and the
+// page's report of its call, ride with the end — unless it runs long enough for its progress to matter.
+import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { PAGE_REQUESTS_PORT } from '../../../src/core/exchange';
+import { FakeEvent } from './fake-browser';
+import { type Background, startBackground } from './start-background';
+import {
+  API,
+  completeRequest,
+  connectPanel,
+  fire,
+  type Message,
+  PAGE,
+  request,
+  TAB,
+} from './web-request-script';
+
+vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
+
+type Row = { outcome: string; response?: { status: number }; page?: { credentials: string } };
+
+let bg: Background;
+beforeEach(async () => {
+  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+  bg = await startBackground();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+const rowsOf = (posted: Message[], url: string) =>
+  posted
+    .flatMap((m) => m.entries ?? [])
+    .filter((e) => e.record.request.url === url)
+    .map((e) => e.record as unknown as Row);
+
+async function wait(ms: number): Promise<void> {
+  await bg.settle();
+  await vi.advanceTimersByTimeAsync(ms);
+  await bg.settle();
+}
+
+it("sends a request when it appears and when it ends, the page's call riding with the end", async () => {
+  const posted = connectPanel(bg);
+  await bg.settle();
+  const url = `${API}/twice`;
+  fire(bg, 'onBeforeRequest', request('1', url));
+  await wait(100);
+  expect(rowsOf(posted, url).map((r) => r.outcome)).toEqual(['pending']);
+
+  const relay = {
+    name: PAGE_REQUESTS_PORT,
+    sender: { tab: { id: TAB } },
+    postMessage: () => undefined,
+    onMessage: new FakeEvent(),
+    onDisconnect: new FakeEvent(),
+  };
+  bg.fake.runtime.onConnect.fire(relay);
+  const call = { api: 'fetch', url, method: 'GET', credentials: 'include', mode: 'cors', at: Date.now() };
+  relay.onMessage.fire([JSON.stringify({ ...call, location: `${PAGE}/app.js:1:1` })]);
+  await wait(100);
+  expect(rowsOf(posted, url)).toHaveLength(1);
+
+  completeRequest(bg, '1', url);
+  await wait(100);
+  const rows = rowsOf(posted, url);
+  expect(rows).toHaveLength(2);
+  expect(rows[1]).toMatchObject({
+    outcome: 'completed',
+    response: { status: 200 },
+    page: { credentials: 'include' },
+  });
+});
+
+it('shows the progress of a request that runs on, within half a second', async () => {
+  const posted = connectPanel(bg);
+  await bg.settle();
+  const url = `${API}/slow`;
+  const r = request('2', url);
+  fire(bg, 'onBeforeRequest', r);
+  fire(bg, 'onSendHeaders', { ...r, requestHeaders: [{ name: 'Origin', value: PAGE }] });
+  fire(bg, 'onHeadersReceived', {
+    ...r,
+    statusCode: 200,
+    responseHeaders: [{ name: 'Access-Control-Allow-Origin', value: PAGE }],
+  });
+  await wait(100);
+  expect(rowsOf(posted, url)).toHaveLength(1);
+  await wait(500);
+  const rows = rowsOf(posted, url);
+  expect(rows).toHaveLength(2);
+  expect(rows[1]).toMatchObject({ outcome: 'pending', response: { status: 200 } });
+});
