@@ -131,9 +131,10 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     if (answeredPreflights.size > maxRememberedPreflights)
       answeredPreflights.delete(answeredPreflights.keys().next().value as string);
   };
-  // deferChanges: the drafts built at least once, and those changed since they last were (since when).
+  // deferChanges: the drafts built at least once, and those changed since they last were, by record id (a page
+  // report looks its request up by that id), with when they first changed.
   const built = new WeakSet<ExchangeDraft>();
-  const changed = new Map<ExchangeDraft, number>();
+  const changed = new Map<string, { draft: ExchangeDraft; since: number }>();
   const runningChangeMs = options.runningChangeMs ?? 500;
   const rememberFinished = (requestId: string) => {
     finished.add(requestId);
@@ -539,7 +540,7 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     const created: ExchangeDraft[] = [];
     for (const draft of touched) {
       if (!built.has(draft)) created.push(draft);
-      else if (!changed.has(draft)) changed.set(draft, clock);
+      else if (!changed.has(draft.id)) changed.set(draft.id, { draft, since: clock });
     }
     return build(created);
   }
@@ -563,19 +564,18 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
     },
     takeChanges(now) {
       const due: ExchangeDraft[] = [];
-      for (const [draft, since] of changed) {
+      for (const [id, { draft, since }] of changed) {
         if (now !== undefined && draft.outcome === 'pending' && now - since < runningChangeMs) continue;
         due.push(draft);
-        changed.delete(draft);
+        changed.delete(id);
       }
       return build(due);
     },
     touch(recordId, now) {
-      const draft =
-        exchanges.get(recordId.slice(recordId.indexOf(':') + 1)) ??
-        [...changed.keys()].find((changedDraft) => changedDraft.id === recordId);
+      if (changed.has(recordId)) return true;
+      const draft = exchanges.get(recordId.slice(recordId.indexOf(':') + 1));
       if (!options.deferChanges || draft?.id !== recordId || !built.has(draft)) return false;
-      if (!changed.has(draft)) changed.set(draft, now);
+      changed.set(recordId, { draft, since: now });
       return true;
     },
     hasChanges: () => changed.size > 0,
@@ -586,12 +586,13 @@ export function createAssembler(options: AssemblerOptions = {}): Assembler {
       if (exchanges.has(requestId) || preflights.has(requestId) || heldOptions.has(requestId)) return true;
       // A row a cache probe started keeps the probe's id while the network load (another requestId) runs; an ended
       // row may wait in `changed` for its last build.
-      for (const draft of [...exchanges.values(), ...cacheProbes.values(), ...changed.keys()])
+      if (changed.has(recordId)) return true;
+      for (const draft of [...exchanges.values(), ...cacheProbes.values()])
         if (draft.id === recordId) return true;
       return false;
     },
     forgetTab(tabId) {
-      for (const draft of changed.keys()) if (draft.tabId === tabId) changed.delete(draft);
+      for (const [id, { draft }] of changed) if (draft.tabId === tabId) changed.delete(id);
       for (const [requestId, draft] of exchanges) if (draft.tabId === tabId) exchanges.delete(requestId);
       for (const [key, probe] of cacheProbes) if (probe.tabId === tabId) cacheProbes.delete(key);
       for (const [requestId, held] of heldOptions)
