@@ -4,7 +4,14 @@
 // Chromium's event order.
 
 import { needsPreflight } from '../../src/core/cors';
-import { createAssembler, type HeaderList, type NetEvent, TabLog, toLogged } from '../../src/core/exchange';
+import {
+  createAssembler,
+  type HeaderList,
+  mirrorWrite,
+  type NetEvent,
+  TabLog,
+  toLogged,
+} from '../../src/core/exchange';
 import { median } from './table';
 
 const PAGE = 'http://localhost:5173';
@@ -140,4 +147,28 @@ export function captureCostPerExchange(exchanges = 2_000, rounds = 9): { us: num
   // Every bench request is allowed: a blocked verdict means the pipeline measured is not the one that works.
   if (blocked !== 0) throw new Error(`capture bench: ${blocked} exchanges judged blocked, expected none`);
   return { us: median(perExchange), blocked };
+}
+
+/**
+ * What one storage.session write of the log mirror carries on a busy tab: a log full to its limits (the bench mix)
+ * to which `changed` new exchanges came since the last write (old ones dropped to make room), against the whole log.
+ */
+export function mirrorWriteKiB(changed = 200): { delta: number; whole: number; rows: number } {
+  const capacity = 5_000;
+  const assembler = createAssembler({ preflightAfterActual: true });
+  const log = new TabLog();
+  const events = benchEvents(capacity + changed);
+  const firstOfChanged = events.findIndex(
+    (e) => e.requestId === `a${capacity}` && e.kind === 'before-request',
+  );
+  const feed = (slice: readonly NetEvent[]) => {
+    for (const event of slice) for (const record of assembler.push(event)) log.add(record);
+  };
+  feed(events.slice(0, firstOfChanged));
+  log.keepWithinBytes(); // as log-store.ts does before each write
+  const whole = JSON.stringify(mirrorWrite(7, log.takeMirrorDelta()).set).length;
+  feed(events.slice(firstOfChanged));
+  log.keepWithinBytes();
+  const delta = JSON.stringify(mirrorWrite(7, log.takeMirrorDelta())).length;
+  return { delta: delta / 1024, whole: whole / 1024, rows: log.size };
 }

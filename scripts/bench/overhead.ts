@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { ChromiumSession } from '../../tests/harness/chromium';
 import { startLabProcess } from '../../tests/harness/lab-process';
 import { streamCounters, streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
-import { captureCostPerExchange } from './capture-cost';
+import { captureCostPerExchange, mirrorWriteKiB } from './capture-cost';
 import { floorExtension, permissionOnlyExtension } from './floor-extension';
 import { harProbeExtension } from './har-probe';
 import { compareSides, type Side, sideLauncher } from './page-load';
@@ -169,6 +169,7 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
     const ms = (name: string) => Math.round(r.medians[name] as number);
     const ratio = (name: string) => Math.round((r.ratios[name] as number) * 1000) / 1000;
     const cost = captureCostPerExchange();
+    const mirror = mirrorWriteKiB();
     // Counted from the subscription on: the warm-up load and each round's.
     const traffic = (await panel.evaluate('window.__traffic')) as {
       messages: number;
@@ -293,6 +294,13 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
         value: Math.round(cost.us * 10) / 10,
         unit: 'µs',
         note: 'bench mix: half simple GETs, half preflighted PUTs',
+      },
+      {
+        group: 'capture',
+        name: 'log mirror: one write on a busy tab (Node)',
+        value: Math.round(mirror.delta),
+        unit: 'KiB',
+        note: `200 new exchanges in a log full to its 3 MiB (${mirror.rows} rows); the whole log, as written before: ${Math.round(mirror.whole)} KiB`,
       },
     ];
   } finally {

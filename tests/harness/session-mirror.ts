@@ -1,15 +1,13 @@
 // The background mirrors each tab's log into storage.session in batches (once it is quiet for 1 s, within 5 s): tests
 // that need the mirror (a service-worker restart restores from it; secrets must never reach it) wait until it
 // holds the exchanges they made, instead of sleeping past the batch delay.
-import type { LoggedExchange } from '../../src/shared/panel-protocol';
+import { restoreLogs } from '../../src/core/exchange/log-mirror';
 import { scenarioOfUrl } from './panel-stream';
 import { pollUntil } from './poll';
 
 export interface EvaluatingPage {
   evaluate(expression: string): Promise<unknown>;
 }
-
-type StoredRecord = Pick<LoggedExchange['record'], 'outcome'> & { request: { url: string } };
 
 /** Everything in storage.session, read from an extension page (which outlives service-worker restarts). */
 export async function readSessionStorage(extensionPage: EvaluatingPage): Promise<Record<string, unknown>> {
@@ -21,12 +19,10 @@ export async function readSessionStorage(extensionPage: EvaluatingPage): Promise
 /** The lab scenario ids that the stored log mirrors hold as finished (not pending) exchanges. */
 function finishedInMirror(stored: Record<string, unknown>): Set<string> {
   const ids = new Set<string>();
-  for (const [key, value] of Object.entries(stored)) {
-    if (!key.startsWith('log:')) continue;
-    const records = (value as { records?: unknown } | null)?.records;
-    if (!Array.isArray(records)) continue;
-    for (const record of records as StoredRecord[]) {
-      const id = record?.request?.url === undefined ? undefined : scenarioOfUrl(record.request.url);
+  // Read as a restarted worker restores it (log-mirror.ts): one key per record.
+  for (const log of restoreLogs(stored).values()) {
+    for (const record of log.snapshot()) {
+      const id = scenarioOfUrl(record.request.url);
       if (id !== undefined && record.outcome !== 'pending') ids.add(id);
     }
   }

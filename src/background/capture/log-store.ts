@@ -1,16 +1,16 @@
-// Per-tab logs, mirrored to storage.session so that a service-worker restart loses nothing already captured.
-import { TabLog } from '../../core/exchange';
+// Per-tab logs, mirrored to storage.session so that a service-worker restart loses nothing already captured. The
+// mirror holds one key per record (log-mirror.ts): a write carries the records changed since the last one.
+import { mirrorKeysOf, mirrorWrite, restoreLogs, TabLog } from '../../core/exchange';
 import { browser } from '../../shared/browser';
 
-const key = (tabId: number) => `log:${tabId}`;
 const PRESERVE_KEY = 'preserveLog';
 
 const logs = new Map<number, TabLog>();
 /**
  * When a changed log is written to storage.session: once it has been quiet this long, and at the latest this long
  * after its first unmirrored change. The mirror is the restart safety net for panels opened later (an open panel
- * keeps its own copy through a restart): a whole log written every second of a busy page was a tenth to a fifth of the
- * worker's own work, and as much again for the browser process that stores it.
+ * keeps its own copy through a restart): a write per event was a tenth to a fifth of the worker's own work, and as
+ * much again for the browser process that stores it; a batch writes each changed record once.
  */
 const QUIET_MS = 1_000;
 const LATEST_MS = 5_000;
@@ -20,19 +20,26 @@ let firstChangeAt = 0;
 let lastChangeAt = 0;
 let preserved: Set<number> | undefined;
 
-/** The tab's log, restored from storage.session the first time this worker needs it. */
+/** Every mirrored log, read once per worker: a record's key does not say which tab's log it is without a scan. */
+let restored: Promise<void> | undefined;
+
+function restoreOnce(): Promise<void> {
+  restored ??= browser.storage.session.get(null).then(
+    (stored) => {
+      // A log this worker started meanwhile is newer than its mirror.
+      for (const [tabId, log] of restoreLogs(stored)) if (!logs.has(tabId)) logs.set(tabId, log);
+    },
+    (e: unknown) => console.warn('CORS Lens: log mirror unreadable', e),
+  );
+  return restored;
+}
+
+/** The tab's log, restored from storage.session the first time this worker needs one. */
 export async function logFor(tabId: number): Promise<TabLog> {
   const existing = logs.get(tabId);
   if (existing) return existing;
-  const stored = (await browser.storage.session.get(key(tabId)))[key(tabId)];
-  let log: TabLog;
-  try {
-    log = stored ? TabLog.fromJSON(stored) : new TabLog();
-  } catch {
-    log = new TabLog(); // an unreadable mirror is dropped rather than breaking capture
-  }
-  const raced = logs.get(tabId); // another caller may have restored it while this one awaited storage
-  if (raced) return raced;
+  await restoreOnce();
+  const log = logs.get(tabId) ?? new TabLog();
   logs.set(tabId, log);
   return log;
 }
@@ -81,23 +88,49 @@ function mirrorWhenDue(): void {
 async function flushMirror(): Promise<void> {
   flushTimer = undefined;
   keepWithinTotal(); // sizes are measured here, once per write, not on every event
-  const writes: Record<string, unknown> = {};
+  const set: Record<string, unknown> = {};
+  const remove: string[] = [];
+  const written: TabLog[] = [];
   for (const tabId of dirty) {
     const log = logs.get(tabId);
-    if (log) writes[key(tabId)] = log.toJSON();
+    if (!log) continue;
+    const write = mirrorWrite(tabId, log.takeMirrorDelta());
+    Object.assign(set, write.set);
+    remove.push(...write.remove);
+    written.push(log);
   }
   dirty.clear();
-  // Quota overflow keeps the in-memory log intact; only the restart safety net is lost.
-  await browser.storage.session
-    .set(writes)
-    .catch((e: unknown) => console.warn('CORS Lens: log mirror failed', e));
+  await inOrder(async () => {
+    try {
+      // Removals first: what the log dropped frees the quota the new records need.
+      if (remove.length > 0) await browser.storage.session.remove(remove);
+      await browser.storage.session.set(set);
+    } catch (e) {
+      // Quota overflow keeps the in-memory log intact; only the restart safety net waits for the next write,
+      // which carries every record again.
+      for (const log of written) log.mirrorFailed();
+      console.warn('CORS Lens: log mirror failed', e);
+    }
+  });
+}
+
+/** The mirror's writes and removals, one after another: a removal never overtaken by an earlier write. */
+let mirrorQueue: Promise<void> = Promise.resolve();
+function inOrder(operation: () => Promise<void>): Promise<void> {
+  mirrorQueue = mirrorQueue.then(operation, operation);
+  return mirrorQueue;
 }
 
 export async function forgetTab(tabId: number): Promise<void> {
+  await restoreOnce();
   logs.delete(tabId);
   dirty.delete(tabId);
   (await preservedTabs()).delete(tabId);
-  await browser.storage.session.remove(key(tabId));
+  // After any write in flight, so that nothing of the tab is written back once it is gone.
+  await inOrder(async () => {
+    const stored = await browser.storage.session.get(null);
+    await browser.storage.session.remove(mirrorKeysOf(stored, tabId));
+  });
 }
 
 export async function preservedTabs(): Promise<Set<number>> {
@@ -122,14 +155,10 @@ export async function setPreserved(tabId: number, preserve: boolean): Promise<vo
   await browser.storage.session.set({ [PRESERVE_KEY]: [...set] });
 }
 
-/** Highest seq over every stored log: a restarted assembler continues after it. */
+/** Highest seq over every log, mirrored or in memory: a restarted assembler continues after it. */
 export async function lastSeqEver(): Promise<number> {
-  const all = await browser.storage.session.get(null);
+  await restoreOnce();
   let max = 0;
-  for (const [k, v] of Object.entries(all)) {
-    if (k.startsWith('log:') && typeof v === 'object' && v !== null)
-      max = Math.max(max, Number((v as { lastSeq?: number }).lastSeq) || 0);
-  }
   for (const log of logs.values()) max = Math.max(max, log.lastSeq);
   return max;
 }

@@ -8,6 +8,7 @@ export { isCrossOrigin } from './is-cross-origin';
 export { isExtensionOrigin } from './is-extension-origin';
 export { isLogUpdate } from './is-log-update';
 export { type JoinedReports, joinPageReports } from './join-page-reports';
+export { logMetaKey, logRecordKey, mirrorKeysOf, mirrorWrite, restoreLogs } from './log-mirror';
 export { mergeResumed } from './merge-resumed';
 export { overrideFor, overrideLabel } from './override-for';
 export {
@@ -30,7 +31,7 @@ export { redactRecord } from './redact-record';
 export { redactUrl } from './redact-url';
 export { type RowVerdict, rowVerdictOf } from './row-verdict';
 export { shouldObserve } from './should-observe';
-export type { TabLogJSON } from './tab-log';
+export type { PlacedRecord, TabLogDelta, TabLogMeta } from './tab-log';
 export { DEFAULT_MAX_BYTES, TAB_LOG_CAPACITY, TabLog } from './tab-log';
 export type { Exchange } from './to-engine-exchange';
 export { toEngineExchange, UNKNOWN_HEADER_VALUE } from './to-engine-exchange';

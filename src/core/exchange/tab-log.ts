@@ -1,12 +1,30 @@
 import { redactRecord } from './redact-record';
 import type { ExchangeRecord } from './types';
 
-export interface TabLogJSON {
-  version: 1;
+/** The format of a mirrored log (version 1 stored the whole log under one key). */
+export const LOG_MIRROR_VERSION = 2;
+
+/** What a log keeps besides its records, as mirrored (log-mirror.ts). */
+export interface TabLogMeta {
+  version: typeof LOG_MIRROR_VERSION;
   capacity: number;
   dropped: number;
   lastSeq: number;
-  records: ExchangeRecord[];
+}
+
+/** A record as mirrored: with its place in the log, which an update keeps. */
+export interface PlacedRecord {
+  order: number;
+  record: ExchangeRecord;
+}
+
+/** What changed in a log since its mirror was last written: only that is written again. */
+export interface TabLogDelta {
+  meta: TabLogMeta;
+  /** Records added or changed. */
+  put: PlacedRecord[];
+  /** Ids of mirrored records the log no longer holds (dropped, cleared). */
+  removed: string[];
 }
 
 /**
@@ -30,6 +48,12 @@ export class TabLog {
   #bytes = 0;
   /** Records added or changed since they were last measured: measured when the size is asked, not per event. */
   #unmeasured = new Set<string>();
+  /** Each record's place, which an update keeps: a mirror restores the order from it. */
+  #order = new Map<string, number>();
+  #nextOrder = 0;
+  /** Ids whose latest version the mirror holds, and those added or changed since it was written. */
+  #mirrored = new Set<string>();
+  #unmirrored = new Set<string>();
   readonly maxBytes: number;
 
   constructor(capacity = TAB_LOG_CAPACITY, maxBytes = DEFAULT_MAX_BYTES) {
@@ -73,8 +97,10 @@ export class TabLog {
   /** Inserts a record, or replaces the one with its id. */
   add(record: ExchangeRecord): void {
     this.#lastSeq = Math.max(this.#lastSeq, record.seq);
+    if (!this.#records.has(record.id)) this.#order.set(record.id, this.#nextOrder++);
     this.#records.set(record.id, record);
     this.#unmeasured.add(record.id);
+    this.#unmirrored.add(record.id);
     while (this.#records.size > this.capacity) this.dropOldest();
   }
 
@@ -94,6 +120,8 @@ export class TabLog {
     this.#records.delete(oldest.value);
     this.#sizes.delete(oldest.value);
     this.#unmeasured.delete(oldest.value);
+    this.#order.delete(oldest.value);
+    this.#unmirrored.delete(oldest.value);
     this.#bytes -= size;
     this.#dropped++;
     return size;
@@ -104,6 +132,8 @@ export class TabLog {
     this.#records.clear();
     this.#sizes.clear();
     this.#unmeasured.clear();
+    this.#order.clear();
+    this.#unmirrored.clear();
     this.#bytes = 0;
     this.#dropped = 0;
   }
@@ -129,44 +159,75 @@ export class TabLog {
     return this.snapshot().filter((record) => record.seq > seq);
   }
 
-  toJSON(): TabLogJSON {
+  /**
+   * What the mirror lacks: the records added or changed since the last call, and those it holds that the log has
+   * dropped since. The caller writes exactly that; the log then counts it as mirrored.
+   */
+  takeMirrorDelta(): TabLogDelta {
+    const put: PlacedRecord[] = [];
+    for (const id of this.#unmirrored) {
+      const record = this.#records.get(id);
+      if (record === undefined) continue;
+      put.push({ order: this.#order.get(id) ?? 0, record });
+      this.#mirrored.add(id);
+    }
+    this.#unmirrored.clear();
+    const removed: string[] = [];
+    for (const id of this.#mirrored) if (!this.#records.has(id)) removed.push(id);
+    for (const id of removed) this.#mirrored.delete(id);
+    return { meta: this.#meta(), put, removed };
+  }
+
+  /** The mirror's last write failed (storage full, say): the next delta carries every record again. */
+  mirrorFailed(): void {
+    for (const id of this.#records.keys()) this.#unmirrored.add(id);
+  }
+
+  #meta(): TabLogMeta {
     return {
-      version: 1,
+      version: LOG_MIRROR_VERSION,
       capacity: this.capacity,
       dropped: this.#dropped,
       lastSeq: this.#lastSeq,
-      records: this.snapshot(),
     };
   }
 
   /**
-   * Restores a log mirrored into storage.session. Checks the envelope and each record's id and seq, the fields the
-   * log itself relies on; the records' content was written by this code and is trusted, but redacted again: a
-   * mirror written by an older version may hold values that today's redaction hides.
+   * Restores a mirrored log. Checks the meta and each record's id and seq, the fields the log itself relies on; the
+   * records' content was written by this code and is trusted, but redacted again: a mirror written by an older
+   * version may hold values that today's redaction hides. Unreadable records are skipped.
    */
-  static fromJSON(value: unknown): TabLog {
-    if (!isTabLogJSON(value)) throw new TypeError('not a TabLog (version 1)');
-    const log = new TabLog(value.capacity);
-    for (const record of value.records) log.add(redactRecord(record));
-    log.#dropped += value.dropped;
-    log.#lastSeq = Math.max(log.#lastSeq, value.lastSeq);
+  static restore(meta: unknown, placed: readonly unknown[]): TabLog {
+    if (!isTabLogMeta(meta)) throw new TypeError(`not a TabLog mirror (version ${LOG_MIRROR_VERSION})`);
+    const log = new TabLog(meta.capacity);
+    const readable = placed.filter(isPlacedRecord).sort((a, b) => a.order - b.order);
+    for (const { record } of readable) log.add(redactRecord(record));
+    log.#dropped += meta.dropped;
+    log.#lastSeq = Math.max(log.#lastSeq, meta.lastSeq);
+    // What was just read is what the mirror holds (beyond capacity too: the next delta removes it).
+    for (const { record } of readable) log.#mirrored.add(record.id);
+    log.#unmirrored.clear();
     return log;
   }
 }
 
-function isTabLogJSON(value: unknown): value is TabLogJSON {
+function isTabLogMeta(value: unknown): value is TabLogMeta {
   if (typeof value !== 'object' || value === null) return false;
-  const json = value as Partial<Record<keyof TabLogJSON, unknown>>;
+  const meta = value as Partial<Record<keyof TabLogMeta, unknown>>;
   return (
-    json.version === 1 &&
-    typeof json.capacity === 'number' &&
-    Number.isInteger(json.capacity) &&
-    json.capacity >= 1 &&
-    isCount(json.dropped) &&
-    isCount(json.lastSeq) &&
-    Array.isArray(json.records) &&
-    json.records.every(isRecordLike)
+    meta.version === LOG_MIRROR_VERSION &&
+    typeof meta.capacity === 'number' &&
+    Number.isInteger(meta.capacity) &&
+    meta.capacity >= 1 &&
+    isCount(meta.dropped) &&
+    isCount(meta.lastSeq)
   );
+}
+
+function isPlacedRecord(value: unknown): value is PlacedRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const placed = value as { order?: unknown; record?: unknown };
+  return typeof placed.order === 'number' && isRecordLike(placed.record);
 }
 
 function isCount(value: unknown): value is number {

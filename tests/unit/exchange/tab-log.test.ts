@@ -59,29 +59,6 @@ describe('TabLog', () => {
     expect(log.lastSeq).toBe(9);
   });
 
-  it('round-trips through JSON (as storage.session stores it)', () => {
-    const log = new TabLog(2);
-    log.add(record('a', 1));
-    log.add(record('b', 2));
-    log.add(record('c', 3, { outcome: 'completed', endedAt: 1_010 }));
-    const restored = TabLog.fromJSON(JSON.parse(JSON.stringify(log)));
-    expect(restored.capacity).toBe(2);
-    expect(restored.dropped).toBe(1);
-    expect(restored.lastSeq).toBe(3);
-    expect(restored.snapshot()).toEqual(log.snapshot());
-  });
-
-  it.each([
-    ['null', null],
-    ['a string', 'log'],
-    ['another version', { version: 2, capacity: 5, dropped: 0, lastSeq: 0, records: [] }],
-    ['a zero capacity', { version: 1, capacity: 0, dropped: 0, lastSeq: 0, records: [] }],
-    ['a negative dropped', { version: 1, capacity: 5, dropped: -1, lastSeq: 0, records: [] }],
-    ['a record without id', { version: 1, capacity: 5, dropped: 0, lastSeq: 0, records: [{ seq: 1 }] }],
-  ])('fromJSON rejects %s', (_, value) => {
-    expect(() => TabLog.fromJSON(value)).toThrow(TypeError);
-  });
-
   it('rejects a capacity below 1', () => {
     expect(() => new TabLog(0)).toThrow(RangeError);
   });
