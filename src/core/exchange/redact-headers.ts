@@ -3,7 +3,7 @@ import type { HeaderList } from './events';
 import { isSecretHeaderName } from './is-secret-header-name';
 import { looksLikeCredential } from './looks-like-credential';
 import { redactUrl } from './redact-url';
-import { rememberRecent } from './remember-recent';
+import { rememberRecentPairs } from './remember-recent';
 
 export const REDACTED = '<redacted>';
 
@@ -15,15 +15,7 @@ const URL_HEADERS = new Set(['location', 'content-location', 'referer']);
  * cookie was sent, never what it was), nor are values the CORS protocol reads: Access-Control-*, Origin, and the
  * headers of the CORS-safelisted names (Fetch §2.2.2), whose value decides whether and why a request is preflighted.
  */
-export function redactHeaderValue(name: string, value: string): string {
-  return redactHeaderLine(`${name}\n${value}`);
-}
-
-// Keyed by the whole line: a header name never contains a newline (RFC 9110 token).
-const redactHeaderLine = rememberRecent((line: string): string => {
-  const cut = line.indexOf('\n');
-  const name = line.slice(0, cut);
-  const value = line.slice(cut + 1);
+export const redactHeaderValue = rememberRecentPairs((name: string, value: string): string => {
   const lower = name.toLowerCase();
   if (URL_HEADERS.has(lower)) return redactUrl(value);
   if (isSecretHeaderName(lower)) return value === '' ? value : REDACTED;

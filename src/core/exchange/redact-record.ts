@@ -8,7 +8,11 @@ import type { ExchangeRecord, RedactedValue } from './types';
  * redactUrlParts) in every header list and URL, names kept, and `redacted` listing what was hidden. The one
  * redaction of the product: the assembler's output, restored logs and exports all pass through it. Idempotent.
  */
-export function redactRecord(record: ExchangeRecord): ExchangeRecord {
+export function redactRecord(
+  record: ExchangeRecord,
+  /** Applied to each header value before it is redacted (capture caps them: capHeaderValue). */
+  keep: (name: string, value: string) => string = unchanged,
+): ExchangeRecord {
   const hidden = new Map<string, RedactedValue>();
   for (const value of record.redacted ?? []) hidden.set(`${value.field}\n${value.name}`, value);
   const note = (field: string, name: string) => hidden.set(`${field}\n${name}`, { field, name });
@@ -19,8 +23,9 @@ export function redactRecord(record: ExchangeRecord): ExchangeRecord {
   };
   const headers = (field: string | undefined, list: HeaderList): HeaderList =>
     list.map(([name, value]) => {
-      const shown = redactHeaderValue(name, value);
-      if (field !== undefined && shown !== value) note(field, name.toLowerCase());
+      const kept = keep(name, value);
+      const shown = redactHeaderValue(name, kept);
+      if (field !== undefined && shown !== kept) note(field, name.toLowerCase());
       return [name, shown];
     });
 
@@ -70,4 +75,8 @@ export function redactRecord(record: ExchangeRecord): ExchangeRecord {
   if (hidden.size > 0) out.redacted = [...hidden.values()];
   else delete out.redacted;
   return out;
+}
+
+function unchanged(_name: string, value: string): string {
+  return value;
 }

@@ -1,12 +1,14 @@
 import { authorHeaders } from './author-headers';
 import { capHeaderValue } from './cap-header-value';
-import type { HeaderList } from './events';
 import type { ExchangeDraft } from './exchange-draft';
 import { inferCredentials } from './infer-credentials';
 import { redactRecord } from './redact-record';
 import type { ExchangeRecord, PreflightRecord } from './types';
 
-/** A fresh, self-contained record of a draft, stamped with `seq`, its secrets hidden (redactRecord). */
+/**
+ * A fresh, self-contained record of a draft, stamped with `seq`, its secrets hidden and its header values capped
+ * (redactRecord, which copies every list: the draft's are handed to it as they are, so each is copied once).
+ */
 export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLanguage?: string): ExchangeRecord {
   const sent = draft.sent;
   const record: ExchangeRecord = {
@@ -18,7 +20,7 @@ export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLangua
     request: {
       method: draft.method,
       url: draft.firstUrl,
-      headers: copy(sent ?? []),
+      headers: sent ?? [],
       authorHeaders:
         sent === undefined
           ? []
@@ -26,10 +28,10 @@ export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLangua
               type: draft.type,
               requestedHeaderNames: draft.preflight?.ask.headerNames,
               acceptLanguage,
-            }).map(([name, value]) => [name, capHeaderValue(name, value)]),
+            }),
       credentials: inferCredentials(sent),
     },
-    hops: draft.hops.map((hop) => ({ ...hop, headers: copy(hop.headers) })),
+    hops: draft.hops,
     outcome: draft.outcome,
     startedAt: draft.startedAt,
   };
@@ -37,30 +39,19 @@ export function toExchangeRecord(draft: ExchangeDraft, seq: number, acceptLangua
     const preflight = draft.preflight;
     const preflightRecord: PreflightRecord = {
       requestId: preflight.requestId,
-      request: { headers: copy(preflight.headers), time: preflight.sentAt },
+      request: { headers: preflight.headers, time: preflight.sentAt },
     };
-    if (preflight.response !== undefined) {
-      preflightRecord.response = { ...preflight.response, headers: copy(preflight.response.headers) };
-    }
+    if (preflight.response !== undefined) preflightRecord.response = preflight.response;
     if (preflight.error !== undefined) preflightRecord.error = preflight.error;
     record.preflight = preflightRecord;
   }
   if (draft.preflightCached === true) record.preflightCached = true;
-  if (draft.preflightCacheSource !== undefined) {
-    const source = draft.preflightCacheSource;
-    record.preflightCacheSource = { ...source, headers: copy(source.headers) };
-  }
+  if (draft.preflightCacheSource !== undefined) record.preflightCacheSource = draft.preflightCacheSource;
   if (draft.resumed === true) record.resumed = true;
-  if (draft.response !== undefined) {
-    record.response = { ...draft.response, headers: copy(draft.response.headers) };
-  }
+  if (draft.response !== undefined) record.response = draft.response;
   if (draft.error !== undefined) record.error = draft.error;
   if (draft.incomplete !== undefined) record.incomplete = draft.incomplete;
   if (draft.endedAt !== undefined) record.endedAt = draft.endedAt;
-  return redactRecord(record);
-}
-
-/** A copy of a header list, each value capped: a giant header would otherwise fill the log and its mirror. */
-function copy(headers: HeaderList): HeaderList {
-  return headers.map(([name, value]) => [name, capHeaderValue(name, value)]);
+  // Capped: a giant header would otherwise fill the log and its mirror.
+  return redactRecord(record, capHeaderValue);
 }

@@ -716,3 +716,40 @@ describe('giant headers', () => {
     expect(JSON.stringify(record).length).toBeLessThan(20_000);
   });
 });
+
+describe('records the assembler hands out', () => {
+  it('share no list or object with what it keeps following: a later event never changes an earlier record', () => {
+    const s = new Script();
+    const assembler = createAssembler({ deferChanges: true, preflightAfterActual: true });
+    const url = `${data}?redirected`;
+    const first = runEvents(assembler, [
+      s.before('1', 'PUT', url),
+      s.before('p', 'OPTIONS', url),
+      s.send('p', preflightHeaders('PUT', ['content-type', 'x-token'])),
+      s.received('p', 204, allowHeaders()),
+      s.completed('p', 204),
+      s.send('1', chromiumRequestHeaders([['Content-Type', 'application/json']])),
+      s.redirect('1', 307, data),
+      s.received('1', 200, allowOrigin),
+    ]);
+    const built = [...first.emitted, ...assembler.takeChanges()];
+    const frozen = JSON.stringify(built);
+    // Mutating what was handed out must not reach the assembler, and later events must not reach what was handed out.
+    for (const record of built) {
+      record.request.headers.push(['X-Added', 'by the panel']);
+      record.hops[0]?.headers.push(['X-Added', 'by the panel']);
+      record.response?.headers.push(['X-Added', 'by the panel']);
+      record.preflight?.response?.headers.push(['X-Added', 'by the panel']);
+    }
+    const later = runEvents(assembler, [s.completed('1', 200)]);
+    const ended = [...later.emitted, ...assembler.takeChanges()];
+    expect(JSON.stringify(ended)).not.toContain('by the panel');
+    for (const record of built) {
+      for (const list of [record.request.headers, record.hops[0]?.headers, record.response?.headers])
+        if (list !== undefined) list.pop();
+      record.preflight?.response?.headers.pop();
+    }
+    expect(JSON.stringify(built)).toBe(frozen);
+    expect(ended.at(-1)?.outcome).toBe('completed');
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rememberRecent } from '../../../src/core/exchange/remember-recent';
+import { rememberRecent, rememberRecentPairs } from '../../../src/core/exchange/remember-recent';
 
 describe('rememberRecent', () => {
   it('computes each key once while it is remembered, undefined answers included', () => {
@@ -34,5 +34,39 @@ describe('rememberRecent', () => {
     );
     expect([f('12345'), f('12345'), f('1234'), f('1234')]).toEqual([5, 5, 4, 4]);
     expect(calls).toBe(3);
+  });
+});
+
+describe('rememberRecentPairs', () => {
+  it('computes each pair once while it is remembered, telling pairs apart that join to the same text', () => {
+    const calls: string[] = [];
+    const f = rememberRecentPairs((a, b) => {
+      calls.push(`${a}|${b}`);
+      return a === 'none' ? undefined : `${a}=${b}`;
+    });
+    expect([f('a', 'bc'), f('ab', 'c'), f('a', 'bc'), f('none', 'x'), f('none', 'x')]).toEqual([
+      'a=bc',
+      'ab=c',
+      'a=bc',
+      undefined,
+      undefined,
+    ]);
+    expect(calls).toEqual(['a|bc', 'ab|c', 'none|x']);
+  });
+
+  it('stays within its capacity in pairs, and never keeps a pair longer than its limit', () => {
+    const calls: string[] = [];
+    const f = rememberRecentPairs(
+      (a, b) => {
+        calls.push(a + b);
+        return a.length + b.length;
+      },
+      2,
+      4,
+    );
+    expect([f('x', '1'), f('x', '2'), f('x', '3'), f('x', '1'), f('abc', 'de'), f('abc', 'de')]).toEqual([
+      2, 2, 2, 2, 5, 5,
+    ]);
+    expect(calls).toEqual(['x1', 'x2', 'x3', 'x1', 'abcde', 'abcde']);
   });
 });
