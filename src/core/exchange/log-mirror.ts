@@ -21,7 +21,7 @@ export function mirrorWrite(
   delta: TabLogDelta,
 ): { set: Record<string, unknown>; remove: string[] } {
   const set: Record<string, unknown> = { [logMetaKey(tabId)]: delta.meta };
-  for (const placed of delta.put) set[logRecordKey(tabId, placed.record.id)] = placed;
+  for (const { id, order, json } of delta.put) set[logRecordKey(tabId, id)] = { order, json };
   return { set, remove: delta.removed.map((id) => logRecordKey(tabId, id)) };
 }
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import {
   logMetaKey,
   logRecordKey,
@@ -49,6 +49,21 @@ describe('the log mirror in storage.session', () => {
     expect(restoreLogs(storage).get(7)?.size).toBe(0);
   });
 
+  it('serializes each record version once for measuring and mirroring it', () => {
+    const log = new TabLog();
+    log.add(record('7:a', 1));
+    log.add(record('7:b', 2));
+    const stringify = vi.spyOn(JSON, 'stringify');
+    try {
+      expect(log.bytes).toBeGreaterThan(0); // measured before each write (log-store.ts keepWithinTotal)
+      const delta = log.takeMirrorDelta();
+      expect(delta.put.map((p) => JSON.parse(p.json).id)).toEqual(['7:a', '7:b']);
+      expect(stringify).toHaveBeenCalledTimes(2);
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
   it('writes every record again after a failed write', () => {
     const log = new TabLog();
     log.add(record('7:a', 1));
@@ -58,7 +73,7 @@ describe('the log mirror in storage.session', () => {
     expect(
       log
         .takeMirrorDelta()
-        .put.map((p) => p.record.id)
+        .put.map((p) => p.id)
         .sort(),
     ).toEqual(['7:a', '7:b']);
   });
@@ -122,14 +137,16 @@ describe('the log mirror in storage.session', () => {
     expect(() => TabLog.restore(meta, [])).toThrow(TypeError);
   });
 
-  it('skips a record without id or place, and redacts what it restores again', () => {
+  it('skips a record without id or place, or not JSON, and redacts what it restores again', () => {
     const secret = record('7:s', 2, {
       request: { ...record('7:s', 2).request, headers: [['Authorization', 'Bearer s3cr3t']] },
     });
     const log = TabLog.restore({ version: 2, capacity: 5, dropped: 0, lastSeq: 2 }, [
-      { order: 0, record: { seq: 1 } },
-      { record: record('7:b', 1) },
-      { order: 1, record: secret },
+      { order: 0, json: JSON.stringify({ seq: 1 }) },
+      { json: JSON.stringify(record('7:b', 1)) },
+      { order: 2, json: '{"id": "7:c", "seq": ' },
+      { order: 3, record: record('7:d', 1) },
+      { order: 1, json: JSON.stringify(secret) },
     ]);
     expect(log.snapshot().map((r) => r.id)).toEqual(['7:s']);
     expect(JSON.stringify(log.snapshot())).not.toContain('s3cr3t');
