@@ -6,11 +6,30 @@ import { startLabProcess } from '../../tests/harness/lab-process';
 import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
 import { floorExtension } from './floor-extension';
 import type { LoadSample } from './page-load';
+import { addCpu, type CpuByKind, cpuByKind, cpuSince, firefoxRoots, totalCpu } from './process-cpu';
 import { type BenchRow, median } from './table';
 
 interface FirefoxSide {
   session: FirefoxSession;
   page: Page;
+  /** The pid of its parent process, when known (process-cpu.ts). */
+  root?: number;
+}
+
+/** The bench page's exchanges per load (tests/lab: /bench?n=200). */
+const EXCHANGES_PER_LOAD = 200;
+/** After a load whose CPU is measured, the time Firefox gets to finish what it started before the next side loads. */
+const CPU_SETTLE_MS = 1_100;
+
+/** Launches Firefox and finds its parent process among those that were not running before. */
+async function launchTracked(options: Parameters<typeof launchFirefox>[0]): Promise<{
+  session: FirefoxSession;
+  root?: number;
+}> {
+  const before = firefoxRoots();
+  const session = await launchFirefox(options);
+  const root = [...firefoxRoots()].find((pid) => !before.has(pid));
+  return root === undefined ? { session } : { session, root };
 }
 
 let run = 0;
@@ -25,19 +44,25 @@ async function load(side: FirefoxSide, pageOrigin: string, requests = 200): Prom
 export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
   const lab = await startLabProcess();
   const sessions: FirefoxSession[] = [];
-  const open = async (session: FirefoxSession): Promise<FirefoxSide> => {
+  const open = async ({
+    session,
+    root,
+  }: {
+    session: FirefoxSession;
+    root?: number;
+  }): Promise<FirefoxSide> => {
     sessions.push(session);
     const page = await session.newPage();
     await page.goto(`${lab.pageOrigin}/bench?n=0`);
-    return { session, page };
+    return root === undefined ? { session, page } : { session, page, root };
   };
   try {
-    const floorSession = await launchFirefox({ extension: false });
-    await floorSession.browser.installExtension(await floorExtension('firefox'));
+    const floorLaunch = await launchTracked({ extension: false });
+    await floorLaunch.session.browser.installExtension(await floorExtension('firefox'));
     const sides: Record<string, FirefoxSide> = {
-      without: await open(await launchFirefox({ extension: false })),
-      floor: await open(floorSession),
-      capture: await open(await launchFirefox({ grantHosts: true })),
+      without: await open(await launchTracked({ extension: false })),
+      floor: await open(floorLaunch),
+      capture: await open(await launchTracked({ grantHosts: true })),
     };
     const capture = sides.capture as FirefoxSide;
     const tabId = (await capture.session.extensionPage.evaluate(
@@ -49,11 +74,19 @@ export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
     const names = Object.keys(sides);
     for (const name of names) await load(sides[name] as FirefoxSide, lab.pageOrigin);
     const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+    // Each side's CPU over its own loads and the second after each, the other browsers idle meanwhile.
+    const cpu: Record<string, CpuByKind> = {};
     for (let i = 0; i < rounds; i++) {
       for (const name of names.map((_, k) => names[(k + i) % names.length] as string)) {
-        const sample = await load(sides[name] as FirefoxSide, lab.pageOrigin);
+        const side = sides[name] as FirefoxSide;
+        const before = side.root === undefined ? undefined : cpuByKind(side.root);
+        const sample = await load(side, lab.pageOrigin);
         if (sample.failed) throw new Error(`bench: ${sample.failed} requests failed in Firefox (${name})`);
         samples[name]?.push(sample.ms);
+        if (side.root === undefined || before === undefined) continue;
+        await new Promise((r) => setTimeout(r, CPU_SETTLE_MS));
+        const used = cpuSince(before, cpuByKind(side.root), rounds);
+        cpu[name] = cpu[name] ? addCpu(cpu[name] as CpuByKind, used) : used;
       }
     }
     // Firefox resolves the page's last fetch() before webRequest's last events reach the panel stream: wait for them.
@@ -96,9 +129,45 @@ export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
         target: '≤ 1.05×',
         ok: m('capture') / m('floor') <= 1.05,
       },
+      ...firefoxCpuRows(cpu),
     ];
   } finally {
     for (const session of sessions.reverse()) await session.close();
     await lab.close();
   }
+}
+
+/** Where Firefox's time goes per load, by process, and CORS Lens's own CPU per exchange over the floor. */
+function firefoxCpuRows(cpu: Record<string, CpuByKind>): BenchRow[] {
+  const group = 'CPU per page load, Firefox ESR (all processes)';
+  const labels: [string, string][] = [
+    ['without', 'no extension'],
+    ['floor', 'floor: bare webRequest listeners'],
+    ['capture', 'CORS Lens capturing, streaming to a panel'],
+  ];
+  const rows: BenchRow[] = labels.flatMap(([side, label]) => {
+    const c = cpu[side];
+    if (!c) return [];
+    return [
+      {
+        group,
+        name: label,
+        value: totalCpu(c),
+        unit: 'ms',
+        note: `parent process ${c.browser}, WebExtensions process ${c.extension}, page ${c.page}, socket ${c.network}, other ${c.other}`,
+      },
+    ];
+  });
+  const { floor, capture } = cpu;
+  if (!floor || !capture) return rows;
+  const perExchange = (k: keyof CpuByKind) =>
+    Math.round(((capture[k] - floor[k]) * 1000) / EXCHANGES_PER_LOAD);
+  rows.push({
+    group,
+    name: 'CORS Lens’s own CPU per exchange, over the floor',
+    value: Math.round(((totalCpu(capture) - totalCpu(floor)) * 1000) / EXCHANGES_PER_LOAD),
+    unit: 'µs',
+    note: `parent process ${perExchange('browser')} µs, WebExtensions process ${perExchange('extension')} µs, page ${perExchange('page')} µs, socket ${perExchange('network')} µs`,
+  });
+  return rows;
 }

@@ -1,9 +1,9 @@
-// CPU time of one Chromium, per kind of process, read from /proc (Linux): where a page load's cost goes — the
-// browser process (which runs the webRequest proxy and routes extension messages), the extension's process (its
-// service worker and pages), the page's renderer, the network service. Wall-clock ratios are noisy on a small
+// CPU time of one Chromium or Firefox, per kind of process, read from /proc (Linux): where a page load's cost goes —
+// the browser process (which runs the webRequest proxy and routes extension messages), the extension's process (its
+// service worker or event page, and its pages), the page's renderer, the network service (Firefox: socket process). Wall-clock ratios are noisy on a small
 // machine; these sums are not, and they separate the browser's work from CORS Lens's.
 import { readdirSync, readFileSync } from 'node:fs';
-import { chromiumPath } from '../../tests/harness/paths';
+import { chromiumPath, firefoxPath } from '../../tests/harness/paths';
 
 /** clock ticks per second on Linux (sysconf(_SC_CLK_TCK) is 100 on every Debian kernel) */
 const TICKS_PER_S = 100;
@@ -20,6 +20,8 @@ interface Proc {
   ppid: number;
   cpuMs: number;
   cmdline: string;
+  /** The process's name (Firefox names its child processes by role: "WebExtensions", "Web Content", …). */
+  comm: string;
 }
 
 function processes(): Proc[] {
@@ -36,6 +38,7 @@ function processes(): Proc[] {
         ppid: Number(fields[1]),
         cpuMs: (ticks * 1000) / TICKS_PER_S,
         cmdline: readFileSync(`/proc/${entry}/cmdline`, 'utf8').replaceAll('\0', ' '),
+        comm: stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')),
       });
     } catch {
       // the process ended while we read
@@ -50,6 +53,16 @@ export function chromiumRoots(): Set<number> {
   return new Set(
     processes()
       .filter((p) => binaries.some((b) => p.cmdline.startsWith(b)) && !p.cmdline.includes('--type='))
+      .map((p) => p.pid),
+  );
+}
+
+/** The pids of the Firefox parent processes running now (one per launched browser). */
+export function firefoxRoots(): Set<number> {
+  const binaries = [firefoxPath, '/usr/lib/firefox-esr/firefox-esr'];
+  return new Set(
+    processes()
+      .filter((p) => binaries.some((b) => p.cmdline.startsWith(b)) && !p.cmdline.includes('-contentproc'))
       .map((p) => p.pid),
   );
 }
@@ -75,6 +88,12 @@ function threadCpuMs(pid: number, prefix: string): number {
 }
 
 function kindOf(p: Proc): ProcessKind {
+  if (p.cmdline.includes('-contentproc')) {
+    if (p.comm === 'WebExtensions') return 'extension';
+    if (p.comm.startsWith('Web Content') || p.comm.startsWith('Isolated Web')) return 'page';
+    return p.comm === 'Socket Process' ? 'network' : 'other';
+  }
+  if (p.cmdline.includes('firefox')) return 'browser';
   if (!p.cmdline.includes('--type=')) return 'browser';
   if (p.cmdline.includes('--type=renderer'))
     return p.cmdline.includes('--extension-process') ? 'extension' : 'page';
