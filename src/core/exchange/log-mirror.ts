@@ -25,7 +25,7 @@ export function mirrorWrite(
   return { set, remove: delta.removed.map((id) => logRecordKey(tabId, id)) };
 }
 
-/** Every key of a tab's mirror in `stored` (all of storage.session), its meta first. */
+/** Every key of a tab's mirror in `stored` (all of storage.session). */
 export function mirrorKeysOf(stored: Record<string, unknown>, tabId: number): string[] {
   const meta = logMetaKey(tabId);
   const recordPrefix = `${meta}:`;
