@@ -4,9 +4,10 @@ import type { Page } from 'puppeteer-core';
 import { type FirefoxSession, launchFirefox } from '../../tests/harness/firefox';
 import { startLabProcess } from '../../tests/harness/lab-process';
 import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
+import { cpuRows } from './cpu-rows';
 import { floorExtension } from './floor-extension';
 import type { LoadSample } from './page-load';
-import { addCpu, type CpuByKind, cpuByKind, cpuSince, firefoxRoots, totalCpu } from './process-cpu';
+import { addCpu, type CpuByKind, cpuByKind, cpuSince, firefoxRoots } from './process-cpu';
 import { type BenchRow, median } from './table';
 
 interface FirefoxSide {
@@ -139,35 +140,19 @@ export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
 
 /** Where Firefox's time goes per load, by process, and CORS Lens's own CPU per exchange over the floor. */
 function firefoxCpuRows(cpu: Record<string, CpuByKind>): BenchRow[] {
-  const group = 'CPU per page load, Firefox ESR (all processes)';
-  const labels: [string, string][] = [
-    ['without', 'no extension'],
-    ['floor', 'floor: bare webRequest listeners'],
-    ['capture', 'CORS Lens capturing, streaming to a panel'],
-  ];
-  const rows: BenchRow[] = labels.flatMap(([side, label]) => {
-    const c = cpu[side];
-    if (!c) return [];
-    return [
-      {
-        group,
-        name: label,
-        value: totalCpu(c),
-        unit: 'ms',
-        note: `parent process ${c.browser}, WebExtensions process ${c.extension}, page ${c.page}, socket ${c.network}, other ${c.other}`,
-      },
-    ];
+  return cpuRows(cpu, {
+    group: 'CPU per page load, Firefox ESR (all processes)',
+    labels: [
+      ['without', 'no extension'],
+      ['floor', 'floor: bare webRequest listeners'],
+      ['capture', 'CORS Lens capturing, streaming to a panel'],
+    ],
+    floor: 'floor',
+    capturing: 'capture',
+    exchangesPerLoad: EXCHANGES_PER_LOAD,
+    perLoadNote: (c) =>
+      `parent process ${c.browser}, WebExtensions process ${c.extension}, page ${c.page}, socket ${c.network}, other ${c.other}`,
+    perExchangeNote: (us) =>
+      `parent process ${us('browser')} µs, WebExtensions process ${us('extension')} µs, page ${us('page')} µs, socket ${us('network')} µs`,
   });
-  const { floor, capture } = cpu;
-  if (!floor || !capture) return rows;
-  const perExchange = (k: keyof CpuByKind) =>
-    Math.round(((capture[k] - floor[k]) * 1000) / EXCHANGES_PER_LOAD);
-  rows.push({
-    group,
-    name: 'CORS Lens’s own CPU per exchange, over the floor',
-    value: Math.round(((totalCpu(capture) - totalCpu(floor)) * 1000) / EXCHANGES_PER_LOAD),
-    unit: 'µs',
-    note: `parent process ${perExchange('browser')} µs, WebExtensions process ${perExchange('extension')} µs, page ${perExchange('page')} µs, socket ${perExchange('network')} µs`,
-  });
-  return rows;
 }

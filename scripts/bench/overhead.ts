@@ -5,10 +5,11 @@ import type { ChromiumSession } from '../../tests/harness/chromium';
 import { startLabProcess } from '../../tests/harness/lab-process';
 import { streamCounters, streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
 import { captureCostPerExchange, mirrorWriteKiB } from './capture-cost';
+import { cpuRows } from './cpu-rows';
 import { floorExtension, permissionOnlyExtension } from './floor-extension';
 import { harProbeExtension } from './har-probe';
 import { compareSides, type Side, sideLauncher } from './page-load';
-import { type CpuByKind, totalCpu } from './process-cpu';
+import type { CpuByKind } from './process-cpu';
 import { type BenchRow, median } from './table';
 
 /** Panel open: a stream port subscribed to the bench tab, exactly as the DevTools panel subscribes. */
@@ -57,39 +58,24 @@ const EXCHANGES_PER_LOAD = 200;
  * the other browsers idle meanwhile. The panel's excess over the floor is CORS Lens's own work; the floor's excess
  * over no extension is the browser's.
  */
-function cpuRows(cpu: Record<string, CpuByKind>): BenchRow[] {
-  const labels: [string, string][] = [
-    ['without', 'no extension'],
-    ['dnrOnly', 'an extension holding only declarativeNetRequestWithHostAccess'],
-    ['idle', 'CORS Lens idle'],
-    ['floor', 'floor: bare webRequest listeners'],
-    ['panel', 'CORS Lens capturing, streaming to a panel'],
-  ];
-  const rows: BenchRow[] = labels.flatMap(([side, label]) => {
-    const c = cpu[side];
-    if (!c) return [];
-    return [
-      {
-        group: 'CPU per page load (all processes of the browser)',
-        name: label,
-        value: totalCpu(c),
-        unit: 'ms',
-        note: `browser process ${c.browser}, extension process ${c.extension} (service-worker threads ${c.extensionWorker}), page ${c.page}, network ${c.network}, other ${c.other}`,
-      },
-    ];
+function chromiumCpuRows(cpu: Record<string, CpuByKind>): BenchRow[] {
+  return cpuRows(cpu, {
+    group: 'CPU per page load (all processes of the browser)',
+    labels: [
+      ['without', 'no extension'],
+      ['dnrOnly', 'an extension holding only declarativeNetRequestWithHostAccess'],
+      ['idle', 'CORS Lens idle'],
+      ['floor', 'floor: bare webRequest listeners'],
+      ['panel', 'CORS Lens capturing, streaming to a panel'],
+    ],
+    floor: 'floor',
+    capturing: 'panel',
+    exchangesPerLoad: EXCHANGES_PER_LOAD,
+    perLoadNote: (c) =>
+      `browser process ${c.browser}, extension process ${c.extension} (service-worker threads ${c.extensionWorker}), page ${c.page}, network ${c.network}, other ${c.other}`,
+    perExchangeNote: (us) =>
+      `browser process ${us('browser')} µs, extension process ${us('extension')} µs (of it the service worker's thread ${us('extensionWorker')} µs), page ${us('page')} µs`,
   });
-  const { floor, panel } = cpu;
-  const perExchange = (k: keyof CpuByKind) =>
-    floor && panel ? Math.round(((panel[k] - floor[k]) * 1000) / EXCHANGES_PER_LOAD) : 0;
-  if (floor && panel)
-    rows.push({
-      group: 'CPU per page load (all processes of the browser)',
-      name: 'CORS Lens’s own CPU per exchange, over the floor',
-      value: Math.round(((totalCpu(panel) - totalCpu(floor)) * 1000) / EXCHANGES_PER_LOAD),
-      unit: 'µs',
-      note: `browser process ${perExchange('browser')} µs, extension process ${perExchange('extension')} µs (of it the service worker's thread ${perExchange('extensionWorker')} µs), page ${perExchange('page')} µs`,
-    });
-  return rows;
 }
 
 /** Idle is measured in several side-by-side runs, each reported: one run's median can hide a real cost. */
@@ -280,7 +266,7 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
         unit: '×',
         note: `median ${ms('devtoolsHar')} ms; ${harEntries} entries seen`,
       },
-      ...cpuRows(cpu),
+      ...chromiumCpuRows(cpu),
       {
         group: 'capture',
         name: 'sent to the panel per page load',

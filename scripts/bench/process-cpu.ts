@@ -49,20 +49,19 @@ function processes(): Proc[] {
 
 /** The pids of the Chromium browser processes running now (one per launched browser). */
 export function chromiumRoots(): Set<number> {
-  const binaries = [chromiumPath, '/usr/lib/chromium/chromium'];
-  return new Set(
-    processes()
-      .filter((p) => binaries.some((b) => p.cmdline.startsWith(b)) && !p.cmdline.includes('--type='))
-      .map((p) => p.pid),
-  );
+  return rootsOf([chromiumPath, '/usr/lib/chromium/chromium'], '--type=');
 }
 
 /** The pids of the Firefox parent processes running now (one per launched browser). */
 export function firefoxRoots(): Set<number> {
-  const binaries = [firefoxPath, '/usr/lib/firefox-esr/firefox-esr'];
+  return rootsOf([firefoxPath, '/usr/lib/firefox-esr/firefox-esr'], '-contentproc');
+}
+
+/** Processes started from one of `binaries` whose command line lacks the flag their child processes carry. */
+function rootsOf(binaries: string[], childFlag: string): Set<number> {
   return new Set(
     processes()
-      .filter((p) => binaries.some((b) => p.cmdline.startsWith(b)) && !p.cmdline.includes('-contentproc'))
+      .filter((p) => binaries.some((b) => p.cmdline.startsWith(b)) && !p.cmdline.includes(childFlag))
       .map((p) => p.pid),
   );
 }

@@ -1,20 +1,16 @@
 // The log's storage.session mirror writes what changed since its last write, not the whole log; a restarted worker
 // restores it in order; a quota failure loses nothing in memory and is made good by the next write; a closed tab
 // leaves no key behind.
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { logMetaKey, logRecordKey } from '../../../src/core/exchange';
-import { type Background, startBackground } from './start-background';
+import { type Background, freshBackgroundOnFakeClock, startBackground } from './start-background';
 import { API, completeRequest, connectPanel, fire, type Message, request, TAB } from './web-request-script';
 
 vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
 
 let bg: Background;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  bg = await startBackground();
-});
-afterEach(() => {
-  vi.useRealTimers();
+freshBackgroundOnFakeClock((started) => {
+  bg = started;
 });
 
 /** Runs one request of TAB to its end and lets the mirror's batch (at most 5 s) be written. */

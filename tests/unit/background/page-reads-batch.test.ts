@@ -1,20 +1,16 @@
 // The page hook's relay sends its reports in batches: several reads of one response in one batch all join the
 // record, none overwriting another.
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { PAGE_REQUESTS_PORT } from '../../../src/core/exchange';
 import { FakeEvent } from './fake-browser';
-import { type Background, startBackground } from './start-background';
+import { type Background, freshBackgroundOnFakeClock } from './start-background';
 import { API, completeRequest, connectPanel, fire, request, TAB } from './web-request-script';
 
 vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
 
 let bg: Background;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  bg = await startBackground();
-});
-afterEach(() => {
-  vi.useRealTimers();
+freshBackgroundOnFakeClock((started) => {
+  bg = started;
 });
 
 it('keeps every header a script read of one response when the reads come in one batch', async () => {

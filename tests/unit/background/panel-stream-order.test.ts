@@ -1,20 +1,15 @@
 // What a panel is sent when its tab navigates: the clear of the old page's rows, then the new page's rows — never
 // the other way round, and never an old row after the clear. The background runs against a fake browser whose
 // permission check can be held, as a slow answer from the browser would hold it.
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
-import { type Background, startBackground } from './start-background';
+import { expect, it, vi } from 'vitest';
+import { type Background, freshBackgroundOnFakeClock } from './start-background';
 import { API, completeRequest, connectPanel, fire, type Message, PAGE, request } from './web-request-script';
 
 vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
 
 let bg: Background;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  bg = await startBackground();
-});
-afterEach(() => {
-  vi.useRealTimers();
-  vi.restoreAllMocks();
+freshBackgroundOnFakeClock((started) => {
+  bg = started;
 });
 
 it('a navigation clears the panel before the new page’s first row, and drops changes queued for old rows', async () => {

@@ -1,10 +1,10 @@
 // How often a row travels to the panel: each message costs the worker, the browser process and the panel more than
 // the change it carries, so a request goes out when it appears and when it ends; its steps in between, and the
 // page's report of its call, ride with the end — unless it runs long enough for its progress to matter.
-import { afterEach, beforeEach, expect, it, vi } from 'vitest';
+import { expect, it, vi } from 'vitest';
 import { PAGE_REQUESTS_PORT } from '../../../src/core/exchange';
 import { FakeEvent } from './fake-browser';
-import { type Background, startBackground } from './start-background';
+import { type Background, freshBackgroundOnFakeClock } from './start-background';
 import {
   API,
   completeRequest,
@@ -21,12 +21,8 @@ vi.mock('../../../src/shared/browser', async () => (await import('./start-backgr
 type Row = { outcome: string; response?: { status: number }; page?: { credentials: string } };
 
 let bg: Background;
-beforeEach(async () => {
-  vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
-  bg = await startBackground();
-});
-afterEach(() => {
-  vi.useRealTimers();
+freshBackgroundOnFakeClock((started) => {
+  bg = started;
 });
 
 const rowsOf = (posted: Message[], url: string) =>

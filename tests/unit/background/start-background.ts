@@ -1,6 +1,6 @@
 // Loads the background's modules afresh against a FakeBrowser: every test starts from a new service worker.
 // The test file must mock src/shared/browser with `mockBrowser` (vi.mock is hoisted per file, so it cannot live here).
-import { vi } from 'vitest';
+import { afterEach, beforeEach, vi } from 'vitest';
 import { FakeBrowser } from './fake-browser';
 
 const holder = globalThis as { fakeBrowser?: FakeBrowser };
@@ -36,4 +36,19 @@ export async function startBackground(fake = new FakeBrowser()): Promise<Backgro
       return answers.length === 0 ? undefined : await answers[0];
     },
   };
+}
+
+/**
+ * For a test file: before each test a new background on fake timers (handed to `use`), after it real timers and no
+ * spies left. The file still mocks src/shared/browser itself (vi.mock is hoisted per file).
+ */
+export function freshBackgroundOnFakeClock(use: (bg: Background) => void): void {
+  beforeEach(async () => {
+    vi.useFakeTimers({ toFake: ['Date', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    use(await startBackground());
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
 }
