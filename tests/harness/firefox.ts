@@ -150,7 +150,7 @@ function uuidFor(profile: string): string {
 /**
  * Finds the tab showing `urlPrefix` (none of the pages in `except`: a page just opened, not an older one on the same
  * URL). Puppeteer's page.url() stays `about:blank` for moz-extension pages opened by the extension (BiDi sends no
- * navigation event for them), so ask each page where it is.
+ * navigation event for them), so ask each page where it is, and wait until it can use the extension's API.
  */
 export async function findPage(
   browser: Browser,
@@ -162,7 +162,11 @@ export async function findPage(
   while (Date.now() < deadline) {
     for (const page of await browser.pages()) {
       if (except.has(page)) continue;
-      const href = await page.evaluate(() => location.href).catch(() => '');
+      // Ready, not only there: a document evaluated before Firefox gives it the extension API (its URL is already
+      // set) has neither `browser` nor `chrome` yet, and a test's first evaluate failed on that race.
+      const href = await page
+        .evaluate(() => (document.readyState !== 'loading' && 'browser' in globalThis ? location.href : ''))
+        .catch(() => '');
       if (href.startsWith(urlPrefix)) return page;
     }
     await new Promise((r) => setTimeout(r, 200));
