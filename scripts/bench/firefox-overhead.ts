@@ -7,6 +7,7 @@ import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-strea
 import { cpuRows } from './cpu-rows';
 import { floorExtension } from './floor-extension';
 import type { LoadSample } from './page-load';
+import { countPanelTraffic, panelTrafficRow } from './panel-traffic';
 import { addCpu, type CpuByKind, cpuByKind, cpuSince, firefoxRoots } from './process-cpu';
 import { type BenchRow, median } from './table';
 
@@ -72,6 +73,7 @@ export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
     if (tabId === undefined)
       throw new Error('bench: the bench tab is not visible to the extension in Firefox');
     await subscribeToTab(capture.session.extensionPage, tabId);
+    await countPanelTraffic(capture.session.extensionPage);
     const names = Object.keys(sides);
     for (const name of names) await load(sides[name] as FirefoxSide, lab.pageOrigin);
     const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
@@ -131,6 +133,12 @@ export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
         ok: m('capture') / m('floor') <= 1.05,
       },
       ...firefoxCpuRows(cpu),
+      // Counted from the subscription on: the warm-up load and each round's.
+      await panelTrafficRow(capture.session.extensionPage, {
+        group: 'page load, Firefox ESR',
+        loads: rounds + 1,
+        exchangesPerLoad: EXCHANGES_PER_LOAD,
+      }),
     ];
   } finally {
     for (const session of sessions.reverse()) await session.close();

@@ -9,6 +9,7 @@ import { cpuRows } from './cpu-rows';
 import { floorExtension, permissionOnlyExtension } from './floor-extension';
 import { harProbeExtension } from './har-probe';
 import { compareSides, type Side, sideLauncher } from './page-load';
+import { countPanelTraffic, panelTrafficRow } from './panel-traffic';
 import type { CpuByKind } from './process-cpu';
 import { type BenchRow, median } from './table';
 
@@ -20,13 +21,7 @@ async function openPanelOn(side: Side, pageOrigin: string): Promise<Page> {
   )) as number | undefined;
   if (tabId === undefined) throw new Error('bench: the bench tab is not visible to the extension');
   await subscribeToTab(ext, tabId);
-  // What travels to the panel: each message costs the worker, the browser process and the panel.
-  await ext.evaluate(`window.__traffic = { messages: 0, entries: 0, bytes: 0 };
-    window.__corsLensPort.onMessage.addListener((m) => {
-      window.__traffic.messages++;
-      window.__traffic.entries += m.entries?.length ?? 0;
-      window.__traffic.bytes += JSON.stringify(m).length;
-    })`);
+  await countPanelTraffic(ext);
   // As the panel does (connect-panel-source.ts): a heartbeat keeps the service worker running while it is open.
   await ext.evaluate(
     `setInterval(() => window.__corsLensPort?.postMessage({ type: 'heartbeat' }), ${PANEL_HEARTBEAT_MS})`,
@@ -156,13 +151,6 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
     const ratio = (name: string) => Math.round((r.ratios[name] as number) * 1000) / 1000;
     const cost = captureCostPerExchange();
     const mirror = mirrorWriteKiB();
-    // Counted from the subscription on: the warm-up load and each round's.
-    const traffic = (await panel.evaluate('window.__traffic')) as {
-      messages: number;
-      entries: number;
-      bytes: number;
-    };
-    const perLoad = (n: number) => n / (rounds + 1);
     return [
       {
         group: 'page load',
@@ -267,13 +255,12 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
         note: `median ${ms('devtoolsHar')} ms; ${harEntries} entries seen`,
       },
       ...chromiumCpuRows(cpu),
-      {
+      // Counted from the subscription on: the warm-up load and each round's.
+      await panelTrafficRow(panel, {
         group: 'capture',
-        name: 'sent to the panel per page load',
-        value: Math.round(perLoad(traffic.messages)),
-        unit: 'messages',
-        note: `${(perLoad(traffic.entries) / EXCHANGES_PER_LOAD).toFixed(2)} rows per exchange, ${Math.round(perLoad(traffic.bytes) / 1024)} KiB per load (as JSON)`,
-      },
+        loads: rounds + 1,
+        exchangesPerLoad: EXCHANGES_PER_LOAD,
+      }),
       {
         group: 'capture',
         name: 'CPU per exchange: assembler + verdict + log (Node)',

@@ -272,7 +272,7 @@ async function accept(seen: LoggedExchange['record'], coalesced = false): Promis
   markDirty(record.tabId);
   const entry = logged(record);
   countBlocked(entry, log, logged);
-  queueUpdate(entry, known === undefined || coalesced);
+  queueUpdate(entry, coalesced, known === undefined);
 }
 
 /** A logged record changed outside the assembler: stamped anew, so that every panel takes it as the newer state. */

@@ -100,13 +100,25 @@ export class FakeBrowser {
     onChanged: new FakeEvent(),
   };
 
+  /** Every declarativeNetRequest call made, reads too, by name: in Firefox even a read has a lasting cost. */
+  readonly dnrApiCalls: string[] = [];
   readonly declarativeNetRequest = {
-    getSessionRules: async () => structuredClone(this.sessionRules),
-    getDynamicRules: async () => structuredClone(this.dynamicRules),
-    updateSessionRules: async (options: { removeRuleIds?: number[]; addRules?: DnrRule[] }) =>
-      this.update('session', options),
-    updateDynamicRules: async (options: { removeRuleIds?: number[]; addRules?: DnrRule[] }) =>
-      this.update('dynamic', options),
+    getSessionRules: async () => {
+      this.dnrApiCalls.push('getSessionRules');
+      return structuredClone(this.sessionRules);
+    },
+    getDynamicRules: async () => {
+      this.dnrApiCalls.push('getDynamicRules');
+      return structuredClone(this.dynamicRules);
+    },
+    updateSessionRules: async (options: { removeRuleIds?: number[]; addRules?: DnrRule[] }) => {
+      this.dnrApiCalls.push('updateSessionRules');
+      return this.update('session', options);
+    },
+    updateDynamicRules: async (options: { removeRuleIds?: number[]; addRules?: DnrRule[] }) => {
+      this.dnrApiCalls.push('updateDynamicRules');
+      return this.update('dynamic', options);
+    },
   };
 
   readonly alarms = {
@@ -153,6 +165,10 @@ export class FakeBrowser {
   hostAccess: Set<string> | 'all' = 'all';
   /** chrome.debugger, when a test plays Chromium with the permission granted (fake-debugger.ts). */
   debugger: unknown = undefined;
+  /** The manifest's background: Chromium's service worker by default; a test plays Firefox's event page. */
+  background: { service_worker: string } | { scripts: readonly string[] } = {
+    service_worker: 'background.js',
+  };
 
   readonly permissions = {
     contains: async ({ origins = [] }: { origins?: string[] }) =>
@@ -194,6 +210,7 @@ export class FakeBrowser {
       version: '0.0.0-test',
       // Chromium's build declares the debugger permission (answering preflights); a test sets `debugger` too.
       optional_permissions: this.debugger === undefined ? [] : ['debugger'],
+      background: this.background,
     }),
     getURL: (path: string) => `chrome-extension://test/${path}`,
     getPlatformInfo: async () => ({ os: 'linux', arch: 'x86-64' }),

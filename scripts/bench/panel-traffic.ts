@@ -1,0 +1,34 @@
+// What travels to a subscribed panel: each message costs the background, the browser process (in Firefox every
+// message between extension contexts goes through the parent) and the panel, more than the bytes it carries.
+import type { EvaluatingPage } from '../../tests/harness/panel-stream';
+import type { BenchRow } from './table';
+
+/** Starts counting the messages of the stream subscribed in `ext` (panel-stream.ts's subscribeToTab). */
+export async function countPanelTraffic(ext: EvaluatingPage): Promise<void> {
+  await ext.evaluate(`window.__traffic = { messages: 0, entries: 0, bytes: 0 };
+    window.__corsLensPort.onMessage.addListener((m) => {
+      window.__traffic.messages++;
+      window.__traffic.entries += m.entries?.length ?? 0;
+      window.__traffic.bytes += JSON.stringify(m).length;
+    })`);
+}
+
+/** The row "sent to the panel per page load", over the `loads` counted since countPanelTraffic. */
+export async function panelTrafficRow(
+  ext: EvaluatingPage,
+  { group, loads, exchangesPerLoad }: { group: string; loads: number; exchangesPerLoad: number },
+): Promise<BenchRow> {
+  const traffic = (await ext.evaluate('window.__traffic')) as {
+    messages: number;
+    entries: number;
+    bytes: number;
+  };
+  const perLoad = (n: number) => n / loads;
+  return {
+    group,
+    name: 'sent to the panel per page load',
+    value: Math.round(perLoad(traffic.messages)),
+    unit: 'messages',
+    note: `${(perLoad(traffic.entries) / exchangesPerLoad).toFixed(2)} rows per exchange, ${Math.round(perLoad(traffic.bytes) / 1024)} KiB per load (as JSON)`,
+  };
+}
