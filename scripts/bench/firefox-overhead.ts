@@ -1,5 +1,5 @@
-// Rows: page-load time in Firefox ESR with CORS Lens capturing, against no extension and against the browser's own
-// floor (the same webRequest listeners doing nothing), all sides interleaved in one run, medians.
+// Rows: page-load time in Firefox ESR with CORS Lens installed and idle, and capturing, against no extension and
+// against the browser's own floor (the same webRequest listeners doing nothing), all sides interleaved in one run, medians.
 import type { Page } from 'puppeteer-core';
 import { type FirefoxSession, launchFirefox } from '../../tests/harness/firefox';
 import { startLabProcess } from '../../tests/harness/lab-process';
@@ -43,7 +43,7 @@ async function load(side: FirefoxSide, pageOrigin: string, requests = 200): Prom
   )) as LoadSample;
 }
 
-export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
+export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
   const lab = await startLabProcess();
   const sessions: FirefoxSession[] = [];
   const open = async ({
@@ -63,6 +63,8 @@ export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
     await floorLaunch.session.browser.installExtension(await floorExtension('firefox'));
     const sides: Record<string, FirefoxSide> = {
       without: await open(await launchTracked({ extension: false })),
+      // Installed with host access, no panel, no override: what every page pays while nobody inspects.
+      idle: await open(await launchTracked({ grantHosts: true })),
       floor: await open(floorLaunch),
       capture: await open(await launchTracked({ grantHosts: true })),
     };
@@ -113,6 +115,15 @@ export async function firefoxOverheadRows(rounds = 7): Promise<BenchRow[]> {
       },
       {
         group: 'page load, Firefox ESR',
+        name: 'installed, idle (no panel, no override)',
+        value: r3(m('idle') / m('without')),
+        unit: '×',
+        target: '≤ 1.02×',
+        ok: m('idle') / m('without') <= 1.02,
+        note: `median ${Math.round(m('idle'))} ms`,
+      },
+      {
+        group: 'page load, Firefox ESR',
         name: 'floor: the same webRequest listeners, doing nothing',
         value: r3(m('floor') / m('without')),
         unit: '×',
@@ -152,6 +163,7 @@ function firefoxCpuRows(cpu: Record<string, CpuByKind>): BenchRow[] {
     group: 'CPU per page load, Firefox ESR (all processes)',
     labels: [
       ['without', 'no extension'],
+      ['idle', 'CORS Lens installed, idle'],
       ['floor', 'floor: bare webRequest listeners'],
       ['capture', 'CORS Lens capturing, streaming to a panel'],
     ],

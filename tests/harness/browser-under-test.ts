@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { launchChromiumUnderTest } from './browser-under-test-chromium';
 import { launchFirefoxUnderTest } from './browser-under-test-firefox';
 import type { ExtensionPage } from './extension-page';
-import type { EvaluatingPage } from './lab-page';
+import { type EvaluatingPage, tabIdShowing } from './lab-page';
 import type { BrowserName } from './real-browser';
 
 export type { BrowserName } from './real-browser';
@@ -94,7 +94,7 @@ export async function launchBrowserUnderTest(
   };
   const wrap = (session: BrowserSession): BrowserUnderTest => ({
     ...session,
-    tabIdOf: (urlPrefix) => tabIdOf(session.extension, urlPrefix),
+    tabIdOf: (urlPrefix) => tabIdShowing(session.extension, urlPrefix),
     async restart() {
       if (!profile) throw new Error('restart() needs a browser launched with restartable: true');
       await session.close();
@@ -111,13 +111,4 @@ export async function launchBrowserUnderTest(
     await removeProfile();
     throw error;
   }
-}
-
-async function tabIdOf(extension: ExtensionPage, urlPrefix: string): Promise<number> {
-  // A match pattern with a port matches nothing in Firefox (platform-facts): compare URLs instead.
-  const id = await extension.evaluate(`(globalThis.browser ?? globalThis.chrome).tabs.query({})
-    .then((tabs) => tabs.find((t) => (t.url ?? '').startsWith(${JSON.stringify(urlPrefix)}))?.id)`);
-  if (typeof id !== 'number')
-    throw new Error(`the extension sees no tab showing ${urlPrefix} (no host access?)`);
-  return id;
 }

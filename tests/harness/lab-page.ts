@@ -30,11 +30,20 @@ export async function runAllLabScenarios(page: EvaluatingPage): Promise<Record<s
   return (await page.evaluate('window.lab.runAll()')) as Record<string, ScenarioResult>;
 }
 
-/** The id of the tab showing `pageOrigin`, asked from an extension page (Chromium: `chrome.tabs`). */
-export async function tabIdOf(extensionPage: EvaluatingPage, pageOrigin: string): Promise<number> {
-  const id = await extensionPage.evaluate(
-    `chrome.tabs.query({ url: '${pageOrigin}/*' }).then((tabs) => tabs[0]?.id)`,
-  );
-  if (typeof id !== 'number') throw new Error(`no tab shows ${pageOrigin}/`);
+/** The id of the tab showing the lab page at `pageOrigin`, asked from an extension page. */
+export function tabIdOf(extensionPage: EvaluatingPage, pageOrigin: string): Promise<number> {
+  return tabIdShowing(extensionPage, `${pageOrigin}/`);
+}
+
+/** The id of the tab whose URL starts with `urlPrefix`, asked from an extension page, in either browser. */
+export async function tabIdShowing(
+  extensionPage: Pick<EvaluatingPage, 'evaluate'>,
+  urlPrefix: string,
+): Promise<number> {
+  // A match pattern with a port matches nothing in Firefox (platform-facts): compare URLs instead.
+  const id = await extensionPage.evaluate(`(globalThis.browser ?? globalThis.chrome).tabs.query({})
+    .then((tabs) => tabs.find((t) => (t.url ?? '').startsWith(${JSON.stringify(urlPrefix)}))?.id)`);
+  if (typeof id !== 'number')
+    throw new Error(`the extension sees no tab showing ${urlPrefix} (no host access?)`);
   return id;
 }

@@ -26,7 +26,12 @@ it('a fresh install asks DNR nothing, at start or when the rules are read', asyn
 });
 
 it('installs and removes an override through DNR, then a restarted background asks DNR nothing', async () => {
-  const allowed = (await bg.send({ type: 'rules/allow', pageOrigin: PAGE, target: API, lifetime: '15m' })) as {
+  const allowed = (await bg.send({
+    type: 'rules/allow',
+    pageOrigin: PAGE,
+    target: API,
+    lifetime: '15m',
+  })) as {
     ok: boolean;
     value: { id: string };
   };
