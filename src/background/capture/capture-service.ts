@@ -272,7 +272,7 @@ async function accept(seen: LoggedExchange['record'], coalesced = false): Promis
   markDirty(record.tabId);
   const entry = logged(record);
   countBlocked(entry, log, logged);
-  queueUpdate(entry, coalesced, known === undefined);
+  queueUpdate(entry, known === undefined || coalesced);
 }
 
 /** A logged record changed outside the assembler: stamped anew, so that every panel takes it as the newer state. */

@@ -1,9 +1,8 @@
 // The panels connected to the background, by inspected tab, and what they are sent: a snapshot on subscribe, then
-// batched updates. In Chromium a new row travels at the end of the task that saw it, so a worker stopped right after
-// (MV3, crash) has already handed it to the panel; changes to known rows, and Firefox's new rows, are coalesced for
-// a few milliseconds.
+// batched updates. A new row travels at the end of the task that saw it, so a worker stopped right after (MV3, crash)
+// has already handed it to the panel; changes to known rows are coalesced for a few milliseconds.
 import type { LoggedExchange, TabLog } from '../../core/exchange';
-import { browser, type Runtime } from '../../shared/browser';
+import type { Runtime } from '../../shared/browser';
 import type { BackgroundToPanel, LogStatus } from '../../shared/panel-protocol';
 import { hasHostAccess, lastKnownHostAccess } from './host-access';
 import { logFor, preservedTabs } from './log-store';
@@ -98,23 +97,11 @@ export const COALESCE_MS = 20;
 let lastFlush = 0;
 let outboxTimer: ReturnType<typeof setTimeout> | undefined;
 
-let stoppable: boolean | undefined;
 /**
- * Whether the background may be stopped between any two of its tasks: a service worker (Chromium; MV3 stops it at
- * will, and a crash too). Firefox's background is an event page, suspended only once it idled — never in a burst of
- * requests — so a new row there can wait for the others: in Firefox every message to a panel goes through the
- * parent process, and one per new row was most of what capture cost it over its floor (`npm run bench`).
+ * Queues a changed entry for the tab's panels: at the end of the task when `sendNow` (a new row, or a change that
+ * already waited its window), else within 20 ms.
  */
-function backgroundStoppableAnyTime(): boolean {
-  stoppable ??= 'service_worker' in (browser.runtime.getManifest().background ?? {});
-  return stoppable;
-}
-
-/**
- * Queues a changed entry for the tab's panels: at the end of the task when `sendNow` (a change that already waited
- * its window) or it is a new row a stopped service worker could lose, else within 20 ms.
- */
-export function queueUpdate(entry: LoggedExchange, sendNow: boolean, isNew: boolean): void {
+export function queueUpdate(entry: LoggedExchange, sendNow: boolean): void {
   const { tabId, id } = entry.record;
   if (!isWatched(tabId)) return;
   const pending = outbox.get(tabId) ?? new Map<string, LoggedExchange>();
@@ -122,7 +109,7 @@ export function queueUpdate(entry: LoggedExchange, sendNow: boolean, isNew: bool
   outbox.set(tabId, pending);
   if (outboxQueued) return;
   const wait = COALESCE_MS - (Date.now() - lastFlush);
-  if (sendNow || wait <= 0 || (isNew && backgroundStoppableAnyTime())) {
+  if (sendNow || wait <= 0) {
     outboxQueued = true;
     clearTimeout(outboxTimer);
     outboxTimer = undefined;

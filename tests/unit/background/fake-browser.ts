@@ -210,7 +210,6 @@ export class FakeBrowser {
       version: '0.0.0-test',
       // Chromium's build declares the debugger permission (answering preflights); a test sets `debugger` too.
       optional_permissions: this.debugger === undefined ? [] : ['debugger'],
-      background: this.background,
     }),
     getURL: (path: string) => `chrome-extension://test/${path}`,
     getPlatformInfo: async () => ({ os: 'linux', arch: 'x86-64' }),

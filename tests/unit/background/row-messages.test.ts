@@ -89,25 +89,19 @@ it('shows the progress of a request that runs on, within half a second', async (
   expect(rows[1]).toMatchObject({ outcome: 'pending', response: { status: 200 } });
 });
 
-// Chromium may stop its service worker between any two tasks, so a new row leaves in the task that saw it; Firefox's
-// event page is never suspended in a burst, and there every message goes through the parent process: the first
-// row of a quiet moment goes at once, the rest of the burst with it 20 ms later.
-for (const [browserName, background, messages] of [
-  ['Chromium (service worker)', { service_worker: 'background.js' }, 10],
-  ['Firefox (event page)', { scripts: ['background.js'] }, 2],
-] as const)
-  it(`${browserName}: ten new rows in a burst travel in ${messages} message(s)`, async () => {
-    bg.fake.background = background;
-    const posted = connectPanel(bg);
-    await bg.settle();
-    const before = posted.length;
-    const urls = Array.from({ length: 10 }, (_, i) => `${API}/burst-${i}`);
-    for (const [i, url] of urls.entries()) {
-      fire(bg, 'onBeforeRequest', request(`b${i}`, url));
-      await bg.settle(); // each event in a task of its own, as browsers deliver them
-    }
-    await wait(100);
-    const updates = posted.slice(before).filter((m) => (m.entries ?? []).length > 0);
-    expect(updates).toHaveLength(messages);
-    for (const url of urls) expect(rowsOf(posted, url).map((r) => r.outcome)).toEqual(['pending']);
-  });
+// A service worker may be stopped between any two tasks, so a new row leaves in the task that saw it. Firefox too:
+// batching new rows there made observe-badge.test.ts fail one run in three (its event page, suspended after a 1 s
+// idle timeout, had not mirrored the rows yet; why the batching changed that is not pinned down).
+it('ten new rows in a burst travel in ten messages, each at the end of its task', async () => {
+  const posted = connectPanel(bg);
+  await bg.settle();
+  const before = posted.length;
+  const urls = Array.from({ length: 10 }, (_, i) => `${API}/burst-${i}`);
+  for (const [i, url] of urls.entries()) {
+    fire(bg, 'onBeforeRequest', request(`b${i}`, url));
+    await bg.settle(); // each event in a task of its own, as browsers deliver them
+    expect(rowsOf(posted, url).map((r) => r.outcome)).toEqual(['pending']);
+  }
+  const updates = posted.slice(before).filter((m) => (m.entries ?? []).length > 0);
+  expect(updates).toHaveLength(10);
+});
