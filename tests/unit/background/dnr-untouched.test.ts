@@ -45,10 +45,10 @@ it('installs and removes an override through DNR, then a restarted background as
   expect(bg.fake.dnrApiCalls).toEqual([]);
 });
 
-it('an override stored by a version without the marker is looked for in DNR', async () => {
+it('an override stored by a version without the flag is looked for in DNR', async () => {
   await bg.send({ type: 'rules/allow', pageOrigin: PAGE, target: API, lifetime: 'pinned' });
   await bg.fake.storage.local.remove('dnrMayHoldRules');
-  // the rules stay stored, the marker is gone
+  // the rules stay stored, the flag is gone
   bg.fake.dnrApiCalls.length = 0;
   await startBackground(bg.fake);
   expect(bg.fake.dnrApiCalls).toContain('getDynamicRules');
