@@ -6,7 +6,7 @@ import { startLabProcess } from '../../tests/harness/lab-process';
 import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
 import { cpuRows } from './cpu-rows';
 import { floorExtension } from './floor-extension';
-import type { LoadSample } from './page-load';
+import { EXCHANGES_PER_LOAD, type LoadSample } from './page-load';
 import { countPanelTraffic, panelTrafficRow } from './panel-traffic';
 import { addCpu, type CpuByKind, cpuByKind, cpuSince, firefoxRoots } from './process-cpu';
 import { type BenchRow, median } from './table';
@@ -18,8 +18,6 @@ interface FirefoxSide {
   root?: number;
 }
 
-/** The bench page's exchanges per load (tests/lab: /bench?n=200). */
-const EXCHANGES_PER_LOAD = 200;
 /** After a load whose CPU is measured, the time Firefox gets to finish what it started before the next side loads. */
 const CPU_SETTLE_MS = 1_100;
 
@@ -35,7 +33,11 @@ async function launchTracked(options: Parameters<typeof launchFirefox>[0]): Prom
 }
 
 let run = 0;
-async function load(side: FirefoxSide, pageOrigin: string, requests = 200): Promise<LoadSample> {
+async function load(
+  side: FirefoxSide,
+  pageOrigin: string,
+  requests = EXCHANGES_PER_LOAD,
+): Promise<LoadSample> {
   await side.page.goto(`${pageOrigin}/bench?n=${requests}&run=${run++}`);
   await side.page.waitForFunction(() => 'benchResult' in window, { timeout: 60_000 });
   return (await side.page.evaluate(
@@ -98,13 +100,23 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
     let captured = 0;
     for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
       captured = (await streamedEntries(capture.session.extensionPage)).length;
-      if (captured >= 200) break;
+      if (captured >= EXCHANGES_PER_LOAD) break;
       await new Promise((r) => setTimeout(r, 250));
     }
-    if (captured < 200)
-      throw new Error(`bench: Firefox's panel stream holds ${captured} exchanges, expected ≥ 200`);
+    if (captured < EXCHANGES_PER_LOAD)
+      throw new Error(
+        `bench: Firefox's panel stream holds ${captured} exchanges, expected ≥ ${EXCHANGES_PER_LOAD}`,
+      );
     const m = (name: string) => median(samples[name] ?? []);
-    const r3 = (x: number) => Math.round(x * 1000) / 1000;
+    /** `side`'s median load over `base`'s, against `target` when there is one. */
+    const ratio = (name: string, side: string, base: string, target?: number, note?: string): BenchRow => ({
+      group: 'page load, Firefox ESR',
+      name,
+      value: Math.round((m(side) / m(base)) * 1000) / 1000,
+      unit: '×',
+      ...(target === undefined ? {} : { target: `≤ ${target}×`, ok: m(side) / m(base) <= target }),
+      ...(note === undefined ? {} : { note }),
+    });
     return [
       {
         group: 'page load, Firefox ESR',
@@ -113,36 +125,22 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
         unit: 'ms',
         note: `median of ${rounds}, sides interleaved`,
       },
-      {
-        group: 'page load, Firefox ESR',
-        name: 'installed, idle (no panel, no override)',
-        value: r3(m('idle') / m('without')),
-        unit: '×',
-        target: '≤ 1.02×',
-        ok: m('idle') / m('without') <= 1.02,
-        note: `median ${Math.round(m('idle'))} ms`,
-      },
-      {
-        group: 'page load, Firefox ESR',
-        name: 'floor: the same webRequest listeners, doing nothing',
-        value: r3(m('floor') / m('without')),
-        unit: '×',
-      },
-      {
-        group: 'page load, Firefox ESR',
-        name: 'panel open: capturing, streaming to a panel',
-        value: r3(m('capture') / m('without')),
-        unit: '×',
-        note: `median ${Math.round(m('capture'))} ms`,
-      },
-      {
-        group: 'page load, Firefox ESR',
-        name: 'panel open: capture over the floor',
-        value: r3(m('capture') / m('floor')),
-        unit: '×',
-        target: '≤ 1.05×',
-        ok: m('capture') / m('floor') <= 1.05,
-      },
+      ratio(
+        'installed, idle (no panel, no override)',
+        'idle',
+        'without',
+        1.02,
+        `median ${Math.round(m('idle'))} ms`,
+      ),
+      ratio('floor: the same webRequest listeners, doing nothing', 'floor', 'without'),
+      ratio(
+        'panel open: capturing, streaming to a panel',
+        'capture',
+        'without',
+        undefined,
+        `median ${Math.round(m('capture'))} ms`,
+      ),
+      ratio('panel open: capture over the floor', 'capture', 'floor', 1.05),
       ...firefoxCpuRows(cpu),
       // Counted from the subscription on: the warm-up load and each round's.
       await panelTrafficRow(capture.session.extensionPage, {

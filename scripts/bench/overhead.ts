@@ -8,7 +8,7 @@ import { captureCostPerExchange, mirrorWriteKiB } from './capture-cost';
 import { cpuRows } from './cpu-rows';
 import { floorExtension, permissionOnlyExtension } from './floor-extension';
 import { harProbeExtension } from './har-probe';
-import { compareSides, type Side, sideLauncher } from './page-load';
+import { compareSides, EXCHANGES_PER_LOAD, type Side, sideLauncher } from './page-load';
 import { countPanelTraffic, panelTrafficRow } from './panel-traffic';
 import type { CpuByKind } from './process-cpu';
 import { type BenchRow, median } from './table';
@@ -44,9 +44,6 @@ async function activateUnrelatedOverride(session: ChromiumSession): Promise<void
   if (rules.length + dynamic.length === 0) throw new Error('bench: the override installed no DNR rule');
   await ext.close();
 }
-
-/** The bench page's exchanges per load (tests/lab: /bench?n=200, half of them preflighted). */
-const EXCHANGES_PER_LOAD = 200;
 
 /**
  * Where the time goes, per load: each browser's CPU by process during its own loads (and the second after each),

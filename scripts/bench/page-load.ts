@@ -48,9 +48,16 @@ export function sideLauncher(lab: Lab): {
   };
 }
 
+/** The bench page's exchanges per load (tests/lab: /bench?n=200, half of them preflighted). */
+export const EXCHANGES_PER_LOAD = 200;
+
 let run = 0;
 /** One load of the bench page in the side's tab: the time from navigation start until all requests settled. */
-export async function loadBenchPage(side: Side, lab: Lab, requests = 200): Promise<LoadSample> {
+export async function loadBenchPage(
+  side: Side,
+  lab: Lab,
+  requests = EXCHANGES_PER_LOAD,
+): Promise<LoadSample> {
   await side.page.goto(`${lab.pageOrigin}/bench?n=${requests}&run=${run++}`);
   await side.page.waitForFunction(() => 'benchResult' in window, undefined, { timeout: 60_000 });
   return (await side.page.evaluate(

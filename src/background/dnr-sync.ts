@@ -27,14 +27,22 @@ const idsOf = (rules: { id: number }[]) => rules.map((r) => r.id);
  */
 const MAY_HOLD_KEY = 'dnrMayHoldRules';
 
-/** Unknown (an install older than the marker) means: it may, if any rule was ever stored. */
+/** The flag as this worker last read or wrote it (only this module writes it): one read per worker, no rewrites. */
+let mayHold: boolean | undefined;
+
+/** Unknown (an install older than the flag) means: it may, if any rule was ever stored. */
 async function dnrMayHoldRules(state: RulesState): Promise<boolean> {
-  const stored = (await browser.storage.local.get(MAY_HOLD_KEY))[MAY_HOLD_KEY];
-  return typeof stored === 'boolean' ? stored : state.rules.length > 0;
+  if (mayHold === undefined) {
+    const stored = (await browser.storage.local.get(MAY_HOLD_KEY))[MAY_HOLD_KEY];
+    mayHold = typeof stored === 'boolean' ? stored : state.rules.length > 0;
+  }
+  return mayHold;
 }
 
 async function markDnrMayHoldRules(may: boolean): Promise<void> {
+  if (mayHold === may) return;
   await browser.storage.local.set({ [MAY_HOLD_KEY]: may });
+  mayHold = may;
 }
 
 /**
