@@ -3,14 +3,18 @@
 import type { EvaluatingPage } from '../../tests/harness/panel-stream';
 import type { BenchRow } from './table';
 
-/** Starts counting the messages of the stream subscribed in `ext` (panel-stream.ts's subscribeToTab). */
+/**
+ * Starts counting the messages of the stream subscribed in `ext` (panel-stream.ts's subscribeToTab), whichever
+ * channel they come on. Their size is taken only when the row is made: serialising every message as it comes would
+ * add its cost to the measured panel.
+ */
 export async function countPanelTraffic(ext: EvaluatingPage): Promise<void> {
-  await ext.evaluate(`window.__traffic = { messages: 0, entries: 0, bytes: 0 };
-    window.__corsLensPort.onMessage.addListener((m) => {
+  await ext.evaluate(`window.__traffic = { messages: 0, entries: 0, kept: [] };
+    window.__corsLensTap = (m) => {
       window.__traffic.messages++;
       window.__traffic.entries += m.entries?.length ?? 0;
-      window.__traffic.bytes += JSON.stringify(m).length;
-    })`);
+      window.__traffic.kept.push(m);
+    }`);
 }
 
 /** The row "sent to the panel per page load", over the `loads` counted since countPanelTraffic. */
@@ -18,7 +22,9 @@ export async function panelTrafficRow(
   ext: EvaluatingPage,
   { group, loads, exchangesPerLoad }: { group: string; loads: number; exchangesPerLoad: number },
 ): Promise<BenchRow> {
-  const traffic = (await ext.evaluate('window.__traffic')) as {
+  const traffic = (await ext.evaluate(
+    '(({ messages, entries, kept }) => ({ messages, entries, bytes: kept.reduce((n, m) => n + JSON.stringify(m).length, 0) }))(window.__traffic)',
+  )) as {
     messages: number;
     entries: number;
     bytes: number;

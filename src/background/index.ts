@@ -8,9 +8,10 @@ import {
   onTabRemoved,
   resumeCaptureIfWatched,
 } from './capture/capture-service';
+import { onStreamOffer } from './capture/panel-streams';
 import { handle } from './handlers';
 import { completePendingGrants } from './pending-grants';
-import { listenToDebugger, onRescueStorageChanged, whenRescueCanceled } from './rescue/rescue-service';
+import { forgetRescueRules, listenToDebugger, whenRescueCanceled } from './rescue/rescue-service';
 import {
   EXPIRY_ALARM,
   refresh,
@@ -18,6 +19,7 @@ import {
   reportFailure,
   switchOffAnswerPreflights,
 } from './rules-service';
+import { followSavedRules, onLocalStorageChanged } from './rules-store';
 
 // Every message is parsed here, where it arrives (handlers.ts); one that is not ours gets no answer from us.
 browser.runtime.onMessage.addListener((message: unknown) => handle(message));
@@ -44,6 +46,10 @@ browser.alarms.onAlarm.addListener((alarm) => {
 // Observing starts only when a CORS panel connects (capture/capture-service.ts), for its tab only. A worker
 // restarted while panels watched resumes their tabs, and listens from its first turn so that nothing is lost.
 browser.runtime.onConnect.addListener(onConnect);
+// Chromium: a panel hands the worker the MessagePort its stream travels on (panel-streams.ts). Firefox's event page
+// is not a worker: its panels stream over their runtime port.
+if ('ServiceWorkerGlobalScope' in globalThis)
+  globalThis.addEventListener('message', (event) => onStreamOffer(event as MessageEvent));
 resumeCaptureIfWatched();
 browser.tabs.onRemoved.addListener((tabId) => onTabRemoved(tabId));
 browser.permissions.onAdded.addListener(() => {
@@ -55,7 +61,9 @@ browser.permissions.onRemoved.addListener(onHostAccessChanged);
 // Answering preflights (Chromium, rescue-service.ts): a DevTools-protocol session outlives a stopped worker and its
 // paused requests wake the next one, so its listeners are registered here, at top level, like every other.
 listenToDebugger();
-browser.storage.onChanged.addListener(onRescueStorageChanged);
+followSavedRules(forgetRescueRules);
+// The rules' own area only: storage.onChanged would also carry every write of the log mirror (rules-store.ts).
+browser.storage.local.onChanged.addListener(onLocalStorageChanged);
 whenRescueCanceled(() => void switchOffAnswerPreflights().catch(reportFailure));
 // Granting or revoking the debugger permission changes which DNR rules apply and which tabs are attached.
 const onDebuggerPermission = ({ permissions }: { permissions?: string[] }) => {

@@ -7,6 +7,24 @@ import { browser } from '../shared/browser';
 const LOCAL_KEY = 'rules';
 const SESSION_KEY = 'sessionRules';
 
+const savedListeners = new Set<() => void>();
+
+/**
+ * Runs `listener` after each save, and when the stored rules change from elsewhere (storage.local.onChanged: a
+ * rule's stored form edited by hand, as tests do). Not storage.onChanged: that event hands this context every write
+ * to storage.session, and the log mirror writes there — about 1 MB of old and new values per load of a busy page,
+ * measured in Chromium — for two keys it cares about. Returns the function that stops it.
+ */
+export function followSavedRules(listener: () => void): () => void {
+  savedListeners.add(listener);
+  return () => savedListeners.delete(listener);
+}
+
+/** Registered at top level (index.ts): the rules' own area changed, by a save or from outside. */
+export function onLocalStorageChanged(changes: Record<string, unknown>): void {
+  if (LOCAL_KEY in changes) for (const listener of savedListeners) listener();
+}
+
 export async function loadRules(): Promise<{ state: RulesState; problems: string[] }> {
   const [local, session] = await Promise.all([
     browser.storage.local.get(LOCAL_KEY),
@@ -37,5 +55,8 @@ export async function saveRules(state: RulesState): Promise<void> {
       ? browser.storage.local.set({ [LOCAL_KEY]: before[LOCAL_KEY] })
       : browser.storage.local.remove(LOCAL_KEY));
     throw error;
+  } finally {
+    // After both areas are written: the local area's own event may come before the session write.
+    for (const listener of savedListeners) listener();
   }
 }

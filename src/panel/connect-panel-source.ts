@@ -5,14 +5,22 @@ import {
   PANEL_PORT,
   type PanelToBackground,
 } from '../shared/panel-protocol';
+import { openWorkerStream, type WorkerStream } from './open-worker-stream';
 import type { PanelSource } from './panel-source';
 
 export interface ConnectOptions {
   /** Injected by tests; defaults to the extension's runtime. */
   connect?: (info: { name: string }) => Runtime.Port;
+  /** Injected by tests; defaults to openWorkerStream (a MessagePort to the service worker, in Chromium). */
+  openStream?: () => Promise<WorkerStream | undefined> | undefined;
+  /** Told on each subscribe which channel the log comes on (the panel shows it to tests and bug reports). */
+  onChannel?: (channel: LogChannel) => void;
   heartbeatMs?: number;
   reconnectMs?: number;
 }
+
+/** Where the log's messages come: a MessagePort to the service worker (Chromium), or the runtime port itself. */
+export type LogChannel = 'message-port' | 'runtime-port';
 
 const HEARTBEAT_MS = 20_000;
 const RECONNECT_MS = 250;
@@ -21,17 +29,21 @@ const RECONNECT_MAX_MS = 5_000;
 /**
  * The live stream from the background for one tab. MV3 kills an idle service worker and with it the port, so
  * the source reconnects and re-subscribes by itself; the heartbeat keeps the worker alive while the panel is open.
+ * Where the worker takes a MessagePort, the log's messages come on it and the runtime port serves the subscription's
+ * lifetime; each reconnect opens a new one.
  */
 export function connectPanelSource(
   tabId: number,
   options: ConnectOptions = {},
 ): PanelSource & { close(): void } {
   const connect = options.connect ?? ((info: { name: string }) => browser.runtime.connect(info));
+  const openStream = options.openStream ?? openWorkerStream;
   const listeners = new Set<(msg: BackgroundToPanel) => void>();
   // The port opens before the panel renders and subscribes: a snapshot that arrives in between waits here, or a
   // panel reopened on a busy tab would show an empty log until the next request.
   const backlog: BackgroundToPanel[] = [];
   let port: Runtime.Port | undefined;
+  let stream: MessagePort | undefined;
   let closed = false;
   let retryMs = options.reconnectMs ?? RECONNECT_MS;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -44,29 +56,59 @@ export function connectPanelSource(
     }
   };
 
+  const receive = (message: unknown) => {
+    if (!isBackgroundToPanel(message)) return;
+    retryMs = options.reconnectMs ?? RECONNECT_MS;
+    if (listeners.size === 0) {
+      // A snapshot or a clear replaces everything before it: the backlog never holds more than one log.
+      if (message.type !== 'update') backlog.length = 0;
+      backlog.push(message);
+    }
+    for (const listener of listeners) listener(message);
+  };
+
+  const closeStream = () => {
+    stream?.close();
+    stream = undefined;
+  };
+
+  const subscribeOn = (opened: Runtime.Port, offered: WorkerStream | undefined) => {
+    if (opened !== port) {
+      offered?.port.close(); // this connection died while the worker was reached: the next one offers anew
+      return;
+    }
+    if (offered) {
+      stream = offered.port;
+      stream.onmessage = (event) => receive(event.data);
+    }
+    options.onChannel?.(offered ? 'message-port' : 'runtime-port');
+    post(offered ? { type: 'subscribe', tabId, stream: offered.token } : { type: 'subscribe', tabId });
+  };
+
   const open = () => {
     if (closed) return;
+    let opened: Runtime.Port;
     try {
-      port = connect({ name: PANEL_PORT });
+      opened = connect({ name: PANEL_PORT });
     } catch {
       scheduleReconnect();
       return;
     }
-    port.onMessage.addListener((message: unknown) => {
-      if (!isBackgroundToPanel(message)) return;
-      retryMs = options.reconnectMs ?? RECONNECT_MS;
-      if (listeners.size === 0) {
-        // A snapshot or a clear replaces everything before it: the backlog never holds more than one log.
-        if (message.type !== 'update') backlog.length = 0;
-        backlog.push(message);
-      }
-      for (const listener of listeners) listener(message);
-    });
-    port.onDisconnect.addListener(() => {
+    port = opened;
+    // The background answers on the runtime port where it got no stream (Firefox, or a worker not reached).
+    opened.onMessage.addListener(receive);
+    opened.onDisconnect.addListener(() => {
       port = undefined;
+      closeStream();
       scheduleReconnect();
     });
-    post({ type: 'subscribe', tabId });
+    const offering = openStream();
+    if (offering === undefined) subscribeOn(opened, undefined);
+    else
+      void offering.then(
+        (offered) => subscribeOn(opened, offered),
+        () => subscribeOn(opened, undefined),
+      );
   };
 
   const scheduleReconnect = () => {
@@ -92,6 +134,7 @@ export function connectPanelSource(
       closed = true;
       clearInterval(heartbeat);
       clearTimeout(retryTimer);
+      closeStream();
       port?.disconnect();
     },
   };

@@ -30,7 +30,12 @@ function start(root: HTMLElement): void {
   const source: PanelSource =
     params.get('source') === 'demo'
       ? demoSource(tabId, Number(params.get('rows') ?? '200'), Number(params.get('live') ?? '0'))
-      : connectPanelSource(tabId);
+      : connectPanelSource(tabId, {
+          // Which way the log comes, for tests in real DevTools and for bug reports (data-log-channel).
+          onChannel: (channel) => {
+            document.documentElement.dataset.logChannel = channel;
+          },
+        });
   render(
     <ErrorBoundary>
       <Panel source={source} tabId={tabId} state={state} version={browser.runtime.getManifest().version} />

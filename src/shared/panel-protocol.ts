@@ -1,8 +1,10 @@
 // The live stream between the background and a DevTools panel, over a runtime port named PANEL_PORT.
 // The panel subscribes for its inspected tab; the background answers with a snapshot, then incremental updates.
-import { isLogUpdate, type LoggedExchange, type PanelRequest } from '../core/exchange';
+// Where the background is a service worker (Chromium), those travel on a MessagePort the panel hands the worker
+// (a StreamOffer): a direct channel, where every runtime-port message goes through the browser process.
+import { isLogUpdate, type LoggedExchange, type PanelRequest, type StreamOffer } from '../core/exchange';
 
-export type { LoggedExchange };
+export type { LoggedExchange, StreamOffer };
 
 export const PANEL_PORT = 'cors-lens/panel';
 

@@ -81,6 +81,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
     expect(rows.filter((r) => r.scenario !== undefined)).toHaveLength(names.length);
     // The lab reads a header its server does not expose: the hook's report must reach the row in both browsers.
     expect(names.filter((n) => allowedVerdict(outcomes[n]) !== 'allowed')).toContain('header-not-exposed');
+    // The rows came on the channel meant for this browser: in Chromium a MessagePort handed to the service worker
+    // (the runtime port routes every message through the browser process), in Firefox the runtime port.
+    expect(await panel.evaluate<string>('(document) => document.documentElement.dataset.logChannel')).toBe(
+      name === 'chromium' ? 'message-port' : 'runtime-port',
+    );
     const verdicts = browser.browserVerdicts();
     for (const scenario of names) {
       const row = rowFor(scenario);

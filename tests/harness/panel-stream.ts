@@ -7,7 +7,7 @@ export interface EvaluatingPage {
 }
 
 /**
- * Connects like the panel (connect-panel-source.ts): on a disconnect (the service worker stopped) it reconnects
+ * Connects like the panel (connect-panel-source.ts, open-worker-stream.ts): on a disconnect (the service worker stopped) it reconnects
  * after 250 ms and subscribes again; snapshots and updates are merged by record id, as the panel's log store does,
  * so a test sees duplicates or gaps exactly when a panel would. `state.seen` counts every entry message received
  * per id, `state.connects` the connections made.
@@ -15,29 +15,46 @@ export interface EvaluatingPage {
 export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: number): Promise<void> {
   await extensionPage.evaluate(`(() => {
     const api = globalThis.browser ?? globalThis.chrome;
-    window.__corsLens = { entries: new Map(), cleared: 0, snapshots: 0, connects: 0, disconnects: 0 };
-    const open = () => {
+    window.__corsLens = { entries: new Map(), cleared: 0, snapshots: 0, connects: 0, disconnects: 0, viaPort: 0, viaStream: 0 };
+    // As open-worker-stream.ts: where the background is a service worker, the log comes on a MessagePort.
+    const toWorker = typeof api.runtime.getManifest().background?.service_worker === 'string';
+    const onLog = (m, via) => {
+      const state = window.__corsLens;
+      if (via === 'stream') state.viaStream++;
+      else state.viaPort++;
+      window.__corsLensTap?.(m);
+      if (m.type === 'snapshot') state.snapshots++;
+      if (m.type === 'cleared') { state.cleared++; state.entries = new Map(); }
+      // As the panel's log store: a replayed older state of a record never replaces a newer one (seq).
+      for (const e of m.entries ?? []) {
+        const known = state.entries.get(e.record.id);
+        if (!known || known.record.seq <= e.record.seq) state.entries.set(e.record.id, e);
+      }
+      state.status = m.status;
+    };
+    const open = async () => {
       const port = api.runtime.connect({ name: 'cors-lens/panel' });
       window.__corsLens.connects++;
-      port.onMessage.addListener((m) => {
-        const state = window.__corsLens;
-        if (m.type === 'snapshot') state.snapshots++;
-        if (m.type === 'cleared') { state.cleared++; state.entries = new Map(); }
-        // As the panel's log store: a replayed older state of a record never replaces a newer one (seq).
-        for (const e of m.entries ?? []) {
-          const known = state.entries.get(e.record.id);
-          if (!known || known.record.seq <= e.record.seq) state.entries.set(e.record.id, e);
-        }
-        state.status = m.status;
-      });
+      window.__corsLensPort = port;
+      let stream;
+      port.onMessage.addListener((m) => onLog(m, 'port'));
       port.onDisconnect.addListener(() => {
         window.__corsLens.disconnects++;
+        stream?.close();
         if (!window.__corsLensClosed) setTimeout(open, 250);
       });
-      port.postMessage({ type: 'subscribe', tabId: ${tabId} });
-      window.__corsLensPort = port;
+      let token;
+      if (toWorker) {
+        const worker = (await navigator.serviceWorker.ready).active;
+        const channel = new MessageChannel();
+        token = crypto.randomUUID();
+        worker.postMessage({ type: 'cors-lens/panel-stream', token }, [channel.port2]);
+        stream = channel.port1;
+        stream.onmessage = (event) => onLog(event.data, 'stream');
+      }
+      port.postMessage(token ? { type: 'subscribe', tabId: ${tabId}, stream: token } : { type: 'subscribe', tabId: ${tabId} });
     };
-    open();
+    void open();
   })()`);
   // Capture is running once the background answered with its snapshot: requests before that are not seen.
   for (let i = 0; i < 100; i++) {
@@ -57,13 +74,20 @@ export async function sendOnStream(extensionPage: EvaluatingPage, message: objec
   await extensionPage.evaluate(`window.__corsLensPort.postMessage(${JSON.stringify(message)})`);
 }
 
-/** Counters of the stream: snapshots received, connections made, disconnects seen. */
-export async function streamCounters(
-  extensionPage: EvaluatingPage,
-): Promise<{ snapshots: number; connects: number; disconnects: number }> {
+export interface StreamCounters {
+  snapshots: number;
+  connects: number;
+  disconnects: number;
+  /** Log messages that came on the runtime port, and on the worker's MessagePort (Chromium). */
+  viaPort: number;
+  viaStream: number;
+}
+
+/** Counters of the stream: snapshots received, connections made, disconnects seen, messages by channel. */
+export async function streamCounters(extensionPage: EvaluatingPage): Promise<StreamCounters> {
   return (await extensionPage.evaluate(
-    '({ snapshots: window.__corsLens.snapshots, connects: window.__corsLens.connects, disconnects: window.__corsLens.disconnects })',
-  )) as { snapshots: number; connects: number; disconnects: number };
+    '(({ snapshots, connects, disconnects, viaPort, viaStream }) => ({ snapshots, connects, disconnects, viaPort, viaStream }))(window.__corsLens)',
+  )) as StreamCounters;
 }
 
 export async function streamedEntries(extensionPage: EvaluatingPage): Promise<LoggedExchange[]> {

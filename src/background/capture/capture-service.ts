@@ -42,10 +42,12 @@ import {
   forgetPanels,
   isWatched,
   queueUpdate,
+  sendTo,
   status,
   subscribe,
   watchedTabs,
 } from './panel-hub';
+import { takeStream } from './panel-streams';
 import { currentRules, followRules, stopFollowingRules } from './rules-cache';
 import {
   preflightAfterActual,
@@ -212,8 +214,8 @@ function onEvent(event: NetEvent): void {
 }
 
 /**
- * Logs the new rows the assembler gave at once (they reach the panels at the end of this task, so a worker stopped
- * right after has handed them over), and has its changes to known rows taken within the panels' coalescing window.
+ * Logs the new rows the assembler gave at once (they reach the panels at the end of this task, or with the rest of a
+ * burst: panel-hub.ts), and has its changes to known rows taken within the panels' coalescing window.
  */
 function acceptAll(created: LoggedExchange['record'][]): void {
   for (const record of created) void accept(record);
@@ -272,7 +274,7 @@ async function accept(seen: LoggedExchange['record'], coalesced = false): Promis
   markDirty(record.tabId);
   const entry = logged(record);
   countBlocked(entry, log, logged);
-  queueUpdate(entry, known === undefined || coalesced);
+  queueUpdate(entry, known === undefined ? 'new' : coalesced ? 'due' : 'change');
 }
 
 /** A logged record changed outside the assembler: stamped anew, so that every panel takes it as the newer state. */
@@ -308,11 +310,17 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
     case 'heartbeat':
       return; // receiving it is the point: it keeps the service worker alive while a panel is open
     case 'subscribe': {
-      subscribe(message.tabId, port, (tabId) => void onLastPanelGone(tabId));
+      const stream = message.stream === undefined ? undefined : await takeStream(message.stream);
+      // A panel gone while its stream was awaited would never disconnect again: it must not be subscribed.
+      if (disconnected.has(port)) {
+        stream?.close();
+        return;
+      }
+      subscribe(message.tabId, port, (tabId) => void onLastPanelGone(tabId), stream);
       await listenTo(message.tabId);
       void hookOpenPage(message.tabId);
       const log = await logFor(message.tabId);
-      port.postMessage({
+      sendTo(port, {
         type: 'snapshot',
         tabId: message.tabId,
         entries: log.snapshot().map(logged),
@@ -335,6 +343,9 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
   }
 }
 
+/** Panel ports that disconnected: a subscribe still in progress when its port goes must not go on. */
+const disconnected = new WeakSet<Runtime.Port>();
+
 /** Registered at top level by index.ts: panels and the page hook's relay connect here. */
 export function onConnect(port: Runtime.Port): void {
   if (port.name === PAGE_REQUESTS_PORT) {
@@ -344,6 +355,7 @@ export function onConnect(port: Runtime.Port): void {
     return;
   }
   if (port.name !== PANEL_PORT) return;
+  port.onDisconnect.addListener(() => disconnected.add(port));
   port.onMessage.addListener((message: unknown) => {
     // Parsed where it arrives, like every runtime message (handlers.ts).
     const request = parsePanelRequest(message);

@@ -36,9 +36,9 @@ async function answeringRules(): Promise<OverrideRule[]> {
   return activeRules(await rules, Date.now()).filter((rule) => rule.answerPreflights);
 }
 
-/** Registered at top level (index.ts): a rules change reaches the paused-request handler at once. */
-export function onRescueStorageChanged(changes: Record<string, unknown>): void {
-  if ('rules' in changes || 'sessionRules' in changes) rules = undefined;
+/** Registered at top level (index.ts, followSavedRules): a rules change reaches the paused-request handler at once. */
+export function forgetRescueRules(): void {
+  rules = undefined;
 }
 
 interface RequestPaused {

@@ -24,7 +24,12 @@ export {
   withHeaderRead,
   withPageCall,
 } from './page-request';
-export { type PanelRequest, parsePanelRequest } from './parse-panel-request';
+export {
+  type PanelRequest,
+  parsePanelRequest,
+  parseStreamOffer,
+  type StreamOffer,
+} from './parse-panel-request';
 export { answeredPreflightStatus, preflightAnsweredLabel } from './preflight-answered';
 export { REDACTED, redactHeaders, redactHeaderValue } from './redact-headers';
 export { redactRecord } from './redact-record';

@@ -2,8 +2,11 @@
 // boundary like runtime.sendMessage, so every field is checked where it arrives (capture-service.ts).
 
 export type PanelRequest =
-  /** Answered with the whole log: the panel merges it with what it holds, the newer state (by seq) winning. */
-  | { type: 'subscribe'; tabId: number }
+  /**
+   * Answered with the whole log: the panel merges it with what it holds, the newer state (by seq) winning. `stream`
+   * names the MessagePort the panel offered the service worker for this subscription (parseStreamOffer).
+   */
+  | { type: 'subscribe'; tabId: number; stream?: string }
   | { type: 'clear'; tabId: number }
   | { type: 'set-preserve-log'; tabId: number; preserve: boolean }
   | { type: 'heartbeat' };
@@ -11,11 +14,13 @@ export type PanelRequest =
 /** The message, or undefined (with nothing read beyond its fields) when it is not one a panel sends. */
 export function parsePanelRequest(value: unknown): PanelRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { type, tabId, preserve } = value as Record<string, unknown>;
+  const { type, tabId, preserve, stream } = value as Record<string, unknown>;
   if (type === 'heartbeat') return { type };
   if (!isCount(tabId)) return undefined;
   switch (type) {
     case 'subscribe':
+      if (stream === undefined) return { type, tabId };
+      return isStreamToken(stream) ? { type, tabId, stream } : undefined;
     case 'clear':
       return { type, tabId };
     case 'set-preserve-log':
@@ -28,4 +33,25 @@ export function parsePanelRequest(value: unknown): PanelRequest | undefined {
 /** A tab id or a seq: a whole number from 0. */
 export function isCount(value: unknown): value is number {
   return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0;
+}
+
+/**
+ * What a panel posts the service worker with one MessagePort (the stream of a subscription to come): `token` ties
+ * the port to the `subscribe` that names it on the panel's runtime port.
+ */
+export interface StreamOffer {
+  type: 'cors-lens/panel-stream';
+  token: string;
+}
+
+/** The offer's token, or undefined when the message is not a stream offer. */
+export function parseStreamOffer(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { type, token } = value as Record<string, unknown>;
+  return type === 'cors-lens/panel-stream' && isStreamToken(token) ? token : undefined;
+}
+
+/** A panel's random token (crypto.randomUUID() in practice): short, and nothing but letters, digits and dashes. */
+function isStreamToken(value: unknown): value is string {
+  return typeof value === 'string' && /^[\w-]{8,64}$/.test(value);
 }

@@ -160,6 +160,106 @@ describe('connectPanelSource', () => {
   });
 });
 
+describe('connectPanelSource over a worker stream (Chromium)', () => {
+  /** A stream offer as openWorkerStream makes one: the panel keeps port1, the worker gets port2. */
+  const offers: { token: string; channel: MessageChannel }[] = [];
+  const openStream = () => {
+    const channel = new MessageChannel();
+    const token = `token-${offers.length + 1}-abcdef`;
+    offers.push({ token, channel });
+    return Promise.resolve({ token, port: channel.port1 });
+  };
+  /** What the worker sends on the stream, delivered (MessagePort delivery is a task away). */
+  const sendOnStream = async (n: number, message: unknown) => {
+    offers[n]?.channel.port2.postMessage(message);
+    await new Promise((r) => setTimeout(r, 20));
+  };
+
+  afterEach(() => {
+    for (const { channel } of offers.splice(0)) {
+      channel.port1.close();
+      channel.port2.close();
+    }
+  });
+
+  it('names its stream in the subscribe, takes the log from it, and offers a new one after a reconnect', async () => {
+    const ports: ReturnType<typeof fakePort>[] = [];
+    const store = createLogStore(1);
+    const source = connectPanelSource(1, {
+      connect: () => {
+        const p = fakePort();
+        ports.push(p);
+        return p.port;
+      },
+      openStream,
+      reconnectMs: 10,
+    });
+    source.subscribe((msg) => store.apply(msg));
+    await Promise.resolve();
+    expect(ports[0]?.posted).toEqual([{ type: 'subscribe', tabId: 1, stream: 'token-1-abcdef' }]);
+    const [first, second] = [allowedGet(), blockedGet()] as const;
+    await sendOnStream(0, snapshot([first]));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual([first.record.id]);
+
+    ports[0]?.drop(); // the worker stopped: its end of the stream is gone with it
+    await sendOnStream(0, update([second])); // never read: the old stream was closed with its port
+    expect(store.entries.value).toHaveLength(1);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(ports).toHaveLength(2);
+    expect(ports[1]?.posted).toEqual([{ type: 'subscribe', tabId: 1, stream: 'token-2-abcdef' }]);
+    await sendOnStream(1, snapshot([first, second]));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual([first.record.id, second.record.id]);
+    source.close();
+  });
+
+  it('subscribes without a stream when the worker cannot be reached, and reads the runtime port', async () => {
+    const ports: ReturnType<typeof fakePort>[] = [];
+    const store = createLogStore(1);
+    const source = connectPanelSource(1, {
+      connect: () => {
+        const p = fakePort();
+        ports.push(p);
+        return p.port;
+      },
+      openStream: () => Promise.resolve(undefined),
+    });
+    source.subscribe((msg) => store.apply(msg));
+    await Promise.resolve();
+    expect(ports[0]?.posted).toEqual([{ type: 'subscribe', tabId: 1 }]);
+    const first = allowedGet();
+    ports[0]?.receive(snapshot([first]));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual([first.record.id]);
+    source.close();
+  });
+
+  it('drops a stream that arrives after its connection died, and subscribes once, on the next one', async () => {
+    const ports: ReturnType<typeof fakePort>[] = [];
+    let release: (() => void) | undefined;
+    const source = connectPanelSource(1, {
+      connect: () => {
+        const p = fakePort();
+        ports.push(p);
+        return p.port;
+      },
+      // The first offer waits until released; later ones are at once.
+      openStream: () =>
+        offers.length === 0
+          ? new Promise((resolve) => {
+              release = () => void openStream().then(resolve);
+            })
+          : openStream(),
+      reconnectMs: 10,
+    });
+    ports[0]?.drop();
+    release?.();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(ports).toHaveLength(2);
+    expect(ports[0]?.posted).toEqual([]);
+    expect(ports[1]?.posted).toEqual([{ type: 'subscribe', tabId: 1, stream: 'token-2-abcdef' }]);
+    source.close();
+  });
+});
+
 describe('createLogStore bounds', () => {
   it('holds a bounded number of rows, dropping the oldest', () => {
     const store = createLogStore(1, 3);

@@ -33,6 +33,8 @@ export type FailingCall =
 
 class FakeStorageArea {
   data: Record<string, unknown> = {};
+  /** The area's own event (storage.local.onChanged), beside the browser-wide storage.onChanged. */
+  readonly onChanged = new FakeEvent();
   constructor(
     private readonly fake: FakeBrowser,
     private readonly area: 'local' | 'session',
@@ -51,13 +53,17 @@ class FakeStorageArea {
     if (quota !== undefined && JSON.stringify(next).length > quota)
       throw new Error(`QUOTA_BYTES quota exceeded (${this.area})`);
     this.data = next;
-    this.fake.storage.onChanged.fire(
-      Object.fromEntries(Object.keys(items).map((k) => [k, { newValue: items[k] }])),
-      this.area,
-    );
+    this.changed(Object.fromEntries(Object.keys(items).map((k) => [k, { newValue: items[k] }])));
   }
   async remove(keys: string | string[]): Promise<void> {
-    for (const key of typeof keys === 'string' ? [keys] : keys) delete this.data[key];
+    const removed = (typeof keys === 'string' ? [keys] : keys).filter((key) => key in this.data);
+    const changes = Object.fromEntries(removed.map((k) => [k, { oldValue: this.data[k] }]));
+    for (const key of removed) delete this.data[key];
+    if (removed.length > 0) this.changed(changes);
+  }
+  private changed(changes: Record<string, unknown>): void {
+    this.fake.storage.onChanged.fire(changes, this.area);
+    this.onChanged.fire(changes);
   }
 }
 

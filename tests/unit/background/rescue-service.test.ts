@@ -43,7 +43,13 @@ async function rescuingRule(): Promise<OverrideRule> {
 
 /** A new service worker: the old one's listeners are gone with it, only storage and the session remain. */
 async function restartWorker(): Promise<void> {
-  for (const event of [dbg.onEvent, dbg.onDetach, bg.fake.storage.onChanged, bg.fake.runtime.onMessage])
+  for (const event of [
+    dbg.onEvent,
+    dbg.onDetach,
+    bg.fake.storage.onChanged,
+    bg.fake.storage.local.onChanged,
+    bg.fake.runtime.onMessage,
+  ])
     event.listeners.length = 0;
   bg = await startBackground(bg.fake);
 }

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isLogUpdate } from '../../../src/core/exchange/is-log-update';
-import { parsePanelRequest } from '../../../src/core/exchange/parse-panel-request';
+import { parsePanelRequest, parseStreamOffer } from '../../../src/core/exchange/parse-panel-request';
 import { record } from './record';
 
 const status = { hostAccess: true, preserveLog: false, dropped: 0 };
@@ -18,6 +18,14 @@ describe('parsePanelRequest', () => {
       { type: 'subscribe', tabId: 3, afterSeq: 9, x: 1 },
       { type: 'subscribe', tabId: 3 },
     ],
+    [
+      { type: 'subscribe', tabId: 3, stream: '0b6c9a4e-5f3d-4c1a-9f7e-2d8b1a6c3e5f' },
+      { type: 'subscribe', tabId: 3, stream: '0b6c9a4e-5f3d-4c1a-9f7e-2d8b1a6c3e5f' },
+    ],
+    // A stream token that is not one: the whole subscribe is refused, not quietly taken without its stream.
+    [{ type: 'subscribe', tabId: 3, stream: 'a b' }, undefined],
+    [{ type: 'subscribe', tabId: 3, stream: 'x'.repeat(65) }, undefined],
+    [{ type: 'subscribe', tabId: 3, stream: 7 }, undefined],
     [{ type: 'clear', tabId: 1.5 }, undefined],
     [{ type: 'clear', tabId: -1 }, undefined],
     [{ type: 'set-preserve-log', tabId: 2, preserve: 'yes' }, undefined],
@@ -48,6 +56,20 @@ describe('parsePanelRequest', () => {
         }
       }),
     );
+  });
+});
+
+describe('parseStreamOffer', () => {
+  it.each([
+    [{ type: 'cors-lens/panel-stream', token: 'abcdef12-3456' }, 'abcdef12-3456'],
+    [{ type: 'cors-lens/panel-stream', token: 'short' }, undefined],
+    [{ type: 'cors-lens/panel-stream', token: '<script>alert(1)</script>' }, undefined],
+    [{ type: 'subscribe', token: 'abcdef12-3456' }, undefined],
+    [{ type: 'cors-lens/panel-stream' }, undefined],
+    ['cors-lens/panel-stream', undefined],
+    [null, undefined],
+  ])('%j', (message, expected) => {
+    expect(parseStreamOffer(message)).toBe(expected);
   });
 });
 
