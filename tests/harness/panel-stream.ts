@@ -7,10 +7,11 @@ export interface EvaluatingPage {
 }
 
 /**
- * Connects like the panel (connect-panel-source.ts, open-worker-stream.ts): on a disconnect (the service worker stopped) it reconnects
- * after 250 ms and subscribes again; snapshots and updates are merged by record id, as the panel's log store does,
- * so a test sees duplicates or gaps exactly when a panel would. `state.seen` counts every entry message received
- * per id, `state.connects` the connections made.
+ * Connects like the panel (connect-panel-source.ts, open-worker-stream.ts): in Chromium the log comes on a
+ * MessagePort handed to the service worker, in Firefox on the runtime port; on a disconnect (the service worker
+ * stopped) it reconnects after 250 ms and subscribes again; snapshots and updates are merged by record id, as the
+ * panel's log store does, so a test sees duplicates or gaps exactly when a panel would. `state.connects` counts the
+ * connections made, `viaPort`/`viaStream` the log messages by channel.
  */
 export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: number): Promise<void> {
   await extensionPage.evaluate(`(() => {
