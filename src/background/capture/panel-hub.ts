@@ -122,7 +122,7 @@ export const COALESCE_MS = 20;
  * A new row leaves at the end of the task that saw it — a worker stopped right after has handed it over — unless
  * another new row left less than this long ago: in a burst (a page firing requests in a loop) new rows travel
  * together, at most this late. Measured on the bench page in Chromium 156: 234 messages per load one row at a time,
- * 54–77 with this window. The price: a worker stopped during a burst loses the new rows of its last window whose
+ * 45–77 with this window. The price: a worker stopped during a burst loses the new rows of its last window whose
  * requests also ended before the stop (a request still running is adopted by the next worker from its later events).
  */
 export const NEW_ROW_BURST_MS = 10;
