@@ -87,19 +87,24 @@ function fakePort() {
   };
 }
 
+/** A `connect` for connectPanelSource that hands out fake ports, each kept in `ports` in the order opened. */
+function fakeConnections() {
+  const ports: ReturnType<typeof fakePort>[] = [];
+  const connect = ({ name }: { name: string }) => {
+    expect(name).toBe(PANEL_PORT);
+    const p = fakePort();
+    ports.push(p);
+    return p.port;
+  };
+  return { ports, connect };
+}
+
 describe('connectPanelSource', () => {
   it('subscribes, beats every 20 s, and subscribes again when the port drops', () => {
     vi.useFakeTimers();
-    const ports: ReturnType<typeof fakePort>[] = [];
+    const { ports, connect } = fakeConnections();
     const store = createLogStore(1);
-    const source = connectPanelSource(1, {
-      connect: ({ name }) => {
-        expect(name).toBe(PANEL_PORT);
-        const p = fakePort();
-        ports.push(p);
-        return p.port;
-      },
-    });
+    const source = connectPanelSource(1, { connect });
     source.subscribe((msg) => store.apply(msg));
     expect(ports[0]?.posted).toEqual([{ type: 'subscribe', tabId: 1 }]);
     const first = allowedGet();
@@ -118,13 +123,9 @@ describe('connectPanelSource', () => {
   });
 
   it('keeps a snapshot that arrives before the panel subscribes (reopened panel on a busy tab)', () => {
-    const ports: ReturnType<typeof fakePort>[] = [];
+    const { ports, connect } = fakeConnections();
     const source = connectPanelSource(1, {
-      connect: () => {
-        const p = fakePort();
-        ports.push(p);
-        return p.port;
-      },
+      connect,
     });
     const first = allowedGet();
     ports[0]?.receive(snapshot([first]));
@@ -139,13 +140,9 @@ describe('connectPanelSource', () => {
   });
 
   it('ignores malformed messages, and keeps only the latest snapshot and what followed it', () => {
-    const ports: ReturnType<typeof fakePort>[] = [];
+    const { ports, connect } = fakeConnections();
     const source = connectPanelSource(1, {
-      connect: () => {
-        const p = fakePort();
-        ports.push(p);
-        return p.port;
-      },
+      connect,
     });
     const [old, first, next] = [allowedGet(), blockedGet(), allowedGet()] as const;
     ports[0]?.receive({ type: 'snapshot', tabId: 1 }); // no entries, no status
@@ -183,14 +180,10 @@ describe('connectPanelSource over a worker stream (Chromium)', () => {
   });
 
   it('names its stream in the subscribe, takes the log from it, and offers a new one after a reconnect', async () => {
-    const ports: ReturnType<typeof fakePort>[] = [];
+    const { ports, connect } = fakeConnections();
     const store = createLogStore(1);
     const source = connectPanelSource(1, {
-      connect: () => {
-        const p = fakePort();
-        ports.push(p);
-        return p.port;
-      },
+      connect,
       openStream,
       reconnectMs: 10,
     });
@@ -213,14 +206,10 @@ describe('connectPanelSource over a worker stream (Chromium)', () => {
   });
 
   it('subscribes without a stream when the worker cannot be reached, and reads the runtime port', async () => {
-    const ports: ReturnType<typeof fakePort>[] = [];
+    const { ports, connect } = fakeConnections();
     const store = createLogStore(1);
     const source = connectPanelSource(1, {
-      connect: () => {
-        const p = fakePort();
-        ports.push(p);
-        return p.port;
-      },
+      connect,
       openStream: () => Promise.resolve(undefined),
     });
     source.subscribe((msg) => store.apply(msg));
@@ -233,14 +222,10 @@ describe('connectPanelSource over a worker stream (Chromium)', () => {
   });
 
   it('drops a stream that arrives after its connection died, and subscribes once, on the next one', async () => {
-    const ports: ReturnType<typeof fakePort>[] = [];
+    const { ports, connect } = fakeConnections();
     let release: (() => void) | undefined;
     const source = connectPanelSource(1, {
-      connect: () => {
-        const p = fakePort();
-        ports.push(p);
-        return p.port;
-      },
+      connect,
       // The first offer waits until released; later ones are at once.
       openStream: () =>
         offers.length === 0

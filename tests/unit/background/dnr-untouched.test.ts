@@ -3,11 +3,9 @@
 // override is gone a restarted background asks nothing again.
 import { afterEach, beforeEach, expect, it, vi } from 'vitest';
 import { type Background, startBackground } from './start-background';
+import { allowOverride } from './web-request-script';
 
 vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
-
-const PAGE = 'http://localhost:5173';
-const API = 'http://127.0.0.1:8081';
 
 let bg: Background;
 beforeEach(async () => {
@@ -26,18 +24,9 @@ it('a fresh install asks DNR nothing, at start or when the rules are read', asyn
 });
 
 it('installs and removes an override through DNR, then a restarted background asks DNR nothing', async () => {
-  const allowed = (await bg.send({
-    type: 'rules/allow',
-    pageOrigin: PAGE,
-    target: API,
-    lifetime: '15m',
-  })) as {
-    ok: boolean;
-    value: { id: string };
-  };
-  expect(allowed.ok).toBe(true);
+  const id = await allowOverride(bg, '15m');
   expect(bg.fake.installed()).toHaveLength(1);
-  expect(await bg.send({ type: 'rules/remove', id: allowed.value.id })).toMatchObject({ ok: true });
+  expect(await bg.send({ type: 'rules/remove', id })).toMatchObject({ ok: true });
   expect(bg.fake.installed()).toEqual([]);
   bg.fake.dnrApiCalls.length = 0;
   const restarted = await startBackground(bg.fake);
@@ -46,7 +35,7 @@ it('installs and removes an override through DNR, then a restarted background as
 });
 
 it('an override stored by a version without the flag is looked for in DNR', async () => {
-  await bg.send({ type: 'rules/allow', pageOrigin: PAGE, target: API, lifetime: 'pinned' });
+  await allowOverride(bg, 'pinned');
   await bg.fake.storage.local.remove('dnrMayHoldRules');
   // the rules stay stored, the flag is gone
   bg.fake.dnrApiCalls.length = 0;

@@ -2,6 +2,7 @@
 // back. The background runs against a fake browser whose DNR calls a test can make fail.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Background, startBackground } from './start-background';
+import { allowOverride } from './web-request-script';
 
 vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
 
@@ -24,10 +25,7 @@ afterEach(() => {
 });
 
 async function allow(lifetime: string): Promise<void> {
-  const answer = (await bg.send({ type: 'rules/allow', pageOrigin: PAGE, target: API, lifetime })) as {
-    ok: boolean;
-  };
-  expect(answer.ok).toBe(true);
+  await allowOverride(bg, lifetime);
   expect(bg.fake.installed()).toHaveLength(1);
 }
 

@@ -3,7 +3,7 @@
 // caches follow the rules' own saves instead.
 import { expect, it, vi } from 'vitest';
 import { type Background, freshBackgroundOnFakeClock } from './start-background';
-import { API, completeRequest, connectPanel, fire, PAGE, request } from './web-request-script';
+import { API, allowOverride, completeRequest, connectPanel, fire, request } from './web-request-script';
 
 vi.mock('../../../src/shared/browser', async () => (await import('./start-background')).mockBrowser());
 
@@ -36,38 +36,20 @@ it('capturing and mirroring the log leave no listener for every storage change',
 it('an override saved while capturing judges the next exchange, and its removal the one after', async () => {
   const posted = connectPanel(bg);
   await bg.settle();
-  const allowed = (await bg.send({
-    type: 'rules/allow',
-    pageOrigin: PAGE,
-    target: API,
-    lifetime: '15m',
-  })) as {
-    ok: boolean;
-    value: { id: string };
-  };
-  expect(allowed.ok).toBe(true);
+  const id = await allowOverride(bg, '15m');
   await bg.settle();
   await capture(`${API}/under-rule`, '2');
-  await bg.send({ type: 'rules/remove', id: allowed.value.id });
+  await bg.send({ type: 'rules/remove', id });
   await bg.settle();
   await capture(`${API}/after-rule`, '3');
   const last = (url: string) =>
     (posted.flatMap((m) => m.entries ?? []) as Entry[]).filter((e) => e.record.request.url === url).at(-1);
-  expect(last(`${API}/under-rule`)?.override?.ruleId).toBe(allowed.value.id);
+  expect(last(`${API}/under-rule`)?.override?.ruleId).toBe(id);
   expect(last(`${API}/after-rule`)?.override).toBeUndefined();
 });
 
 it('a rule changed in storage.local from outside the background is followed too', async () => {
-  const allowed = (await bg.send({
-    type: 'rules/allow',
-    pageOrigin: PAGE,
-    target: API,
-    lifetime: 'pinned',
-  })) as {
-    ok: boolean;
-    value: { id: string };
-  };
-  expect(allowed.ok).toBe(true);
+  const id = await allowOverride(bg, 'pinned');
   const posted = connectPanel(bg); // capture starts knowing the rule
   await bg.settle();
   await capture(`${API}/before-edit`, '4');
@@ -77,7 +59,7 @@ it('a rule changed in storage.local from outside the background is followed too'
   await capture(`${API}/after-edit`, '5');
   const entry = (url: string) =>
     (posted.flatMap((m) => m.entries ?? []) as Entry[]).filter((e) => e.record.request.url === url).at(-1);
-  expect(entry(`${API}/before-edit`)?.override?.ruleId).toBe(allowed.value.id);
+  expect(entry(`${API}/before-edit`)?.override?.ruleId).toBe(id);
   expect(entry(`${API}/after-edit`)).toBeDefined();
   expect(entry(`${API}/after-edit`)?.override).toBeUndefined();
 });

@@ -1,4 +1,5 @@
 // A page's requests as webRequest reports them to the background under test, and a panel connected to it.
+import { expect } from 'vitest';
 import { FakeEvent } from './fake-browser';
 import type { Background } from './start-background';
 
@@ -44,4 +45,14 @@ export function connectPanel(bg: Background): Message[] {
   bg.fake.runtime.onConnect.fire(port);
   port.onMessage.fire({ type: 'subscribe', tabId: TAB });
   return posted;
+}
+
+/** An override for PAGE → API with `lifetime`, as the popup asks for it; the test fails unless it was accepted. */
+export async function allowOverride(bg: Background, lifetime: string): Promise<string> {
+  const answer = (await bg.send({ type: 'rules/allow', pageOrigin: PAGE, target: API, lifetime })) as {
+    ok: boolean;
+    value?: { id: string };
+  };
+  expect(answer.ok).toBe(true);
+  return answer.value?.id ?? '';
 }
