@@ -1,7 +1,9 @@
 import { browser, type Runtime } from '../shared/browser';
 import {
-  type BackgroundToPanel,
+  type DetailsAnswer,
   isBackgroundToPanel,
+  type LoggedExchange,
+  type LogMessage,
   PANEL_PORT,
   type PanelToBackground,
 } from '../shared/panel-protocol';
@@ -17,6 +19,7 @@ export interface ConnectOptions {
   onChannel?: (channel: LogChannel) => void;
   heartbeatMs?: number;
   reconnectMs?: number;
+  detailsTimeoutMs?: number;
 }
 
 /** Where the log's messages come: a MessagePort to the service worker (Chromium), or the runtime port itself. */
@@ -25,23 +28,34 @@ export type LogChannel = 'message-port' | 'runtime-port';
 const HEARTBEAT_MS = 20_000;
 const RECONNECT_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
+/** A details request unanswered this long resolves as unanswered (the panel offers to ask again). */
+const DETAILS_TIMEOUT_MS = 10_000;
+
+interface PendingAsk {
+  ids: string[];
+  resolve(entries: LoggedExchange[] | undefined): void;
+  timer: ReturnType<typeof setTimeout>;
+}
 
 /**
  * The live stream from the background for one tab. MV3 kills an idle service worker and with it the port, so
  * the source reconnects and re-subscribes by itself; the heartbeat keeps the worker alive while the panel is open.
  * Where the worker takes a MessagePort, the log's messages come on it and the runtime port serves the subscription's
- * lifetime; each reconnect opens a new one.
+ * lifetime; each reconnect opens a new one. Rows come as summaries: `details` asks for whole ones, and asks again
+ * after a reconnect while unanswered.
  */
 export function connectPanelSource(
   tabId: number,
   options: ConnectOptions = {},
-): PanelSource & { close(): void } {
+): PanelSource & { close(): void; details(ids: string[]): Promise<LoggedExchange[] | undefined> } {
   const connect = options.connect ?? ((info: { name: string }) => browser.runtime.connect(info));
   const openStream = options.openStream ?? openWorkerStream;
-  const listeners = new Set<(msg: BackgroundToPanel) => void>();
+  const listeners = new Set<(msg: LogMessage) => void>();
   // The port opens before the panel renders and subscribes: a snapshot that arrives in between waits here, or a
   // panel reopened on a busy tab would show an empty log until the next request.
-  const backlog: BackgroundToPanel[] = [];
+  const backlog: LogMessage[] = [];
+  const asks = new Map<number, PendingAsk>();
+  let nextAsk = 1;
   let port: Runtime.Port | undefined;
   let stream: MessagePort | undefined;
   let closed = false;
@@ -58,6 +72,10 @@ export function connectPanelSource(
 
   const receive = (message: unknown) => {
     if (!isBackgroundToPanel(message)) return;
+    if (message.type === 'details') {
+      answer(message);
+      return;
+    }
     retryMs = options.reconnectMs ?? RECONNECT_MS;
     if (listeners.size === 0) {
       // A snapshot or a clear replaces everything before it: the backlog never holds more than one log.
@@ -66,6 +84,16 @@ export function connectPanelSource(
     }
     for (const listener of listeners) listener(message);
   };
+
+  const answer = (message: DetailsAnswer) => {
+    const pending = asks.get(message.ask);
+    if (pending === undefined || message.tabId !== tabId) return; // answered already (asked twice over a reconnect)
+    asks.delete(message.ask);
+    clearTimeout(pending.timer);
+    pending.resolve(message.entries);
+  };
+
+  const askDetails = (ask: number, ids: string[]) => post({ type: 'details', tabId, ask, ids });
 
   const closeStream = () => {
     stream?.close();
@@ -83,6 +111,8 @@ export function connectPanelSource(
     }
     options.onChannel?.(offered ? 'message-port' : 'runtime-port');
     post(offered ? { type: 'subscribe', tabId, stream: offered.token } : { type: 'subscribe', tabId });
+    // Asked of a worker that stopped before answering: the new one holds the same log (its mirror).
+    for (const [ask, pending] of asks) askDetails(ask, pending.ids);
   };
 
   const open = () => {
@@ -130,12 +160,28 @@ export function connectPanelSource(
       return () => listeners.delete(listener);
     },
     send: post,
+    details(ids) {
+      return new Promise((resolve) => {
+        const ask = nextAsk++;
+        const timer = setTimeout(() => {
+          asks.delete(ask);
+          resolve(undefined);
+        }, options.detailsTimeoutMs ?? DETAILS_TIMEOUT_MS);
+        asks.set(ask, { ids, resolve, timer });
+        askDetails(ask, ids);
+      });
+    },
     close() {
       closed = true;
       clearInterval(heartbeat);
       clearTimeout(retryTimer);
       closeStream();
       port?.disconnect();
+      for (const pending of asks.values()) {
+        clearTimeout(pending.timer);
+        pending.resolve(undefined);
+      }
+      asks.clear();
     },
   };
 }

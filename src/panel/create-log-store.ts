@@ -1,12 +1,12 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
-import type { BackgroundToPanel, LoggedExchange, LogStatus } from '../shared/panel-protocol';
+import type { LoggedExchange, LogMessage, LogStatus } from '../shared/panel-protocol';
 
 export interface LogStore {
   /** Every entry, oldest first (by start time, then seq). */
   entries: ReadonlySignal<LoggedExchange[]>;
   /** Undefined until the first snapshot arrives. */
   status: ReadonlySignal<LogStatus | undefined>;
-  apply(msg: BackgroundToPanel): void;
+  apply(msg: LogMessage): void;
 }
 
 function byTime(a: LoggedExchange, b: LoggedExchange): number {

@@ -1,4 +1,4 @@
-import type { BackgroundToPanel, LogStatus } from '../shared/panel-protocol';
+import type { LogMessage, LogStatus } from '../shared/panel-protocol';
 import { demoExchange, demoExchanges } from './demo-exchanges';
 import type { PanelSource } from './panel-source';
 
@@ -9,10 +9,10 @@ export const DEMO_SNAPSHOT_MARK = 'cors-lens:demo-snapshot';
  * With `liveMs`, one more exchange arrives every `liveMs` ms, as on a busy page.
  */
 export function demoSource(tabId: number, rows: number, liveMs?: number): PanelSource {
-  const listeners = new Set<(msg: BackgroundToPanel) => void>();
+  const listeners = new Set<(msg: LogMessage) => void>();
   const status: LogStatus = { hostAccess: true, preserveLog: false, dropped: 0 };
   let next = rows;
-  const emit = (msg: BackgroundToPanel) => {
+  const emit = (msg: LogMessage) => {
     for (const listener of listeners) listener(msg);
   };
   if (liveMs !== undefined && liveMs > 0) {

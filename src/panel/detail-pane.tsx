@@ -1,11 +1,14 @@
 import { useState } from 'preact/hooks';
+import { DEFAULT_MAX_BYTES, TAB_LOG_CAPACITY } from '../core/exchange';
 import { fixInputForExchange } from '../core/fixes';
 import type { LoggedExchange } from '../shared/panel-protocol';
 import { type Allow, AllowTemporarily } from './allow-temporarily';
 import { CurlButtons } from './curl-buttons';
 import { FixTab } from './fix-tab';
 import { HeadersTab } from './headers-tab';
+import type { PanelSource } from './panel-source';
 import { RescueOffer, refusedPreflight } from './rescue-offer';
+import { useWholeEntry, type WholeEntry } from './use-whole-entry';
 import { VerdictTab } from './verdict-tab';
 
 type Tab = 'verdict' | 'headers' | 'fix';
@@ -16,33 +19,77 @@ const TABS: { id: Tab; label: string }[] = [
 ];
 
 interface Props {
+  /** The selected row, a summary when it came from the background (its header lists are asked for here). */
   logged: LoggedExchange;
+  source: PanelSource;
   onClose(): void;
   allow: Allow;
 }
 
 /** Everything about the selected exchange: why, which headers, and how to fix it. */
-export function DetailPane({ logged, onClose, allow }: Props) {
+export function DetailPane({ logged: row, source, onClose, allow }: Props) {
   const [tab, setTab] = useState<Tab>('verdict');
-  const fixInput = fixInputForExchange(logged.record, logged.verdict);
-  // An override rewrites headers, which cannot lift a Local Network Access refusal.
-  const blocked = fixInput !== undefined && !fixInput.localNetwork && !logged.override?.verdict.allowed;
+  const whole = useWholeEntry(source, row);
+  const shown =
+    whole.state === 'ready' ? whole.entry : whole.state === 'loading' ? whole.previous : undefined;
   return (
     <aside
       class="detail"
       aria-label="Request details"
+      aria-busy={whole.state === 'loading'}
       onKeyDown={(e) => {
         if (e.key === 'Escape') onClose();
       }}
     >
       <header class="detail-head">
         <div class="detail-title">
-          <strong>{logged.record.request.method}</strong> <code>{logged.record.request.url}</code>
+          <strong>{row.record.request.method}</strong> <code>{row.record.request.url}</code>
         </div>
         <button type="button" class="close" aria-label="Close details" onClick={onClose}>
           ×
         </button>
       </header>
+      {shown ? (
+        <DetailBody logged={shown} tab={tab} onTab={setTab} allow={allow} />
+      ) : (
+        <p class="detail-wait muted" role="status">
+          {waitingText(whole)}
+          {whole.state === 'unanswered' && (
+            <button type="button" onClick={whole.retry}>
+              Ask again
+            </button>
+          )}
+        </p>
+      )}
+    </aside>
+  );
+}
+
+function waitingText(whole: WholeEntry): string {
+  switch (whole.state) {
+    case 'gone':
+      return `CORS Lens's background no longer holds this request's headers: a tab's log keeps its newest ${TAB_LOG_CAPACITY.toLocaleString('en')} requests and ${DEFAULT_MAX_BYTES / 1024 / 1024} MiB at most, and older ones were dropped. The row's verdict in the list stands.`;
+    case 'unanswered':
+      return "CORS Lens's background did not send this request's headers within 10 s.";
+    default:
+      return "Loading this request's headers…";
+  }
+}
+
+interface BodyProps {
+  /** A whole entry: its header lists are there. */
+  logged: LoggedExchange;
+  tab: Tab;
+  onTab(tab: Tab): void;
+  allow: Allow;
+}
+
+function DetailBody({ logged, tab, onTab: setTab, allow }: BodyProps) {
+  const fixInput = fixInputForExchange(logged.record, logged.verdict);
+  // An override rewrites headers, which cannot lift a Local Network Access refusal.
+  const blocked = fixInput !== undefined && !fixInput.localNetwork && !logged.override?.verdict.allowed;
+  return (
+    <>
       <div class="actions">
         {blocked && (
           <AllowTemporarily
@@ -86,7 +133,7 @@ export function DetailPane({ logged, onClose, allow }: Props) {
         {tab === 'headers' && <HeadersTab logged={logged} />}
         {tab === 'fix' && <FixTab input={fixInput} />}
       </div>
-    </aside>
+    </>
   );
 }
 

@@ -1,8 +1,13 @@
-import type { BackgroundToPanel, PanelToBackground } from '../shared/panel-protocol';
+import type { LoggedExchange, LogMessage, PanelToBackground } from '../shared/panel-protocol';
 
 /** Where the panel's log comes from: the background's port in the extension, a fake or demo source elsewhere. */
 export interface PanelSource {
   /** Returns the unsubscribe function. */
-  subscribe(listener: (msg: BackgroundToPanel) => void): () => void;
+  subscribe(listener: (msg: LogMessage) => void): () => void;
   send(msg: PanelToBackground): void;
+  /**
+   * The whole entries (header lists included) of rows the log holds as summaries (`headersOmitted`), for the ids
+   * the tab's log still has; undefined when the background did not answer. A source whose rows are whole has none.
+   */
+  details?(ids: string[]): Promise<LoggedExchange[] | undefined>;
 }

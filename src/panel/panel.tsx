@@ -14,6 +14,7 @@ import { RescueStatus } from './rescue-status';
 import { toHar } from './to-har';
 import { toJsonExport } from './to-json-export';
 import { Toolbar } from './toolbar';
+import { wholeEntries } from './whole-entries';
 
 export interface PanelProps {
   source: PanelSource;
@@ -63,15 +64,14 @@ export function Panel({
           source.send({ type: 'clear', tabId });
         }}
         onPreserve={(preserve) => source.send({ type: 'set-preserve-log', tabId, preserve })}
-        onExportHar={() =>
-          downloadFile(`cors-lens-${stamp()}.har`, JSON.stringify(toHar(log.entries.value, version), null, 2))
-        }
-        onExportJson={() =>
-          downloadFile(
-            `cors-lens-${stamp()}.json`,
-            JSON.stringify(toJsonExport(log.entries.value, version), null, 2),
-          )
-        }
+        onExportHar={async () => {
+          const entries = await wholeEntries(source, log.entries.value);
+          downloadFile(`cors-lens-${stamp()}.har`, JSON.stringify(toHar(entries, version), null, 2));
+        }}
+        onExportJson={async () => {
+          const entries = await wholeEntries(source, log.entries.value);
+          downloadFile(`cors-lens-${stamp()}.json`, JSON.stringify(toJsonExport(entries, version), null, 2));
+        }}
       />
       <RescueStatus tabId={tabId} />
       <FilterBar
@@ -113,6 +113,7 @@ export function Panel({
           <DetailPane
             key={detail.record.id}
             logged={detail}
+            source={source}
             allow={allow}
             onClose={() => {
               detailOpen.value = false;

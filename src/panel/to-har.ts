@@ -44,6 +44,8 @@ export interface HarEntry {
     firefoxReason?: string;
     explanation: string;
     override?: { ruleId: string; label: string; allowed: boolean };
+    /** CORS Lens no longer held this request's headers when the log was exported: its header lists are empty. */
+    headersOmitted?: true;
   };
 }
 
@@ -83,6 +85,7 @@ function harEntriesFor(logged: LoggedExchange): HarEntry[] {
     if (verdict.firefoxReason) info.firefoxReason = verdict.firefoxReason;
     if (override)
       info.override = { ruleId: override.ruleId, label: override.label, allowed: override.verdict.allowed };
+    if (logged.headersOmitted) info.headersOmitted = true;
     return info;
   };
   const out: HarEntry[] = [];

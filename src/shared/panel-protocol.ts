@@ -2,7 +2,15 @@
 // The panel subscribes for its inspected tab; the background answers with a snapshot, then incremental updates.
 // Where the background is a service worker (Chromium), those travel on a MessagePort the panel hands the worker
 // (a StreamOffer): a direct channel, where every runtime-port message goes through the browser process.
-import { isLogUpdate, type LoggedExchange, type PanelRequest, type StreamOffer } from '../core/exchange';
+// Rows travel as summaries, without their header lists (summaryOf); the panel asks for the whole records it shows
+// in detail or exports (`details`), and the answer comes on the same channel as the log.
+import {
+  isDetailsAnswer,
+  isLogUpdate,
+  type LoggedExchange,
+  type PanelRequest,
+  type StreamOffer,
+} from '../core/exchange';
 
 export type { LoggedExchange, StreamOffer };
 
@@ -19,13 +27,24 @@ export interface LogStatus {
   dropped: number;
 }
 
-export type BackgroundToPanel =
+/** What changes the panel's log. */
+export type LogMessage =
   | { type: 'snapshot'; tabId: number; entries: LoggedExchange[]; status: LogStatus }
   /** New or changed entries (by record.id), in seq order. */
   | { type: 'update'; tabId: number; entries: LoggedExchange[]; status: LogStatus }
   | { type: 'cleared'; tabId: number; reason: 'navigation' | 'user'; status: LogStatus };
 
+/** The whole entries of a `details` request with the same `ask`: those the tab's log still holds, in any order. */
+export interface DetailsAnswer {
+  type: 'details';
+  tabId: number;
+  ask: number;
+  entries: LoggedExchange[];
+}
+
+export type BackgroundToPanel = LogMessage | DetailsAnswer;
+
 /** Validates a message from the background at the receiving end (the panel), before it touches the log. */
 export function isBackgroundToPanel(value: unknown): value is BackgroundToPanel {
-  return isLogUpdate(value);
+  return isLogUpdate(value) || isDetailsAnswer(value);
 }

@@ -8,9 +8,14 @@
 // shows both possibilities: that agrees when one of them is Firefox's, and is counted apart.
 import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { LoggedExchange } from '../../src/shared/panel-protocol';
 import { type FirefoxSession, launchFirefox } from '../harness/firefox';
-import { everyEnded, scenarioOfUrl, subscribeToTab, waitForEntries } from '../harness/panel-stream';
+import {
+  everyEnded,
+  scenarioOfUrl,
+  streamedEntries,
+  subscribeToTab,
+  waitForEntries,
+} from '../harness/panel-stream';
 import { type Lab, startLab } from '../lab/server.mjs';
 import { withUrls } from './initiators/case-urls';
 import { type PageOutcome, runCasesInPage } from './initiators/run-in-page';
@@ -66,10 +71,7 @@ describe('differential (Firefox ESR): the panel’s verdict is Firefox’s own, 
     const outcomes = await runCasesInPage(page, cases);
     const firstUrls = cases.map(({ urls }) => urls[0] as string);
     await waitForEntries(ext, everyEnded(firstUrls), 'a finished row for every exchange', 90_000);
-    // Read as JSON: WebDriver BiDi's serialisation drops an object met twice in one result (a shared `stage`).
-    const entries = JSON.parse(
-      (await ext.evaluate('JSON.stringify([...window.__corsLens.entries.values()])')) as string,
-    ) as LoggedExchange[];
+    const entries = await streamedEntries(ext);
     // Console messages may trail the page's outcome a little.
     const blocked = cases.filter((_, i) => outcomes[i] !== 'allowed').map(({ c }) => c.name);
     for (let waited = 0; waited < 5_000 && blocked.some((n) => !logged.has(n)); waited += 100)

@@ -123,6 +123,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
       expect(reason).toContain('(Reason:');
       await expect.poll(() => panel.text(detail)).toContain('CORS');
     }
+    // The row came as a summary: its header lists are asked of the background when the pane opens.
+    await panel.click(`${detail} [role="tab"]`, 'Headers');
+    await expect.poll(() => panel.text(detail)).toMatch(/Access-Control-Request-Method\s*PUT/i);
+    expect(await panel.text(detail)).toContain(lab.pageOrigin);
     await panel.click(`${detail} [role="tab"]`, 'Fix');
     await expect.poll(() => panel.text(detail)).toContain(`Access-Control-Allow-Origin: ${lab.pageOrigin}`);
     expect(await panel.text(detail)).toContain('PUT');
@@ -148,7 +152,15 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
   it('exports the log as a HAR 1.2 file with every captured request', async () => {
     continuesFrom('rows');
     await panel.click('button', 'Export HAR');
-    type Har = { log: { version: string; entries: { request: { url: string } }[] } };
+    type Har = {
+      log: {
+        version: string;
+        entries: {
+          request: { url: string; headers: { name: string }[] };
+          _corsLens: { headersOmitted?: true };
+        }[];
+      };
+    };
     // Firefox creates the file when the download starts and fills it when done: read it once it parses.
     const readHar = async (): Promise<Har | undefined> => {
       const file = (await readdir(browser.downloadsDir)).find((f) => f.endsWith('.har'));
@@ -165,6 +177,11 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel inside r
     expect(har.log.version).toBe('1.2');
     const exported = new Set(har.log.entries.map((e) => scenarioOfUrl(e.request.url)));
     for (const scenario of Object.keys(outcomes)) expect(exported.has(scenario), scenario).toBe(true);
+    // Every row's header lists, asked of the background for the export: none left out.
+    expect(har.log.entries.filter((e) => e._corsLens.headersOmitted)).toEqual([]);
+    expect(har.log.entries.filter((e) => e.request.headers.length > 0).length).toBeGreaterThan(
+      har.log.entries.length / 2,
+    );
   });
 
   it('no extension page or background threw', () => {

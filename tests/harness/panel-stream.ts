@@ -11,7 +11,8 @@ export interface EvaluatingPage {
  * MessagePort handed to the service worker, in Firefox on the runtime port; on a disconnect (the service worker
  * stopped) it reconnects after 250 ms and subscribes again; snapshots and updates are merged by record id, as the
  * panel's log store does, so a test sees duplicates or gaps exactly when a panel would. `state.connects` counts the
- * connections made, `viaPort`/`viaStream` the log messages by channel.
+ * connections made, `viaPort`/`viaStream` the log messages by channel. Rows come as summaries; `streamedEntries`
+ * asks for their whole records as the panel's detail pane and exports do (`details`).
  */
 export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: number): Promise<void> {
   await extensionPage.evaluate(`(() => {
@@ -19,7 +20,23 @@ export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: numbe
     window.__corsLens = { entries: new Map(), cleared: 0, snapshots: 0, connects: 0, disconnects: 0, viaPort: 0, viaStream: 0 };
     // As open-worker-stream.ts: where the background is a service worker, the log comes on a MessagePort.
     const toWorker = typeof api.runtime.getManifest().background?.service_worker === 'string';
+    const asks = new Map();
+    let nextAsk = 1;
+    // As connect-panel-source.ts: ask on the runtime port, the answer comes where the log does.
+    window.__corsLensWhole = (ids) => new Promise((resolve) => {
+      const ask = nextAsk++;
+      asks.set(ask, resolve);
+      setTimeout(() => { if (asks.delete(ask)) resolve(undefined); }, 10000);
+      try { window.__corsLensPort.postMessage({ type: 'details', tabId: ${tabId}, ask, ids }); }
+      catch { asks.delete(ask); resolve(undefined); } // the worker stopped: the caller polls again
+    });
     const onLog = (m, via) => {
+      if (m.type === 'details') {
+        const resolve = asks.get(m.ask);
+        asks.delete(m.ask);
+        resolve?.(m.entries);
+        return;
+      }
       const state = window.__corsLens;
       if (via === 'stream') state.viaStream++;
       else state.viaPort++;
@@ -91,7 +108,30 @@ export async function streamCounters(extensionPage: EvaluatingPage): Promise<Str
   )) as StreamCounters;
 }
 
+/**
+ * The entries as a panel would export them: each summary with the whole record the background holds (as
+ * withDetail: the row's verdicts with the same state's record, a newer state whole); a row the background no
+ * longer holds, or all of them if it does not answer, stays a summary (`headersOmitted`).
+ */
 export async function streamedEntries(extensionPage: EvaluatingPage): Promise<LoggedExchange[]> {
+  // As JSON: WebDriver BiDi's serialisation drops an object met twice in one result (a shared \`stage\`).
+  const json = await extensionPage.evaluate(`(async () => {
+    const entries = [...(window.__corsLens?.entries.values() ?? [])];
+    const ids = entries.filter((e) => e.headersOmitted).map((e) => e.record.id);
+    const held = new Map(ids.length === 0 ? [] : ((await window.__corsLensWhole(ids)) ?? []).map((e) => [e.record.id, e]));
+    return JSON.stringify(entries.map((e) => {
+      const whole = held.get(e.record.id);
+      if (!e.headersOmitted || !whole || whole.record.seq < e.record.seq) return e;
+      if (whole.record.seq > e.record.seq) return whole;
+      const { headersOmitted, ...rest } = e;
+      return { ...rest, record: whole.record };
+    }));
+  })()`);
+  return JSON.parse(json as string) as LoggedExchange[];
+}
+
+/** The entries exactly as streamed: summaries, without their header lists. */
+export async function streamedSummaries(extensionPage: EvaluatingPage): Promise<LoggedExchange[]> {
   return (await extensionPage.evaluate(
     '[...(window.__corsLens?.entries.values() ?? [])]',
   )) as LoggedExchange[];

@@ -14,6 +14,7 @@ import {
   type PageReports,
   parsePageReports,
   parsePanelRequest,
+  summaryOf,
   type TabLog,
   toLogged,
   withHeaderRead,
@@ -323,7 +324,7 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       sendTo(port, {
         type: 'snapshot',
         tabId: message.tabId,
-        entries: log.snapshot().map(logged),
+        entries: log.snapshot().map((record) => summaryOf(logged(record))),
         status: await status(message.tabId),
       });
       return;
@@ -340,6 +341,17 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
     case 'set-preserve-log':
       await setPreserved(message.tabId, message.preserve);
       return;
+    case 'details': {
+      // Judged again like a snapshot's rows; the panel keeps its row's own verdicts when the state is the same.
+      const log = await logFor(message.tabId);
+      const entries: LoggedExchange[] = [];
+      for (const id of message.ids) {
+        const record = log.get(id);
+        if (record !== undefined) entries.push(logged(record));
+      }
+      sendTo(port, { type: 'details', tabId: message.tabId, ask: message.ask, entries });
+      return;
+    }
   }
 }
 

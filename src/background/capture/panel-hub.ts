@@ -1,8 +1,8 @@
 // The panels connected to the background, by inspected tab, and what they are sent: a snapshot on subscribe, then
 // batched updates. A new row travels at the end of the task that saw it, so a worker stopped right after (MV3, crash)
 // has already handed it to the panel — except in a burst of new rows, which travel together within 10 ms; changes
-// to known rows are coalesced for 20 ms.
-import type { LoggedExchange, TabLog } from '../../core/exchange';
+// to known rows are coalesced for 20 ms. Rows travel as summaries, without their header lists (summaryOf).
+import { type LoggedExchange, summaryOf, type TabLog } from '../../core/exchange';
 import type { Runtime } from '../../shared/browser';
 import type { BackgroundToPanel, LogStatus } from '../../shared/panel-protocol';
 import { hasHostAccess, lastKnownHostAccess } from './host-access';
@@ -180,6 +180,6 @@ async function flushOutbox(): Promise<void> {
     outbox.delete(tabId);
     if (entries === undefined || entries.size === 0) continue;
     const sorted = [...entries.values()].sort((a, b) => a.record.seq - b.record.seq);
-    broadcast(tabId, { type: 'update', tabId, entries: sorted, status: tabStatus });
+    broadcast(tabId, { type: 'update', tabId, entries: sorted.map(summaryOf), status: tabStatus });
   }
 }

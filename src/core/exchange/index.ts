@@ -6,7 +6,7 @@ export { ABANDONED_AFTER_MS, endAbandoned } from './end-abandoned';
 export type { BeforeRequestEvent, HeaderList, NetEvent } from './events';
 export { isCrossOrigin } from './is-cross-origin';
 export { isExtensionOrigin } from './is-extension-origin';
-export { isLogUpdate } from './is-log-update';
+export { isDetailsAnswer, isLogUpdate } from './is-log-update';
 export { type JoinedReports, joinPageReports } from './join-page-reports';
 export { logMetaKey, logRecordKey, mirrorKeysOf, mirrorWrite, restoreLogs } from './log-mirror';
 export { mergeResumed } from './merge-resumed';
@@ -34,6 +34,7 @@ export { answeredPreflightStatus, preflightAnsweredLabel } from './preflight-ans
 export { REDACTED, redactHeaders, redactHeaderValue } from './redact-headers';
 export { redactRecord } from './redact-record';
 export { redactUrl } from './redact-url';
+export { MAX_DETAIL_IDS, summaryOf, withDetail } from './row-summary';
 export { type RowVerdict, rowVerdictOf } from './row-verdict';
 export { shouldObserve } from './should-observe';
 export type { PlacedRecord, TabLogDelta, TabLogMeta } from './tab-log';

@@ -17,6 +17,19 @@ export function isLogUpdate(value: unknown): boolean {
   );
 }
 
+/** Whether a message from the background answers a panel's `details` request: its ask and whole entries. */
+export function isDetailsAnswer(value: unknown): boolean {
+  if (typeof value !== 'object' || value === null) return false;
+  const msg = value as Record<string, unknown>;
+  return (
+    msg.type === 'details' &&
+    isCount(msg.tabId) &&
+    isCount(msg.ask) &&
+    Array.isArray(msg.entries) &&
+    msg.entries.every(isEntry)
+  );
+}
+
 function isStatus(value: unknown): boolean {
   if (typeof value !== 'object' || value === null) return false;
   const status = value as Record<string, unknown>;

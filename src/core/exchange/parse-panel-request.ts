@@ -1,5 +1,6 @@
 // The messages a DevTools panel sends the background over its port, and their parser: the port is a message
 // boundary like runtime.sendMessage, so every field is checked where it arrives (capture-service.ts).
+import { MAX_DETAIL_IDS } from './row-summary';
 
 export type PanelRequest =
   /**
@@ -9,12 +10,17 @@ export type PanelRequest =
   | { type: 'subscribe'; tabId: number; stream?: string }
   | { type: 'clear'; tabId: number }
   | { type: 'set-preserve-log'; tabId: number; preserve: boolean }
+  /**
+   * The whole records (header lists included) of rows the panel holds as summaries (summaryOf): answered with a
+   * DetailsAnswer carrying the same `ask`, with the rows the tab's log still holds.
+   */
+  | { type: 'details'; tabId: number; ask: number; ids: string[] }
   | { type: 'heartbeat' };
 
 /** The message, or undefined (with nothing read beyond its fields) when it is not one a panel sends. */
 export function parsePanelRequest(value: unknown): PanelRequest | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { type, tabId, preserve, stream } = value as Record<string, unknown>;
+  const { type, tabId, preserve, stream, ask, ids } = value as Record<string, unknown>;
   if (type === 'heartbeat') return { type };
   if (!isCount(tabId)) return undefined;
   switch (type) {
@@ -25,9 +31,20 @@ export function parsePanelRequest(value: unknown): PanelRequest | undefined {
       return { type, tabId };
     case 'set-preserve-log':
       return typeof preserve === 'boolean' ? { type, tabId, preserve } : undefined;
+    case 'details':
+      return isCount(ask) && isRowIds(ids) ? { type, tabId, ask, ids } : undefined;
     default:
       return undefined;
   }
+}
+
+/** Record ids (`${tabId}:${requestId}`), at most a panel's whole log of them. */
+function isRowIds(value: unknown): value is string[] {
+  return (
+    Array.isArray(value) &&
+    value.length <= MAX_DETAIL_IDS &&
+    value.every((id) => typeof id === 'string' && id.length > 0 && id.length <= 200)
+  );
 }
 
 /** A tab id or a seq: a whole number from 0. */

@@ -29,6 +29,11 @@ export const HEADERS_UNSEEN_VERDICT: Verdict = Object.freeze({
 /** One row of the panel: the record as captured and the engine's verdicts on it. */
 export interface LoggedExchange {
   record: ExchangeRecord;
+  /**
+   * Set on rows as streamed to panels (summaryOf): the record's header lists were left out, so its empty lists
+   * say nothing. The panel asks the background for the whole record where it needs them (withDetail).
+   */
+  headersOmitted?: true;
   /** The verdict on the headers the server sent. */
   verdict: Verdict;
   /** Present when an override rule changed the response: the verdict on the headers the page saw. */

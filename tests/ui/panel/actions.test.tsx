@@ -98,7 +98,7 @@ describe('log actions', () => {
     ]);
   });
 
-  it('exports the log as a HAR file', () => {
+  it('exports the log as a HAR file', async () => {
     const created: Blob[] = [];
     vi.stubGlobal(
       'URL',
@@ -112,7 +112,7 @@ describe('log actions', () => {
     );
     openFirst();
     fireEvent.click(screen.getByRole('button', { name: 'Export HAR' }));
-    expect(created).toHaveLength(1);
+    await vi.waitFor(() => expect(created).toHaveLength(1));
   });
 });
 

@@ -1,10 +1,15 @@
 // Shared by the panel tests: a fake source, exchanges with real verdicts, and a layout happy-dom lacks.
 import { evaluate } from '../../../src/core/cors';
-import { type ExchangeRecord, type HeaderList, toEngineExchange } from '../../../src/core/exchange';
+import {
+  type ExchangeRecord,
+  type HeaderList,
+  summaryOf,
+  toEngineExchange,
+} from '../../../src/core/exchange';
 import type { PanelSource } from '../../../src/panel/panel-source';
 import type {
-  BackgroundToPanel,
   LoggedExchange,
+  LogMessage,
   LogStatus,
   PanelToBackground,
 } from '../../../src/shared/panel-protocol';
@@ -15,11 +20,11 @@ export const STATUS: LogStatus = { hostAccess: true, preserveLog: false, dropped
 
 export interface FakeSource extends PanelSource {
   sent: PanelToBackground[];
-  emit(msg: BackgroundToPanel): void;
+  emit(msg: LogMessage): void;
 }
 
 export function fakeSource(): FakeSource {
-  const listeners = new Set<(msg: BackgroundToPanel) => void>();
+  const listeners = new Set<(msg: LogMessage) => void>();
   const sent: PanelToBackground[] = [];
   return {
     sent,
@@ -34,11 +39,47 @@ export function fakeSource(): FakeSource {
   };
 }
 
-export function snapshot(entries: LoggedExchange[], status: LogStatus = STATUS): BackgroundToPanel {
+/**
+ * A source like the background's: rows come as summaries (summaryOf), and `details` answers with the whole entries
+ * `held` has, or not at all (undefined) while `answering` is false. `asked` lists the ids of each request.
+ */
+export interface SummarySource extends FakeSource {
+  held: Map<string, LoggedExchange>;
+  asked: string[][];
+  answering: boolean;
+  emitSummaries(type: 'snapshot' | 'update', entries: LoggedExchange[]): void;
+}
+
+export function summarySource(): SummarySource {
+  const source = fakeSource();
+  const held = new Map<string, LoggedExchange>();
+  const asked: string[][] = [];
+  const self: SummarySource = {
+    ...source,
+    held,
+    asked,
+    answering: true,
+    emitSummaries(type, entries) {
+      for (const entry of entries) held.set(entry.record.id, entry);
+      source.emit({ type, tabId: 1, entries: entries.map(summaryOf), status: STATUS });
+    },
+    async details(ids) {
+      asked.push(ids);
+      if (!self.answering) return undefined;
+      return ids.flatMap((id) => {
+        const entry = held.get(id);
+        return entry === undefined ? [] : [structuredClone(entry)];
+      });
+    },
+  };
+  return self;
+}
+
+export function snapshot(entries: LoggedExchange[], status: LogStatus = STATUS): LogMessage {
   return { type: 'snapshot', tabId: 1, entries, status };
 }
 
-export function update(entries: LoggedExchange[]): BackgroundToPanel {
+export function update(entries: LoggedExchange[]): LogMessage {
   return { type: 'update', tabId: 1, entries, status: STATUS };
 }
 

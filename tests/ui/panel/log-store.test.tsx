@@ -157,6 +157,46 @@ describe('connectPanelSource', () => {
   });
 });
 
+describe('connectPanelSource details', () => {
+  it('asks for whole rows on the port, resolves with the answer of the same ask, and never logs it', async () => {
+    const { ports, connect } = fakeConnections();
+    const source = connectPanelSource(1, { connect });
+    const logged: string[] = [];
+    source.subscribe((msg) => logged.push(msg.type));
+    const whole = blockedGet();
+    const first = source.details([whole.record.id]);
+    const second = source.details(['1:other']);
+    expect(ports[0]?.posted.slice(1)).toEqual([
+      { type: 'details', tabId: 1, ask: 1, ids: [whole.record.id] },
+      { type: 'details', tabId: 1, ask: 2, ids: ['1:other'] },
+    ]);
+    ports[0]?.receive({ type: 'details', tabId: 1, ask: 2, entries: [] });
+    ports[0]?.receive({ type: 'details', tabId: 1, ask: 1, entries: [whole] });
+    ports[0]?.receive({ type: 'details', tabId: 1, ask: 1, entries: [] }); // asked twice over a reconnect
+    expect(await first).toEqual([whole]);
+    expect(await second).toEqual([]);
+    expect(logged).toEqual([]);
+    source.close();
+  });
+
+  it('asks again on the new port after a reconnect, and resolves undefined when no answer comes', async () => {
+    vi.useFakeTimers();
+    const { ports, connect } = fakeConnections();
+    const source = connectPanelSource(1, { connect, detailsTimeoutMs: 10_000 });
+    const asked = source.details(['1:r1']);
+    ports[0]?.drop();
+    vi.advanceTimersByTime(1_000);
+    expect(ports[1]?.posted).toEqual([
+      { type: 'subscribe', tabId: 1 },
+      { type: 'details', tabId: 1, ask: 1, ids: ['1:r1'] },
+    ]);
+    vi.advanceTimersByTime(10_000);
+    expect(await asked).toBeUndefined();
+    ports[1]?.receive({ type: 'details', tabId: 1, ask: 1, entries: [blockedGet()] }); // too late: ignored
+    source.close();
+  });
+});
+
 describe('connectPanelSource over a worker stream (Chromium)', () => {
   /** A stream offer as openWorkerStream makes one: the panel keeps port1, the worker gets port2. */
   const offers: { token: string; channel: MessageChannel }[] = [];

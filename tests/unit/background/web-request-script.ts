@@ -35,6 +35,11 @@ export function completeRequest(bg: Background, requestId: string, url: string):
 
 /** A panel port subscribed to TAB; returns every message it was posted, as the runtime would copy them. */
 export function connectPanel(bg: Background): Message[] {
+  return connectPanelPort(bg).posted;
+}
+
+/** As connectPanel, with `send` for the panel's later messages (details, clear…). */
+export function connectPanelPort(bg: Background): { posted: Message[]; send(message: object): void } {
   const posted: Message[] = [];
   const port = {
     name: 'cors-lens/panel',
@@ -44,7 +49,7 @@ export function connectPanel(bg: Background): Message[] {
   };
   bg.fake.runtime.onConnect.fire(port);
   port.onMessage.fire({ type: 'subscribe', tabId: TAB });
-  return posted;
+  return { posted, send: (message) => port.onMessage.fire(message) };
 }
 
 /** An override for PAGE → API with `lifetime`, as the popup asks for it; the test fails unless it was accepted. */

@@ -1,7 +1,7 @@
 // The panel port is a message boundary too: both ends parse what arrives.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isLogUpdate } from '../../../src/core/exchange/is-log-update';
+import { isDetailsAnswer, isLogUpdate } from '../../../src/core/exchange/is-log-update';
 import { parsePanelRequest, parseStreamOffer } from '../../../src/core/exchange/parse-panel-request';
 import { record } from './record';
 
@@ -33,6 +33,19 @@ describe('parsePanelRequest', () => {
       { type: 'set-preserve-log', tabId: 2, preserve: true },
       { type: 'set-preserve-log', tabId: 2, preserve: true },
     ],
+    [
+      { type: 'details', tabId: 2, ask: 5, ids: ['2:r1', '2:r2'] },
+      { type: 'details', tabId: 2, ask: 5, ids: ['2:r1', '2:r2'] },
+    ],
+    [{ type: 'details', tabId: 2, ask: 5, ids: '2:r1' }, undefined],
+    [{ type: 'details', tabId: 2, ask: 5, ids: [7] }, undefined],
+    [{ type: 'details', tabId: 2, ask: 5, ids: [''] }, undefined],
+    [{ type: 'details', tabId: 2, ask: 5, ids: ['x'.repeat(201)] }, undefined],
+    [
+      { type: 'details', tabId: 2, ask: 5, ids: Array.from({ length: 10_001 }, (_, i) => `2:${i}`) },
+      undefined,
+    ],
+    [{ type: 'details', tabId: 2, ids: ['2:r1'] }, undefined],
     [{ type: 'drop-tables', tabId: 2 }, undefined],
     [null, undefined],
   ])('%j', (message, expected) => {
@@ -82,7 +95,21 @@ describe('isLogUpdate', () => {
     [{ type: 'update', tabId: 1, entries: [], status: {} }, false],
     [{ type: 'cleared', tabId: 1, reason: 'user', status }, true],
     [{ type: 'cleared', tabId: 1, reason: 'gone', status }, false],
+    [{ type: 'details', tabId: 1, ask: 2, entries: [entry] }, false],
   ])('%j → %s', (message, expected) => {
     expect(isLogUpdate(message)).toBe(expected);
+  });
+});
+
+describe('isDetailsAnswer', () => {
+  const entry = { record: record('a', 1), verdict: { allowed: true, explanation: '' } };
+  it.each([
+    [{ type: 'details', tabId: 1, ask: 2, entries: [entry] }, true],
+    [{ type: 'details', tabId: 1, ask: 2, entries: [] }, true],
+    [{ type: 'details', tabId: 1, entries: [entry] }, false],
+    [{ type: 'details', tabId: 1, ask: 2, entries: [{ record: {}, verdict: {} }] }, false],
+    [{ type: 'update', tabId: 1, ask: 2, entries: [entry], status }, false],
+  ])('%j → %s', (message, expected) => {
+    expect(isDetailsAnswer(message)).toBe(expected);
   });
 });
