@@ -25,6 +25,7 @@ import { PANEL_PORT, type PanelToBackground } from '../../shared/panel-protocol'
 import { countBlocked, forgetBlocked, resetBlocked } from './blocked-badge';
 import { forgetHostAccess } from './host-access';
 import {
+  existingLog,
   forgetTab,
   knownPreservedTabs,
   lastSeqEver,
@@ -343,10 +344,10 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       return;
     case 'details': {
       // Judged again like a snapshot's rows; the panel keeps its row's own verdicts when the state is the same.
-      const log = await logFor(message.tabId);
+      const log = await existingLog(message.tabId);
       const entries: LoggedExchange[] = [];
       for (const id of message.ids) {
-        const record = log.get(id);
+        const record = log?.get(id);
         if (record !== undefined) entries.push(logged(record));
       }
       sendTo(port, { type: 'details', tabId: message.tabId, ask: message.ask, entries });

@@ -44,6 +44,12 @@ export async function logFor(tabId: number): Promise<TabLog> {
   return log;
 }
 
+/** The tab's log if one exists, restored as logFor does, without starting one for a tab never captured. */
+export async function existingLog(tabId: number): Promise<TabLog | undefined> {
+  if (!logs.has(tabId)) await restoreOnce();
+  return logs.get(tabId);
+}
+
 /** The log if this worker already holds it (the hot path must not wait on storage). */
 export function loadedLog(tabId: number): TabLog | undefined {
   return logs.get(tabId);
