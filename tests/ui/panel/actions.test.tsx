@@ -6,7 +6,17 @@ import type { Allow } from '../../../src/panel/allow-temporarily';
 import { Panel } from '../../../src/panel/panel';
 import { toHar } from '../../../src/panel/to-har';
 import { toJsonExport } from '../../../src/panel/to-json-export';
-import { API, allowedGet, blockedGet, exchange, fakeSource, PAGE, snapshot, stubLayout } from './fixtures';
+import {
+  API,
+  allowedGet,
+  blockedGet,
+  captureDownloads,
+  exchange,
+  fakeSource,
+  PAGE,
+  snapshot,
+  stubLayout,
+} from './fixtures';
 
 const { sendMessage } = vi.hoisted(() => ({ sendMessage: vi.fn() }));
 vi.mock('../../../src/shared/browser', () => ({ browser: { runtime: { sendMessage } } }));
@@ -99,17 +109,7 @@ describe('log actions', () => {
   });
 
   it('exports the log as a HAR file', async () => {
-    const created: Blob[] = [];
-    vi.stubGlobal(
-      'URL',
-      Object.assign(URL, {
-        createObjectURL: (blob: Blob) => {
-          created.push(blob);
-          return 'blob:x';
-        },
-        revokeObjectURL: () => {},
-      }),
-    );
+    const created = captureDownloads();
     openFirst();
     fireEvent.click(screen.getByRole('button', { name: 'Export HAR' }));
     await vi.waitFor(() => expect(created).toHaveLength(1));

@@ -1,4 +1,5 @@
 // Shared by the panel tests: a fake source, exchanges with real verdicts, and a layout happy-dom lacks.
+import { vi } from 'vitest';
 import { evaluate } from '../../../src/core/cors';
 import {
   type ExchangeRecord,
@@ -186,6 +187,22 @@ export const allowedPut = (options: Options = {}) =>
     },
     ...options,
   });
+
+/** The files the panel downloads (Export HAR/JSON), as the Blobs it hands URL.createObjectURL; undo with vi.unstubAllGlobals. */
+export function captureDownloads(): Blob[] {
+  const created: Blob[] = [];
+  vi.stubGlobal(
+    'URL',
+    Object.assign(URL, {
+      createObjectURL: (blob: Blob) => {
+        created.push(blob);
+        return 'blob:x';
+      },
+      revokeObjectURL: () => {},
+    }),
+  );
+  return created;
+}
 
 /** happy-dom does no layout: give scroll containers a viewport so the virtualiser has rows to show. */
 export function stubLayout(height = 440, width = 1000): void {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LoggedExchange } from '../../../src/core/exchange';
 import { Panel } from '../../../src/panel/panel';
 import type { JsonExport } from '../../../src/panel/to-json-export';
-import { allowedGet, blockedGet, PAGE, stubLayout, summarySource } from './fixtures';
+import { allowedGet, blockedGet, captureDownloads, PAGE, stubLayout, summarySource } from './fixtures';
 
 vi.mock('../../../src/shared/browser', () => ({ browser: {} }));
 
@@ -116,21 +116,6 @@ describe('detail pane of a streamed summary', () => {
 });
 
 describe('exports of streamed summaries', () => {
-  function captureDownloads(): Blob[] {
-    const created: Blob[] = [];
-    vi.stubGlobal(
-      'URL',
-      Object.assign(URL, {
-        createObjectURL: (blob: Blob) => {
-          created.push(blob);
-          return 'blob:x';
-        },
-        revokeObjectURL: () => {},
-      }),
-    );
-    return created;
-  }
-
   it('exports every row with its headers, asked in one request; a row the background dropped is marked', async () => {
     const created = captureDownloads();
     const kept = allowedGet({
