@@ -1,7 +1,15 @@
 // Runs in the extension's isolated world beside page-hook.ts: takes the page's request records (DOM events with
-// JSON, the one channel between the two worlds) and hands them to the background in batches over a port. The
+// JSON lines, the one channel between the two worlds) and hands them to the background in batches over a port. The
 // background checks every field: a page can send anything here.
-import { PAGE_REQUEST_EVENT, PAGE_REQUESTS_PORT } from '../core/exchange/page-request';
+import {
+  MAX_REPORT_LENGTH,
+  MAX_REPORTS_PER_MESSAGE,
+  PAGE_REQUEST_EVENT,
+  PAGE_REQUESTS_PORT,
+} from '../core/exchange/page-request';
+
+/** The most text one event may carry: a burst of a few thousand calls. A page can only hurt itself past it. */
+const MAX_DETAIL_LENGTH = 8 * 1024 * 1024;
 
 (() => {
   const MARK = '__corsLensHookRelay';
@@ -24,7 +32,8 @@ import { PAGE_REQUEST_EVENT, PAGE_REQUESTS_PORT } from '../core/exchange/page-re
           port = undefined;
         });
       }
-      port.postMessage(sending);
+      for (let i = 0; i < sending.length; i += MAX_REPORTS_PER_MESSAGE)
+        port.postMessage(sending.slice(i, i + MAX_REPORTS_PER_MESSAGE));
     } catch {
       port = undefined; // the extension was reloaded or the worker is restarting: these few records are lost
     }
@@ -34,9 +43,10 @@ import { PAGE_REQUEST_EVENT, PAGE_REQUESTS_PORT } from '../core/exchange/page-re
     PAGE_REQUEST_EVENT,
     (event) => {
       const detail = (event as CustomEvent<unknown>).detail;
-      if (typeof detail !== 'string' || detail.length > 16_384) return;
-      batch.push(detail);
-      if (batch.length === 1) queueMicrotask(flush);
+      if (typeof detail !== 'string' || detail.length > MAX_DETAIL_LENGTH) return;
+      const wasEmpty = batch.length === 0;
+      for (const line of detail.split('\n')) if (line.length <= MAX_REPORT_LENGTH) batch.push(line);
+      if (wasEmpty && batch.length > 0) queueMicrotask(flush);
     },
     true,
   );

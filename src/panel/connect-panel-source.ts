@@ -1,6 +1,7 @@
 import { browser, type Runtime } from '../shared/browser';
 import {
   type DetailsAnswer,
+  fromStreamData,
   isBackgroundToPanel,
   type LoggedExchange,
   type LogMessage,
@@ -107,7 +108,7 @@ export function connectPanelSource(
     }
     if (offered) {
       stream = offered.port;
-      stream.onmessage = (event) => receive(event.data);
+      stream.onmessage = (event) => receive(fromStreamData(event.data));
     }
     options.onChannel?.(offered ? 'message-port' : 'runtime-port');
     post(offered ? { type: 'subscribe', tabId, stream: offered.token } : { type: 'subscribe', tabId });

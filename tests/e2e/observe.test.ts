@@ -70,6 +70,10 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture while a panel i
       if (id === 'credentials-wildcard') {
         expect(entry?.record.request.credentials, id).toBe('omit-or-same-origin');
         expect(entry?.record.page?.credentials, id).toBe('include');
+        // Where the lab's own script called fetch (the hook formats the stack it captured at the call).
+        expect(entry?.record.page?.location, id).toMatch(
+          new RegExp(`^${lab.pageOrigin.replaceAll('.', '\\.')}/[^\\s]+\\.m?js:\\d+:\\d+$`),
+        );
       }
       expect(entry?.verdict.allowed, id).toBe(scenario.expect === 'allowed');
       expect(entry?.verdict.corsError, id).toBe(scenario.corsError);

@@ -147,9 +147,9 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: the CORS panel shows th
     steps.require('shows the requests');
     await panel.click('.grid-body .row');
     await panel.waitFor(DETAIL);
-    const detail = await panel.text(DETAIL);
-    expect(detail).toContain('MissingAllowOriginHeader');
-    if (name === 'firefox') expect(detail).toContain('CORSMissingAllowOrigin');
+    // The pane says it is loading until the whole record (headers) has come from the background.
+    await expect.poll(() => panel.text(DETAIL)).toContain('MissingAllowOriginHeader');
+    if (name === 'firefox') expect(await panel.text(DETAIL)).toContain('CORSMissingAllowOrigin');
     await closeDetail(panel);
   });
 

@@ -68,7 +68,8 @@ export async function subscribeToTab(extensionPage: EvaluatingPage, tabId: numbe
         token = crypto.randomUUID();
         worker.postMessage({ type: 'cors-lens/panel-stream', token }, [channel.port2]);
         stream = channel.port1;
-        stream.onmessage = (event) => onLog(event.data, 'stream');
+        // As connect-panel-source.ts (fromStreamData): the stream carries each message as its JSON text.
+        stream.onmessage = (event) => onLog(JSON.parse(event.data), 'stream');
       }
       port.postMessage(token ? { type: 'subscribe', tabId: ${tabId}, stream: token } : { type: 'subscribe', tabId: ${tabId} });
     };

@@ -4,7 +4,7 @@
 // to known rows are coalesced for 20 ms. Rows travel as summaries, without their header lists (summaryOf).
 import { type LoggedExchange, summaryOf, type TabLog } from '../../core/exchange';
 import type { Runtime } from '../../shared/browser';
-import type { BackgroundToPanel, LogStatus } from '../../shared/panel-protocol';
+import { type BackgroundToPanel, type LogStatus, toStreamData } from '../../shared/panel-protocol';
 import { hasHostAccess, lastKnownHostAccess } from './host-access';
 import { logFor, preservedTabs } from './log-store';
 
@@ -96,10 +96,12 @@ export function broadcast(tabId: number, message: BackgroundToPanel): void {
   }
 }
 
-/** Sends one panel a message, on its stream if it has one; false if its port is gone. */
+/** Sends one panel a message, on its stream if it has one (as text: toStreamData); false if its port is gone. */
 export function sendTo(port: Runtime.Port, message: BackgroundToPanel): boolean {
   try {
-    (streams.get(port) ?? port).postMessage(message);
+    const stream = streams.get(port);
+    if (stream) stream.postMessage(toStreamData(message));
+    else port.postMessage(message);
     return true;
   } catch {
     return false;

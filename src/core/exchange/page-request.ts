@@ -20,7 +20,10 @@ export const PAGE_REQUEST_EVENT = 'cors-lens:page-request';
 
 const CREDENTIALS = new Set(['omit', 'same-origin', 'include']);
 const MODES = new Set(['cors', 'no-cors', 'same-origin', 'navigate']);
-const MAX_BATCH = 200;
+/** Reports per relay message: the background reads no more of one (the relay splits a larger burst). */
+export const MAX_REPORTS_PER_MESSAGE = 200;
+/** The longest report the relay passes on (a report is a URL, a few names and a script location). */
+export const MAX_REPORT_LENGTH = 16_384;
 
 /** A response header the page's script read (Headers.get/has on a fetch Response, XHR getResponseHeader). */
 export interface PageRead {
@@ -41,7 +44,7 @@ const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,256}$/;
 export function parsePageReports(value: unknown): PageReports {
   const out: PageReports = { calls: [], reads: [] };
   if (!Array.isArray(value)) return out;
-  for (const item of value.slice(0, MAX_BATCH)) {
+  for (const item of value.slice(0, MAX_REPORTS_PER_MESSAGE)) {
     if (typeof item !== 'string') continue;
     let raw: Record<string, unknown>;
     try {

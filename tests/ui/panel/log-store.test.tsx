@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { connectPanelSource } from '../../../src/panel/connect-panel-source';
 import { createLogStore } from '../../../src/panel/create-log-store';
 import type { Runtime } from '../../../src/shared/browser';
-import { PANEL_PORT } from '../../../src/shared/panel-protocol';
+import { type BackgroundToPanel, PANEL_PORT, toStreamData } from '../../../src/shared/panel-protocol';
 import { allowedGet, blockedGet, STATUS, snapshot, update } from './fixtures';
 
 vi.mock('../../../src/shared/browser', () => ({ browser: {} }));
@@ -206,9 +206,11 @@ describe('connectPanelSource over a worker stream (Chromium)', () => {
     offers.push({ token, channel });
     return Promise.resolve({ token, port: channel.port1 });
   };
-  /** What the worker sends on the stream, delivered (MessagePort delivery is a task away). */
-  const sendOnStream = async (n: number, message: unknown) => {
-    offers[n]?.channel.port2.postMessage(message);
+  /** What the worker sends on the stream, as its JSON text (toStreamData), delivered (a task away). */
+  const sendOnStream = async (n: number, message: BackgroundToPanel) =>
+    sendRawOnStream(n, toStreamData(message));
+  const sendRawOnStream = async (n: number, data: unknown) => {
+    offers[n]?.channel.port2.postMessage(data);
     await new Promise((r) => setTimeout(r, 20));
   };
 
@@ -241,6 +243,23 @@ describe('connectPanelSource over a worker stream (Chromium)', () => {
     expect(ports).toHaveLength(2);
     expect(ports[1]?.posted).toEqual([{ type: 'subscribe', tabId: 1, stream: 'token-2-abcdef' }]);
     await sendOnStream(1, snapshot([first, second]));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual([first.record.id, second.record.id]);
+    source.close();
+  });
+
+  it('reads only JSON text of a valid message from the stream: objects, broken text and other shapes are ignored', async () => {
+    const { connect } = fakeConnections();
+    const store = createLogStore(1);
+    const source = connectPanelSource(1, { connect, openStream });
+    source.subscribe((msg) => store.apply(msg));
+    await Promise.resolve();
+    const [first, second] = [allowedGet(), blockedGet()] as const;
+    await sendOnStream(0, snapshot([first]));
+    await sendRawOnStream(0, update([second])); // an object, not text
+    await sendRawOnStream(0, toStreamData(update([second])).slice(0, -1)); // cut short
+    await sendRawOnStream(0, JSON.stringify({ type: 'update', tabId: 1, entries: 'none' }));
+    expect(store.entries.value.map((e) => e.record.id)).toEqual([first.record.id]);
+    await sendOnStream(0, update([second]));
     expect(store.entries.value.map((e) => e.record.id)).toEqual([first.record.id, second.record.id]);
     source.close();
   });

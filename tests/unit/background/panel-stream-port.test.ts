@@ -24,7 +24,11 @@ async function offer(token: string, origin?: string): Promise<{ received: Messag
   const channel = new MessageChannel();
   channels.push(channel);
   const received: Message[] = [];
-  channel.port2.on('message', (m: Message) => received.push(m));
+  // The stream carries each message as its JSON text (toStreamData): anything else fails the test here.
+  channel.port2.on('message', (data: unknown) => {
+    if (typeof data !== 'string') throw new Error(`the stream carried ${typeof data}, not JSON text`);
+    received.push(JSON.parse(data) as Message);
+  });
   onStreamOffer({
     data: { type: 'cors-lens/panel-stream', token },
     origin,
