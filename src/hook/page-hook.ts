@@ -6,7 +6,7 @@
 // A content script file of its own, bundled as one IIFE.
 import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
 
-/** Frames captured for a call site: captureStack, the hooked function, and the page's first four. */
+/** Frames captured for a call site: captureStack, report, the hooked function, and the page's first three. */
 const STACK_FRAMES = 6;
 
 (() => {
@@ -27,7 +27,7 @@ const STACK_FRAMES = 6;
 
   /**
    * The call's stack, captured at the call (V8 records the frames then, and builds the text when it is first read,
-   * at the send). Only the first few frames: this hook's two and the page's nearest; capturing was the larger part
+   * at the send). Only the first few frames: this hook's three and the page's nearest; capturing was the larger part
    * of the hook's cost to the page in a profile of the bench page (Chromium 156), and grows with the frames taken.
    */
   const captureStack = (): Error => {
@@ -122,7 +122,7 @@ const STACK_FRAMES = 6;
     const original = Headers.prototype[method] as (this: Headers, name: string) => unknown;
     Headers.prototype[method] = function (this: Headers, name: string) {
       const url = responseOf.get(this);
-      if (url !== undefined) reportRead(url, url, name);
+      if (url !== undefined) reportRead(url, url, name); // a response's URL is absolute: its own base
       return original.call(this, name);
     } as never;
   }
@@ -144,7 +144,7 @@ const STACK_FRAMES = 6;
           true,
         );
       } catch {
-        // arguments fetch itself will reject (a URL object whose toString throws, say): nothing to record
+        // arguments fetch itself rejects (an object whose toString throws, say): nothing to record
       }
       // biome-ignore lint/complexity/noArguments: the page's exact arguments, as many as it passed, go on unchanged
       return originalFetch.apply(this, arguments as unknown as [RequestInfo | URL, RequestInit?]);
