@@ -9,7 +9,7 @@ import {
   type PanelToBackground,
 } from '../shared/panel-protocol';
 import { openWorkerStream, type WorkerStream } from './open-worker-stream';
-import type { PanelSource } from './panel-source';
+import { DETAILS_TIMEOUT_MS, type PanelSource } from './panel-source';
 
 export interface ConnectOptions {
   /** Injected by tests; defaults to the extension's runtime. */
@@ -29,8 +29,6 @@ export type LogChannel = 'message-port' | 'runtime-port';
 const HEARTBEAT_MS = 20_000;
 const RECONNECT_MS = 250;
 const RECONNECT_MAX_MS = 5_000;
-/** A details request unanswered this long resolves as unanswered (the panel offers to ask again). */
-const DETAILS_TIMEOUT_MS = 10_000;
 
 interface PendingAsk {
   ids: string[];

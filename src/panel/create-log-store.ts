@@ -1,4 +1,5 @@
 import { computed, type ReadonlySignal, signal } from '@preact/signals';
+import { MAX_DETAIL_IDS } from '../core/exchange';
 import type { LoggedExchange, LogMessage, LogStatus } from '../shared/panel-protocol';
 
 export interface LogStore {
@@ -15,8 +16,11 @@ function byTime(a: LoggedExchange, b: LoggedExchange): number {
 
 /** The panel's copy of the tab log. Snapshots and updates are both merged by record.id, so a reconnect that
  * replays entries never shows one twice, and one that sends only newer entries leaves no gap. */
-/** The rows a panel keeps at most (the panel stays fast with this many: `npm run bench`, panel scale). */
-export const PANEL_MAX_ROWS = 10_000;
+/**
+ * The rows a panel keeps at most (the panel stays fast with this many: `npm run bench`, panel scale). An export asks
+ * for all their whole records in one request, so this is also how many ids the background accepts in one.
+ */
+export const PANEL_MAX_ROWS = MAX_DETAIL_IDS;
 
 export function createLogStore(tabId?: number, maxEntries = PANEL_MAX_ROWS): LogStore {
   const byId = new Map<string, LoggedExchange>();

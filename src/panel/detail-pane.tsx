@@ -6,7 +6,7 @@ import { type Allow, AllowTemporarily } from './allow-temporarily';
 import { CurlButtons } from './curl-buttons';
 import { FixTab } from './fix-tab';
 import { HeadersTab } from './headers-tab';
-import type { PanelSource } from './panel-source';
+import { DETAILS_TIMEOUT_MS, type PanelSource } from './panel-source';
 import { RescueOffer, refusedPreflight } from './rescue-offer';
 import { useWholeEntry, type WholeEntry } from './use-whole-entry';
 import { VerdictTab } from './verdict-tab';
@@ -70,7 +70,7 @@ function waitingText(whole: WholeEntry): string {
     case 'gone':
       return `CORS Lens's background no longer holds this request's headers: a tab's log keeps its newest ${TAB_LOG_CAPACITY.toLocaleString('en')} requests and ${DEFAULT_MAX_BYTES / 1024 / 1024} MiB at most, and older ones were dropped. The row's verdict in the list stands.`;
     case 'unanswered':
-      return "CORS Lens's background did not send this request's headers within 10 s.";
+      return `CORS Lens's background did not send this request's headers within ${DETAILS_TIMEOUT_MS / 1000} s.`;
     default:
       return "Loading this request's headers…";
   }

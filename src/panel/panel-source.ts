@@ -1,5 +1,8 @@
 import type { LoggedExchange, LogMessage, PanelToBackground } from '../shared/panel-protocol';
 
+/** How long the panel waits for the background's answer to a `details` request before offering to ask again. */
+export const DETAILS_TIMEOUT_MS = 10_000;
+
 /** Where the panel's log comes from: the background's port in the extension, a fake or demo source elsewhere. */
 export interface PanelSource {
   /** Returns the unsubscribe function. */
