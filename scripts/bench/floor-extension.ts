@@ -4,9 +4,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { outDir } from '../../tests/harness/paths';
 
-const background = `const api = globalThis.browser ?? globalThis.chrome;
+const background = (filter: object) => `const api = globalThis.browser ?? globalThis.chrome;
 const extra = api.webRequest.OnSendHeadersOptions?.EXTRA_HEADERS ? ['extraHeaders'] : [];
-const filter = { urls: ['http://*/*', 'https://*/*'] };
+const filter = ${JSON.stringify(filter)};
 self.events = 0;
 const count = () => { self.events++; };
 api.webRequest.onBeforeRequest.addListener(count, filter);
@@ -16,9 +16,13 @@ api.webRequest.onBeforeRedirect.addListener(count, filter, ['responseHeaders', .
 api.webRequest.onCompleted.addListener(count, filter);
 api.webRequest.onErrorOccurred.addListener(count, filter);`;
 
-/** Writes the floor extension for `browser`; returns its directory. Host access is granted at install. */
-export async function floorExtension(browser: 'chrome' | 'firefox'): Promise<string> {
-  const dir = `${outDir}/test-dist/capture-floor-${browser}`;
+/**
+ * Writes the floor extension for `browser`; returns its directory. Host access is granted at install. With
+ * `otherTab`, its listeners are filtered to a tab that never exists, as CORS Lens's are to the inspected tab: the
+ * browser's floor for the tabs no panel inspects.
+ */
+export async function floorExtension(browser: 'chrome' | 'firefox', otherTab = false): Promise<string> {
+  const dir = `${outDir}/test-dist/capture-floor-${browser}${otherTab ? '-other-tab' : ''}`;
   await mkdir(dir, { recursive: true });
   const manifest = {
     manifest_version: 3,
@@ -32,7 +36,9 @@ export async function floorExtension(browser: 'chrome' | 'firefox'): Promise<str
       : {}),
   };
   await writeFile(`${dir}/manifest.json`, JSON.stringify(manifest));
-  await writeFile(`${dir}/background.js`, background);
+  const urls = ['http://*/*', 'https://*/*'];
+  // A tab id no browser gives out (they count up from 1 per session).
+  await writeFile(`${dir}/background.js`, background(otherTab ? { urls, tabId: 2 ** 30 } : { urls }));
   return dir;
 }
 

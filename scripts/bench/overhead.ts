@@ -13,13 +13,20 @@ import { countPanelTraffic, panelTrafficRow } from './panel-traffic';
 import type { CpuByKind } from './process-cpu';
 import { type BenchRow, median } from './table';
 
-/** Panel open: a stream port subscribed to the bench tab, exactly as the DevTools panel subscribes. */
-async function openPanelOn(side: Side, pageOrigin: string): Promise<Page> {
+/**
+ * Panel open: a stream port subscribed to the bench tab (or to the tab showing `inspectedUrl`), exactly as the
+ * DevTools panel subscribes.
+ */
+async function openPanelOn(
+  side: Side,
+  pageOrigin: string,
+  inspectedUrl = `${pageOrigin}/bench`,
+): Promise<Page> {
   const ext = await side.session.openExtensionPage('src/welcome/index.html');
   const tabId = (await ext.evaluate(
-    `chrome.tabs.query({}).then((tabs) => tabs.find((t) => (t.url ?? '').startsWith('${pageOrigin}/bench'))?.id)`,
+    `chrome.tabs.query({}).then((tabs) => tabs.find((t) => (t.url ?? '').startsWith(${JSON.stringify(inspectedUrl)}))?.id)`,
   )) as number | undefined;
-  if (tabId === undefined) throw new Error('bench: the bench tab is not visible to the extension');
+  if (tabId === undefined) throw new Error(`bench: no tab of ${inspectedUrl} is visible to the extension`);
   await subscribeToTab(ext, tabId);
   await countPanelTraffic(ext);
   // As the panel does (connect-panel-source.ts): a heartbeat keeps the service worker running while it is open.
@@ -79,6 +86,7 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
   const lab = await startLabProcess();
   const probe = await harProbeExtension();
   const floor = await floorExtension('chrome');
+  const floorOtherTab = await floorExtension('chrome', true);
   const permissionOnly = await permissionOnlyExtension('webrequest', ['webRequest']);
   // CORS Lens's one required permission that touches requests: what overrides need, in force or not.
   const dnrOnly = await permissionOnlyExtension('dnr', ['declarativeNetRequestWithHostAccess']);
@@ -104,6 +112,13 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
         extraArgs: [`--disable-extensions-except=${floor}`, `--load-extension=${floor}`],
       }),
       panel: await launch({ grantHosts: true }),
+      // A panel open on another tab: the bench tab is not inspected (its hook is registered, and paused).
+      elsewhere: await launch({ grantHosts: true }),
+      // The browser's floor for it: the same bare listeners, filtered to another tab.
+      floorOtherTab: await launch({
+        extension: false,
+        extraArgs: [`--disable-extensions-except=${floorOtherTab}`, `--load-extension=${floorOtherTab}`],
+      }),
       override: await launch({ grantHosts: true }),
       // A panel is only ever open inside DevTools, which costs page-load time of its own: the same states again
       // with DevTools open on the bench tab, against DevTools open without the extension.
@@ -117,6 +132,9 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
     };
     const panel = await openPanelOn(sides.panel as Side, lab.pageOrigin);
     const devtoolsPanel = await openPanelOn(sides.devtoolsPanel as Side, lab.pageOrigin);
+    const inspectedElsewhere = `${lab.pageOrigin}/?tab=inspected-elsewhere`;
+    await (await (sides.elsewhere as Side).session.newPage()).goto(inspectedElsewhere);
+    await openPanelOn(sides.elsewhere as Side, lab.pageOrigin, inspectedElsewhere);
     await activateUnrelatedOverride((sides.override as Side).session);
     const r = await compareSides(sides, 'without', lab, rounds, true);
     const cpu = r.cpu;
@@ -241,6 +259,13 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
         target: '≤ 1.15×',
         ok: ratio('panel') <= 1.15,
         note: `median ${ms('panel')} ms`,
+      },
+      {
+        group: 'page load',
+        name: 'panel open on another tab: this tab',
+        value: ratio('elsewhere'),
+        unit: '×',
+        note: `median ${ms('elsewhere')} ms; the browser's floor for it (bare listeners filtered to another tab) ${ratio('floorOtherTab')}×, idle ${ratio('idle')}×: listeners filtered to one tab still cost the others; CORS Lens's hook is registered for every page, and paused in tabs no panel inspects`,
       },
       {
         group: 'page load',

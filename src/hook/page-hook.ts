@@ -2,9 +2,10 @@
 // network never shows: the credentials mode and request mode each fetch()/XMLHttpRequest asked for, and the script
 // line that made the call. It only observes: every call goes on unchanged, and nothing of the page is read but the
 // arguments of these calls. The records go to the isolated-world relay (hook-relay.ts) as DOM events carrying JSON
-// lines, one event per task.
+// lines, one event per task. In a tab no panel inspects, the relay switches it off (PAGE_HOOK_MODE_EVENT): the calls
+// then go on without any record taken.
 // A content script file of its own, bundled as one IIFE.
-import { PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
+import { PAGE_HOOK_MODE_EVENT, PAGE_REQUEST_EVENT } from '../core/exchange/page-request';
 
 /** Frames captured for a call site: captureStack, report, the hooked function, and the page's first three. */
 const STACK_FRAMES = 6;
@@ -92,7 +93,19 @@ const STACK_FRAMES = 6;
       // never break the page
     }
   };
+  // On until the relay says otherwise: the calls made before its background answers are kept, in case they count.
+  let recording = true;
+  document.addEventListener(
+    PAGE_HOOK_MODE_EVENT,
+    (event) => {
+      const mode = (event as CustomEvent<unknown>).detail;
+      if (mode === 'on' || mode === 'off') recording = mode === 'on';
+    },
+    true,
+  );
+
   const report = (record: Record<string, unknown>, url: string, base: string, withStack: boolean) => {
+    if (!recording) return;
     try {
       queued.push({ record, url, base, at: now(), ...(withStack ? { stack: captureStack() } : {}) });
       if (queued.length === 1) enqueue(send);

@@ -1,8 +1,10 @@
 // Capture sees only what a panel inspects, and keeps it only while needed: a second tab's traffic never reaches
 // the log or storage; a tab's log goes when its last panel closes, unless "Preserve log" is on; giant response
-// headers cannot push a log past its budget. Both browsers; the panel is the stream a panel subscribes to.
+// headers cannot push a log past its budget; the hook in the page records calls only in an inspected tab. Both
+// browsers; the panel is the stream a panel subscribes to.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mirrorKeysOf, restoreLogs } from '../../src/core/exchange/log-mirror';
+import { PAGE_REQUEST_EVENT } from '../../src/core/exchange/page-request';
 import { DEFAULT_MAX_BYTES } from '../../src/core/exchange/tab-log';
 import {
   type BrowserName,
@@ -147,6 +149,48 @@ describe.each<BrowserName>(['chromium', 'firefox'])('%s: capture scope and size'
       // it is asked of the browser anew: the wait that once let the new page's rows overtake the clear.
       await new Promise((r) => setTimeout(r, 1_100));
     }
+    await unsubscribe(browser.extension);
+  });
+
+  it('records page calls only in the inspected tab: the hook pauses elsewhere, and when its tab’s panel goes', async () => {
+    const id = 'hook-scope';
+    const url = specUrl(lab.apiOrigins[0] as string, {
+      id,
+      response: { headers: [['Access-Control-Allow-Origin', lab.pageOrigin]] },
+    });
+    /** Makes one fetch in the page; how many records the hook in the page sent for it (its DOM event, 0 or 1). */
+    const hookRecords = (page: EvaluatingPage) =>
+      page.evaluate(`(async () => {
+        if (window.__hookEvents === undefined) {
+          window.__hookEvents = 0;
+          document.addEventListener('${PAGE_REQUEST_EVENT}', () => window.__hookEvents++, true);
+        }
+        const before = window.__hookEvents;
+        await fetch(${JSON.stringify(url)}, { credentials: 'include' }).catch(() => undefined);
+        return window.__hookEvents - before;
+      })()`) as Promise<number>;
+
+    await subscribeToTab(browser.extension, inspectedId);
+    // Loaded while the hook is registered for every page: its relay connects as the page starts.
+    await openLabPage(other, lab.pageOrigin, '?tab=other');
+    await expect.poll(() => hookRecords(inspected)).toBe(1);
+    await expect.poll(() => hookRecords(other)).toBe(0);
+    expect(await hookRecords(other)).toBe(0);
+
+    // The inspected tab's last panel goes: its hook pauses too.
+    await unsubscribe(browser.extension);
+    await expect.poll(() => hookRecords(inspected)).toBe(0);
+
+    // A panel opens on the other tab: its hook resumes, and its calls join their rows again.
+    await subscribeToTab(browser.extension, otherId);
+    await expect.poll(() => hookRecords(other)).toBe(1);
+    const entries = await waitForEntries(
+      browser.extension,
+      (es) => es.some((e) => scenarioOf(e) === id && e.record.page?.credentials === 'include'),
+      'a row of the resumed hook’s call, with its credentials mode',
+    );
+    expect(entries.every((e) => e.record.tabId === otherId)).toBe(true);
+    expect(await hookRecords(inspected)).toBe(0);
     await unsubscribe(browser.extension);
   });
 });

@@ -12,7 +12,6 @@ import {
   type NetEvent,
   PAGE_REQUESTS_PORT,
   type PageReports,
-  parsePageReports,
   parsePanelRequest,
   summaryOf,
   type TabLog,
@@ -23,6 +22,7 @@ import {
 import { browser, type Runtime } from '../../shared/browser';
 import { PANEL_PORT, type PanelToBackground } from '../../shared/panel-protocol';
 import { countBlocked, forgetBlocked, resetBlocked } from './blocked-badge';
+import { acceptRelay, pauseRelays } from './hook-relays';
 import { forgetHostAccess } from './host-access';
 import {
   existingLog,
@@ -120,6 +120,7 @@ function stopListeningTo(tabId: number): void {
   listening.delete(tabId);
   assembler?.forgetTab(tabId);
   forgetCalls(tabId);
+  pauseRelays(tabId);
   persistWatched();
   if (listening.size > 0) return;
   assembler = undefined;
@@ -286,12 +287,11 @@ function restamp(record: LoggedExchange['record']): LoggedExchange['record'] {
 
 /**
  * What the hook in an inspected page reports: each call joins the request it made, already logged or not yet;
- * each response header its script read joins the response. Reports from tabs no panel inspects are dropped (the
- * hook runs in every page while a panel is open).
+ * each response header its script read joins the response. Reports that were on their way when their tab stopped
+ * being inspected are dropped (hook-relays.ts pauses the hook of every other tab).
  */
-async function onPageReports(tabId: number | undefined, reports: PageReports): Promise<void> {
-  if (tabId === undefined || !listening.has(tabId) || reports.calls.length + reports.reads.length === 0)
-    return;
+async function onPageReports(tabId: number, reports: PageReports): Promise<void> {
+  if (!listening.has(tabId) || reports.calls.length + reports.reads.length === 0) return;
   const log = loadedLog(tabId) ?? (await logFor(tabId));
   const { changed, waitingCalls, waitingReads } = joinPageReports(log.snapshot(), reports);
   for (const record of changed) {
@@ -362,8 +362,10 @@ const disconnected = new WeakSet<Runtime.Port>();
 /** Registered at top level by index.ts: panels and the page hook's relay connect here. */
 export function onConnect(port: Runtime.Port): void {
   if (port.name === PAGE_REQUESTS_PORT) {
-    port.onMessage.addListener(
-      (message: unknown) => void onPageReports(port.sender?.tab?.id, parsePageReports(message)),
+    acceptRelay(
+      port,
+      (tabId) => listening.has(tabId),
+      (tabId, reports) => void onPageReports(tabId, reports),
     );
     return;
   }

@@ -1,6 +1,8 @@
-// CORS Lens's hook in the page (src/hook): registered while a CORS panel watches, so every page loaded meanwhile
-// reports the credentials mode of its fetch()/XMLHttpRequest calls; injected at once into the inspected tab, whose
-// page is already loaded. Removed when the last panel closes: nothing runs in pages while nobody looks.
+// CORS Lens's hook in the page (src/hook): registered while a CORS panel watches, so that the inspected tab's next
+// pages report the credentials mode of their fetch()/XMLHttpRequest calls from their first line; injected at once
+// into the inspected tab, whose page is already loaded. A content script cannot be registered for one tab: in every
+// other tab the relay is paused as the page starts (hook-relays.ts). Removed when the last panel closes: nothing
+// runs in pages while nobody looks.
 
 import { ALL_HOSTS } from '../../core/rules';
 import relayFile from '../../hook/hook-relay.ts?script&iife';
@@ -45,7 +47,10 @@ export async function removePageHook(): Promise<void> {
   }
 }
 
-/** The hook in a page that is already loaded (the tab a panel just opened on); both scripts hook only once. */
+/**
+ * The hook in a page that is already loaded (the tab a panel just opened on); both scripts hook only once, and a
+ * relay paused before resumes.
+ */
 export async function hookOpenPage(tabId: number): Promise<void> {
   const target = { tabId, allFrames: true };
   try {

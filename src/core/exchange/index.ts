@@ -13,12 +13,16 @@ export { mergeResumed } from './merge-resumed';
 export { overrideFor, overrideLabel } from './override-for';
 export {
   isCallFor,
+  isPauseHook,
   isReadOf,
+  PAGE_HOOK_MODE_EVENT,
   PAGE_REQUEST_EVENT,
   PAGE_REQUESTS_PORT,
+  PAUSE_HOOK,
   type PageRead,
   type PageReports,
   type PageRequest,
+  type PauseHook,
   parsePageReports,
   parsePageRequests,
   withHeaderRead,

@@ -17,6 +17,21 @@ export interface PageRequest extends PageCall {
 /** The port the hook's relay opens to the background, and the DOM event the page hook fires. */
 export const PAGE_REQUESTS_PORT = 'cors-lens/page-requests';
 export const PAGE_REQUEST_EVENT = 'cors-lens:page-request';
+/** The DOM event by which the relay switches the page hook's recording on or off (detail: `'on'` | `'off'`). */
+export const PAGE_HOOK_MODE_EVENT = 'cors-lens:page-hook-mode';
+
+/**
+ * What the background sends a relay on its port: its tab is not (or no longer) inspected, so the hook stops
+ * recording and the relay closes its port. A panel opening on the tab later injects the relay again, which resumes.
+ */
+export interface PauseHook {
+  type: 'pause';
+}
+export const PAUSE_HOOK: PauseHook = { type: 'pause' };
+
+export function isPauseHook(value: unknown): value is PauseHook {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'pause';
+}
 
 const CREDENTIALS = new Set(['omit', 'same-origin', 'include']);
 const MODES = new Set(['cors', 'no-cors', 'same-origin', 'navigate']);

@@ -38,8 +38,12 @@ export function connectPanel(bg: Background): Message[] {
   return connectPanelPort(bg).posted;
 }
 
-/** As connectPanel, with `send` for the panel's later messages (details, clear…). */
-export function connectPanelPort(bg: Background): { posted: Message[]; send(message: object): void } {
+/** As connectPanel, with `send` for the panel's later messages (details, clear…) and `close` (the panel goes). */
+export function connectPanelPort(bg: Background): {
+  posted: Message[];
+  send(message: object): void;
+  close(): void;
+} {
   const posted: Message[] = [];
   const port = {
     name: 'cors-lens/panel',
@@ -49,7 +53,7 @@ export function connectPanelPort(bg: Background): { posted: Message[]; send(mess
   };
   bg.fake.runtime.onConnect.fire(port);
   port.onMessage.fire({ type: 'subscribe', tabId: TAB });
-  return { posted, send: (message) => port.onMessage.fire(message) };
+  return { posted, send: (message) => port.onMessage.fire(message), close: () => port.onDisconnect.fire() };
 }
 
 /** An override for PAGE → API with `lifetime`, as the popup asks for it; the test fails unless it was accepted. */
