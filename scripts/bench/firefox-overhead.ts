@@ -69,15 +69,24 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
       idle: await open(await launchTracked({ grantHosts: true })),
       floor: await open(floorLaunch),
       capture: await open(await launchTracked({ grantHosts: true })),
+      // A panel open on another tab: the bench tab is not inspected.
+      elsewhere: await open(await launchTracked({ grantHosts: true })),
     };
     const capture = sides.capture as FirefoxSide;
-    const tabId = (await capture.session.extensionPage.evaluate(
-      `browser.tabs.query({}).then((tabs) => tabs.find((t) => (t.url ?? '').startsWith('${lab.pageOrigin}/bench'))?.id)`,
-    )) as number | undefined;
-    if (tabId === undefined)
-      throw new Error('bench: the bench tab is not visible to the extension in Firefox');
-    await subscribeToTab(capture.session.extensionPage, tabId);
+    const tabOf = async (side: FirefoxSide, url: string) => {
+      const tabId = (await side.session.extensionPage.evaluate(
+        `browser.tabs.query({}).then((tabs) => tabs.find((t) => (t.url ?? '').startsWith(${JSON.stringify(url)}))?.id)`,
+      )) as number | undefined;
+      if (tabId === undefined)
+        throw new Error(`bench: no tab of ${url} is visible to the extension in Firefox`);
+      return tabId;
+    };
+    await subscribeToTab(capture.session.extensionPage, await tabOf(capture, `${lab.pageOrigin}/bench`));
     await countPanelTraffic(capture.session.extensionPage);
+    const elsewhere = sides.elsewhere as FirefoxSide;
+    const inspectedElsewhere = `${lab.pageOrigin}/?tab=inspected-elsewhere`;
+    await (await elsewhere.session.newPage()).goto(inspectedElsewhere);
+    await subscribeToTab(elsewhere.session.extensionPage, await tabOf(elsewhere, inspectedElsewhere));
     const names = Object.keys(sides);
     for (const name of names) await load(sides[name] as FirefoxSide, lab.pageOrigin);
     const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
@@ -141,6 +150,13 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
         `median ${Math.round(m('capture'))} ms`,
       ),
       ratio('panel open: capture over the floor', 'capture', 'floor', 1.05),
+      ratio(
+        'panel open on another tab: this tab',
+        'elsewhere',
+        'without',
+        undefined,
+        `median ${Math.round(m('elsewhere'))} ms: the page hook is registered for every page, and paused in tabs no panel inspects`,
+      ),
       ...firefoxCpuRows(cpu),
       // Counted from the subscription on: the warm-up load and each round's.
       await panelTrafficRow(capture.session.extensionPage, {

@@ -2,12 +2,8 @@
 // registered synchronously here at top level and all state lives in storage. None of them fires on page loads or
 // requests: an idle CORS Lens costs pages nothing (capture and tab following start only when needed).
 import { browser } from '../shared/browser';
-import {
-  onConnect,
-  onHostAccessChanged,
-  onTabRemoved,
-  resumeCaptureIfWatched,
-} from './capture/capture-service';
+import { onHostAccessChanged, resumeCaptureIfWatched } from './capture/capture-lifecycle';
+import { onConnect, onTabRemoved } from './capture/capture-service';
 import { onStreamOffer } from './capture/panel-streams';
 import { handle } from './handlers';
 import { completePendingGrants } from './pending-grants';
@@ -43,7 +39,7 @@ browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === EXPIRY_ALARM) void refresh().catch(reportFailure);
 });
 
-// Observing starts only when a CORS panel connects (capture/capture-service.ts), for its tab only. A worker
+// Observing starts only when a CORS panel connects (capture/capture-lifecycle.ts), for its tab only. A worker
 // restarted while panels watched resumes their tabs, and listens from its first turn so that nothing is lost.
 browser.runtime.onConnect.addListener(onConnect);
 // Chromium: a panel hands the worker the MessagePort its stream travels on (panel-streams.ts). Firefox's event page
