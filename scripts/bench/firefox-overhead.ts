@@ -18,8 +18,8 @@ interface FirefoxSide {
   root?: number;
 }
 
-/** After a load whose CPU is measured, the time Firefox gets to finish what it started before the next side loads. */
-const CPU_SETTLE_MS = 1_100;
+/** After each load, the time Firefox gets to finish what it started before the next side loads (page-load.ts). */
+const SETTLE_MS = 1_100;
 
 /** Launches Firefox and finds its parent process among those that were not running before. */
 async function launchTracked(options: Parameters<typeof launchFirefox>[0]): Promise<{
@@ -99,8 +99,8 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
         const sample = await load(side, lab.pageOrigin);
         if (sample.failed) throw new Error(`bench: ${sample.failed} requests failed in Firefox (${name})`);
         samples[name]?.push(sample.ms);
+        await new Promise((r) => setTimeout(r, SETTLE_MS));
         if (side.root === undefined || before === undefined) continue;
-        await new Promise((r) => setTimeout(r, CPU_SETTLE_MS));
         const used = cpuSince(before, cpuByKind(side.root), rounds);
         cpu[name] = cpu[name] ? addCpu(cpu[name] as CpuByKind, used) : used;
       }

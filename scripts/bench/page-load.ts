@@ -76,10 +76,11 @@ export interface Comparison {
 }
 
 /**
- * After a load whose CPU is measured, the time its browser gets to finish what the load started (events still
- * queued, CORS Lens's one-second mirror write) before the next side loads.
+ * After each load, the time its browser gets to finish what the load started (events still queued, messages to the
+ * panel, CORS Lens's one-second mirror write) before the next side loads: left running into the next side's load,
+ * one side's work would count against another.
  */
-const CPU_SETTLE_MS = 1_100;
+const SETTLE_MS = 1_100;
 
 /**
  * Loads the page `rounds` times on every side, after one warm-up each. Each round visits every side once, in an
@@ -106,8 +107,8 @@ export async function compareSides(
       const sample = await loadBenchPage(side, lab);
       samples[name]?.push(sample.ms);
       failed += sample.failed;
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
       if (root === undefined || before === undefined) continue;
-      await new Promise((r) => setTimeout(r, CPU_SETTLE_MS));
       const used = cpuSince(before, cpuByKind(root), rounds);
       const sum = cpuTotals[name];
       cpuTotals[name] = sum ? addCpu(sum, used) : used;

@@ -17,6 +17,7 @@ import {
   withPageCall,
 } from '../../core/exchange';
 import { countBlocked, resetBlocked } from './blocked-badge';
+import { INTAKE_LATEST_MS, INTAKE_QUIET_MS } from './intake-windows';
 import { knownPreservedTabs, lastSeqEver, loadedLog, logFor, markDirty, preservedTabs } from './log-store';
 import { rememberCalls, rememberReads, takeCallFor, takeReadsFor } from './page-calls';
 import { broadcastCleared, COALESCE_MS, queueUpdate } from './panel-hub';
@@ -75,15 +76,19 @@ export async function startIntake(listened: ReadonlyMap<number, unknown>): Promi
   for (const event of buffered) onEvent(event);
   let sweeps = 0;
   sweepTimer = setInterval(() => {
+    takeQueuedEvents(); // a request whose end waits in the queue has not been abandoned
     if (assembler && assembler.pending() > 0) acceptAll(assembler.sweep(Date.now()));
     if (++sweeps % 5 === 0) endAbandonedRecords(listened.keys());
   }, 1000);
 }
 
-/** No tab is listened to any more: the assembler, its timers and the rules cache go. */
+/** No tab is listened to any more: the assembler, its queue, its timers and the rules cache go. */
 export function stopIntake(): void {
   assembler = undefined;
   early = undefined;
+  queued = [];
+  clearTimeout(intakeTimer);
+  intakeTimer = undefined;
   clearInterval(sweepTimer);
   clearTimeout(changesTimer);
   changesTimer = undefined;
@@ -92,6 +97,7 @@ export function stopIntake(): void {
 
 /** The tab is no longer listened to: the requests the assembler follows for it are dropped. */
 export function forgetTabInIntake(tabId: number): void {
+  takeQueuedEvents();
   assembler?.forgetTab(tabId);
 }
 
@@ -107,7 +113,40 @@ function endAbandonedRecords(tabs: Iterable<number>): void {
   }
 }
 
+let queued: NetEvent[] = [];
+let intakeTimer: ReturnType<typeof setTimeout> | undefined;
+let firstQueuedAt = 0;
+let lastQueuedAt = 0;
+
+/** A webRequest event of a listened tab: queued, to be taken with its batch. */
 export function onEvent(event: NetEvent): void {
+  queued.push(event);
+  lastQueuedAt = Date.now();
+  if (intakeTimer !== undefined) return;
+  firstQueuedAt = lastQueuedAt;
+  intakeTimer = setTimeout(takeWhenDue, INTAKE_QUIET_MS);
+}
+
+function takeWhenDue(): void {
+  const now = Date.now();
+  const due = Math.min(lastQueuedAt + INTAKE_QUIET_MS, firstQueuedAt + INTAKE_LATEST_MS);
+  if (now < due) intakeTimer = setTimeout(takeWhenDue, due - now);
+  else takeQueuedEvents();
+}
+
+/**
+ * Takes every queued event now, in order: before anything reads the logs (a snapshot, details, a clear, the page's
+ * reports), so that it reads all the browser has told.
+ */
+export function takeQueuedEvents(): void {
+  clearTimeout(intakeTimer);
+  intakeTimer = undefined;
+  const events = queued;
+  queued = []; // a navigation taken below takes the queue again: it finds it empty, and the rest follow in order
+  for (const event of events) takeEvent(event);
+}
+
+function takeEvent(event: NetEvent): void {
   if (early) {
     early.push(event);
     return;
@@ -135,6 +174,7 @@ function acceptAll(created: CapturedRecord[]): void {
  * rather than once per step: the messages to the panels were most of capture's cost (`npm run bench`).
  */
 export function takeChanges(all = false): void {
+  if (all) takeQueuedEvents();
   clearTimeout(changesTimer);
   changesTimer = undefined;
   // Already held back for the window: they go to the panels at the end of this task.
@@ -195,6 +235,7 @@ function restamp(record: CapturedRecord): CapturedRecord {
  */
 export async function onPageReports(tabId: number, reports: PageReports): Promise<void> {
   if (reports.calls.length + reports.reads.length === 0) return;
+  takeQueuedEvents(); // a call joins the request it made, which may be in the queue
   const log = loadedLog(tabId) ?? (await logFor(tabId));
   const { changed, waitingCalls, waitingReads } = joinPageReports(log.snapshot(), reports);
   for (const record of changed) {

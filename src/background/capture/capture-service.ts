@@ -5,7 +5,7 @@ import { type LoggedExchange, PAGE_REQUESTS_PORT, parsePanelRequest, summaryOf }
 import type { Runtime } from '../../shared/browser';
 import { PANEL_PORT, type PanelToBackground } from '../../shared/panel-protocol';
 import { forgetBlocked, resetBlocked } from './blocked-badge';
-import { logged, onPageReports } from './capture-intake';
+import { logged, onPageReports, takeQueuedEvents } from './capture-intake';
 import { isListened, listenTo, onLastPanelGone, stopListeningTo } from './capture-lifecycle';
 import { acceptRelay } from './hook-relays';
 import { existingLog, forgetTab, logFor, markDirty, preservedTabs, setPreserved } from './log-store';
@@ -28,6 +28,7 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
       await listenTo(message.tabId);
       void hookOpenPage(message.tabId);
       const log = await logFor(message.tabId);
+      takeQueuedEvents(); // the snapshot holds every request the browser has told of
       sendTo(port, {
         type: 'snapshot',
         tabId: message.tabId,
@@ -39,6 +40,7 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
     case 'clear': {
       const preserved = await preservedTabs();
       const log = await logFor(message.tabId);
+      takeQueuedEvents(); // what happened before the click is cleared with the rest
       log.clear();
       markDirty(message.tabId);
       resetBlocked(message.tabId);
@@ -51,6 +53,7 @@ async function onPanelMessage(port: Runtime.Port, message: PanelToBackground): P
     case 'details': {
       // Judged again like a snapshot's rows; the panel keeps its row's own verdicts when the state is the same.
       const log = await existingLog(message.tabId);
+      takeQueuedEvents();
       const entries: LoggedExchange[] = [];
       for (const id of message.ids) {
         const record = log?.get(id);

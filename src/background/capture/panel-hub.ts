@@ -1,7 +1,8 @@
 // The panels connected to the background, by inspected tab, and what they are sent: a snapshot on subscribe, then
-// batched updates. A new row travels at the end of the task that saw it, so a worker stopped right after (MV3, crash)
-// has already handed it to the panel — except in a burst of new rows, which travel together within 10 ms; changes
-// to known rows are coalesced for 20 ms. Rows travel as summaries, without their header lists (summaryOf).
+// batched updates. New rows travel at the end of the task that took them in (capture-intake.ts takes events in
+// batches), so a worker stopped right after has already handed them to the panel — unless new rows left less than
+// 10 ms before; changes to known rows are coalesced for 20 ms. Rows travel as summaries, without their header lists
+// (summaryOf).
 import { type LoggedExchange, summaryOf, type TabLog } from '../../core/exchange';
 import type { Runtime } from '../../shared/browser';
 import { type BackgroundToPanel, type LogStatus, toStreamData } from '../../shared/panel-protocol';
@@ -121,11 +122,11 @@ export async function broadcastStatus(tabId: number): Promise<void> {
  */
 export const COALESCE_MS = 20;
 /**
- * A new row leaves at the end of the task that saw it — a worker stopped right after has handed it over — unless
- * another new row left less than this long ago: in a burst (a page firing requests in a loop) new rows travel
- * together, at most this late. Measured on the bench page in Chromium 156: 234 messages per load one row at a time,
- * 45–77 with this window. The price: a worker stopped during a burst loses the new rows of its last window whose
- * requests also ended before the stop (a request still running is adopted by the next worker from its later events).
+ * New rows leave at the end of the task that took them in — a worker stopped right after has handed them over —
+ * unless other new rows left less than this long ago: then they travel together, at most this late. Measured on the
+ * bench page in Chromium 156, before events were taken in batches: 234 messages per load one row at a time, 45–77
+ * with this window. The price: a worker stopped during a burst loses the new rows of its last window whose requests
+ * also ended before the stop (a request still running is adopted by the next worker from its later events).
  */
 export const NEW_ROW_BURST_MS = 10;
 

@@ -2,6 +2,7 @@
 // the other way round, and never an old row after the clear. The background runs against a fake browser whose
 // permission check can be held, as a slow answer from the browser would hold it.
 import { expect, it, vi } from 'vitest';
+import { INTAKE_QUIET_MS } from '../../../src/background/capture/intake-windows';
 import { type Background, freshBackgroundOnFakeClock } from './start-background';
 import { API, completeRequest, connectPanel, fire, type Message, PAGE, request } from './web-request-script';
 
@@ -27,6 +28,8 @@ it('a navigation clears the panel before the new page’s first row, and drops c
   completeRequest(bg, '1', oldUrl);
   fire(bg, 'onBeforeRequest', request('nav', `${PAGE}/next`, 'main_frame'));
   fire(bg, 'onBeforeRequest', request('2', `${API}/new`));
+  await bg.settle();
+  await vi.advanceTimersByTimeAsync(INTAKE_QUIET_MS); // the events are taken, and the status waits on the browser
   await bg.settle();
   answer(true); // the browser answers late
   await bg.settle();
