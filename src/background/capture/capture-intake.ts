@@ -32,8 +32,13 @@ import {
 
 type CapturedRecord = LoggedExchange['record'];
 
+/** Events not yet taken in (intake-windows.ts), the timer that takes them, and when the first and last came. */
+let queued: NetEvent[] = [];
+let intakeTimer: ReturnType<typeof setTimeout> | undefined;
+let firstQueuedAt = 0;
+let lastQueuedAt = 0;
 let assembler: Assembler | undefined;
-/** Events that arrive before the assembler exists (it waits on storage for the last seq). */
+/** Events taken before the assembler exists (it waits on storage for the last seq). */
 let early: NetEvent[] | undefined;
 let sweepTimer: ReturnType<typeof setInterval> | undefined;
 /** Set while the assembler holds changes to known rows, which are built and logged together when it fires. */
@@ -73,7 +78,7 @@ export async function startIntake(listened: ReadonlyMap<number, unknown>): Promi
   assembler = created;
   const buffered = early ?? [];
   early = undefined;
-  for (const event of buffered) onEvent(event);
+  for (const event of buffered) takeEvent(event); // before the queue's: they came first
   let sweeps = 0;
   sweepTimer = setInterval(() => {
     takeQueuedEvents(); // a request whose end waits in the queue has not been abandoned
@@ -112,11 +117,6 @@ function endAbandonedRecords(tabs: Iterable<number>): void {
     }
   }
 }
-
-let queued: NetEvent[] = [];
-let intakeTimer: ReturnType<typeof setTimeout> | undefined;
-let firstQueuedAt = 0;
-let lastQueuedAt = 0;
 
 /** A webRequest event of a listened tab: queued, to be taken with its batch. */
 export function onEvent(event: NetEvent): void {
