@@ -183,8 +183,9 @@ export function takeChanges(all = false): void {
 }
 
 /**
- * The tab navigated: its log starts over (unless preserved). In the task of the navigation's own event when the log
- * is at hand, so that nothing of the new page is logged, or sent to a panel, before the clear.
+ * The tab navigated: its log starts over (unless preserved). In the task that takes the navigation's own event, when
+ * the log is at hand, before the events after it: nothing of the new page is logged, or sent to a panel, before the
+ * clear.
  */
 function onNavigation(tabId: number): void {
   takeChanges(true); // the old page's requests are logged as they were at the navigation, and go with the clear
