@@ -19,9 +19,9 @@ const MAX_DETAIL_LENGTH = 8 * 1024 * 1024;
   const MARK = '__corsLensHookRelay';
   const g = globalThis as unknown as Record<string, unknown>;
   const injectedBefore = g[MARK];
-  if (typeof injectedBefore === 'function') {
+  if (injectedBefore !== undefined) {
     // Injected again (a panel opened on this tab): the relay already here resumes, if it was paused.
-    (injectedBefore as () => void)();
+    if (typeof injectedBefore === 'function') (injectedBefore as () => void)();
     return;
   }
 
