@@ -21,6 +21,7 @@ import { INTAKE_LATEST_MS, INTAKE_QUIET_MS } from './intake-windows';
 import { knownPreservedTabs, lastSeqEver, loadedLog, logFor, markDirty, preservedTabs } from './log-store';
 import { rememberCalls, rememberReads, takeCallFor, takeReadsFor } from './page-calls';
 import { broadcastCleared, COALESCE_MS, queueUpdate } from './panel-hub';
+import { quietWindow } from './quiet-window';
 import { currentRules, followRules, stopFollowingRules } from './rules-cache';
 import {
   preflightAfterActual,
@@ -32,11 +33,9 @@ import {
 
 type CapturedRecord = LoggedExchange['record'];
 
-/** Events not yet taken in (intake-windows.ts), the timer that takes them, and when the first and last came. */
+/** Events not yet taken in, and when they are taken (intake-windows.ts). */
 let queued: NetEvent[] = [];
-let intakeTimer: ReturnType<typeof setTimeout> | undefined;
-let firstQueuedAt = 0;
-let lastQueuedAt = 0;
+const intake = quietWindow(INTAKE_QUIET_MS, INTAKE_LATEST_MS, () => takeQueuedEvents());
 let assembler: Assembler | undefined;
 /** Events taken before the assembler exists (it waits on storage for the last seq). */
 let early: NetEvent[] | undefined;
@@ -92,8 +91,7 @@ export function stopIntake(): void {
   assembler = undefined;
   early = undefined;
   queued = [];
-  clearTimeout(intakeTimer);
-  intakeTimer = undefined;
+  intake.cancel();
   clearInterval(sweepTimer);
   clearTimeout(changesTimer);
   changesTimer = undefined;
@@ -121,17 +119,7 @@ function endAbandonedRecords(tabs: Iterable<number>): void {
 /** A webRequest event of a listened tab: queued, to be taken with its batch. */
 export function onEvent(event: NetEvent): void {
   queued.push(event);
-  lastQueuedAt = Date.now();
-  if (intakeTimer !== undefined) return;
-  firstQueuedAt = lastQueuedAt;
-  intakeTimer = setTimeout(takeWhenDue, INTAKE_QUIET_MS);
-}
-
-function takeWhenDue(): void {
-  const now = Date.now();
-  const due = Math.min(lastQueuedAt + INTAKE_QUIET_MS, firstQueuedAt + INTAKE_LATEST_MS);
-  if (now < due) intakeTimer = setTimeout(takeWhenDue, due - now);
-  else takeQueuedEvents();
+  intake.touch();
 }
 
 /**
@@ -139,8 +127,7 @@ function takeWhenDue(): void {
  * reports), so that it reads all the browser has told.
  */
 export function takeQueuedEvents(): void {
-  clearTimeout(intakeTimer);
-  intakeTimer = undefined;
+  intake.cancel();
   const events = queued;
   queued = []; // a navigation taken below takes the queue again: it finds it empty, and the rest follow in order
   for (const event of events) takeEvent(event);

@@ -2,6 +2,7 @@
 // mirror holds one key per record (log-mirror.ts): a write carries the records changed since the last one.
 import { mirrorKeysOf, mirrorWrite, restoreLogs, TabLog } from '../../core/exchange';
 import { browser } from '../../shared/browser';
+import { quietWindow } from './quiet-window';
 
 const PRESERVE_KEY = 'preserveLog';
 
@@ -15,9 +16,7 @@ const logs = new Map<number, TabLog>();
 const QUIET_MS = 1_000;
 const LATEST_MS = 5_000;
 const dirty = new Set<number>();
-let flushTimer: ReturnType<typeof setTimeout> | undefined;
-let firstChangeAt = 0;
-let lastChangeAt = 0;
+const mirrorWindow = quietWindow(QUIET_MS, LATEST_MS, () => void flushMirror());
 let preserved: Set<number> | undefined;
 
 /** Every mirrored log, read once per worker: a record's key does not say which tab's log it is without a scan. */
@@ -78,21 +77,10 @@ function keepWithinTotal(): void {
 
 export function markDirty(tabId: number): void {
   dirty.add(tabId);
-  lastChangeAt = Date.now();
-  if (flushTimer !== undefined) return; // one timer, re-armed when it fires: none per event
-  firstChangeAt = lastChangeAt;
-  flushTimer = setTimeout(mirrorWhenDue, QUIET_MS);
-}
-
-function mirrorWhenDue(): void {
-  const now = Date.now();
-  const due = Math.min(lastChangeAt + QUIET_MS, firstChangeAt + LATEST_MS);
-  if (now < due) flushTimer = setTimeout(mirrorWhenDue, due - now);
-  else void flushMirror();
+  mirrorWindow.touch();
 }
 
 async function flushMirror(): Promise<void> {
-  flushTimer = undefined;
   keepWithinTotal(); // sizes are measured here, once per write, not on every event
   const set: Record<string, unknown> = {};
   const remove: string[] = [];
