@@ -1,8 +1,8 @@
 // Rows: page-load time with CORS Lens relative to no extension, per extension state, all measured side by side in
 // one run; and the CPU cost of capturing one exchange.
 import type { Page } from 'playwright-core';
-import type { ChromiumSession } from '../../tests/harness/chromium';
-import { startLabProcess } from '../../tests/harness/lab-process';
+import type { ChromiumOptions, ChromiumSession } from '../../tests/harness/chromium';
+import { type LabProcess, startLabProcess } from '../../tests/harness/lab-process';
 import { streamCounters, streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
 import { captureCostPerExchange, mirrorWriteKiB } from './capture-cost';
 import { cpuRows } from './cpu-rows';
@@ -35,6 +35,22 @@ async function openPanelOn(
   );
   return ext;
 }
+
+/**
+ * The panel side really captured: its stream holds the last load's exchanges, from one worker all along (a worker
+ * restarted between loads would measure its restarts, which a real panel's heartbeat prevents).
+ */
+async function assertCaptured(panel: Page): Promise<void> {
+  const captured = (await streamedEntries(panel)).length;
+  if (captured < EXCHANGES_PER_LOAD)
+    throw new Error(`bench: the panel stream holds ${captured} exchanges, expected ≥ ${EXCHANGES_PER_LOAD}`);
+  const { disconnects } = await streamCounters(panel);
+  if (disconnects > 0)
+    throw new Error(`bench: the panel stream was cut ${disconnects} times: the worker restarted`);
+}
+
+/** Chromium's flags that load one unpacked extension alone. */
+const extensionArgs = (dir: string) => [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`];
 
 /** The panel's heartbeat period (src/panel/connect-panel-source.ts). */
 const PANEL_HEARTBEAT_MS = 20_000;
@@ -77,10 +93,27 @@ function chromiumCpuRows(cpu: Record<string, CpuByKind>): BenchRow[] {
   });
 }
 
-/** Idle is measured in several side-by-side runs, each reported: one run's median can hide a real cost. */
+/**
+ * Idle and capture over the floor are measured again in several side-by-side runs, each reported, each with browsers
+ * launched for it: two browsers with identical code read up to 7% apart in one run (the noise floor row), and
+ * loading the same browsers again repeats whatever one instance has against the other.
+ */
 const IDLE_RUNS = 3;
-/** So is capture over the floor: two browsers with identical code read up to 6.5% apart in one run. */
-const CAPTURE_RUNS = 3;
+const CAPTURE_RUNS = 5;
+
+/** `measure` on browsers launched by `launchSides` for it alone, closed after: one fresh run. */
+async function freshRun<T>(
+  lab: LabProcess,
+  launchSides: (launch: (options: ChromiumOptions) => Promise<Side>) => Promise<Record<string, Side>>,
+  measure: (sides: Record<string, Side>) => Promise<T>,
+): Promise<T> {
+  const { launch, closeAll } = sideLauncher(lab);
+  try {
+    return await measure(await launchSides(launch));
+  } finally {
+    await closeAll();
+  }
+}
 
 export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
   const lab = await startLabProcess();
@@ -100,16 +133,16 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
       // What idle costs in Chromium without CORS Lens: an extension holding only the webRequest permission.
       permissionOnly: await launch({
         extension: false,
-        extraArgs: [`--disable-extensions-except=${permissionOnly}`, `--load-extension=${permissionOnly}`],
+        extraArgs: extensionArgs(permissionOnly),
       }),
       dnrOnly: await launch({
         extension: false,
-        extraArgs: [`--disable-extensions-except=${dnrOnly}`, `--load-extension=${dnrOnly}`],
+        extraArgs: extensionArgs(dnrOnly),
       }),
       // The browser's own floor for capture: the same webRequest listeners, doing nothing.
       floor: await launch({
         extension: false,
-        extraArgs: [`--disable-extensions-except=${floor}`, `--load-extension=${floor}`],
+        extraArgs: extensionArgs(floor),
       }),
       panel: await launch({ grantHosts: true }),
       // A panel open on another tab: the bench tab is not inspected (its hook is registered, and paused).
@@ -117,7 +150,7 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
       // The browser's floor for it: the same bare listeners, filtered to another tab.
       floorOtherTab: await launch({
         extension: false,
-        extraArgs: [`--disable-extensions-except=${floorOtherTab}`, `--load-extension=${floorOtherTab}`],
+        extraArgs: extensionArgs(floorOtherTab),
       }),
       override: await launch({ grantHosts: true }),
       // A panel is only ever open inside DevTools, which costs page-load time of its own: the same states again
@@ -127,7 +160,7 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
       devtoolsHar: await launch({
         extension: false,
         devtools: true,
-        extraArgs: [`--disable-extensions-except=${probe}`, `--load-extension=${probe}`],
+        extraArgs: extensionArgs(probe),
       }),
     };
     const panel = await openPanelOn(sides.panel as Side, lab.pageOrigin);
@@ -139,41 +172,57 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
     const r = await compareSides(sides, 'without', lab, rounds, true);
     const cpu = r.cpu;
     if (r.failed) throw new Error(`${r.failed} bench requests failed: the bench page is broken`);
-    // Counted now, from the subscription on: the warm-up load and each round's (the runs below load the panel too).
+    // Counted now, from the subscription on: the warm-up load and each round's.
     const traffic = await panelTrafficRow(panel, {
       group: 'capture',
       loads: rounds + 1,
       exchangesPerLoad: EXCHANGES_PER_LOAD,
     });
-    const idleRuns: number[] = [];
-    const dnrRuns: number[] = [];
-    for (let run = 0; run < IDLE_RUNS; run++) {
-      const { without, idle, dnrOnly } = sides as Record<'without' | 'idle' | 'dnrOnly', Side>;
-      const ratios = (await compareSides({ without, idle, dnrOnly }, 'without', lab, rounds)).ratios;
-      idleRuns.push(ratios.idle as number);
-      dnrRuns.push(ratios.dnrOnly as number);
-    }
-    const captureRuns: number[] = [];
-    for (let run = 0; run < CAPTURE_RUNS; run++) {
-      const { without, floor, panel: capturing } = sides as Record<'without' | 'floor' | 'panel', Side>;
-      const { medians } = await compareSides({ without, floor, panel: capturing }, 'without', lab, rounds);
-      captureRuns.push((medians.panel as number) / (medians.floor as number));
-    }
-    // The panel side really captured: its stream holds the last load's exchanges, from one worker all along (a
-    // worker restarted between loads would measure its restarts, which a real panel's heartbeat prevents).
-    for (const page of [panel, devtoolsPanel]) {
-      const captured = (await streamedEntries(page)).length;
-      if (captured < 200)
-        throw new Error(`bench: the panel stream holds ${captured} exchanges, expected ≥ 200`);
-      const { disconnects } = await streamCounters(page);
-      if (disconnects > 0)
-        throw new Error(`bench: the panel stream was cut ${disconnects} times: the worker restarted`);
-    }
+    for (const page of [panel, devtoolsPanel]) await assertCaptured(page);
     // The HAR probe saw the bench's requests (at least one load's 200 requests and 100 preflights).
     const harWorker = (sides.devtoolsHar as Side).session.context.serviceWorkers()[0];
     const harEntries = Number(await harWorker?.evaluate('self.entries'));
     if (!(harEntries >= 300))
       throw new Error(`bench: the HAR probe saw ${harEntries} entries, expected ≥ 300`);
+    // The runs below launch browsers of their own: the main run's are closed, so that none competes with them.
+    await closeAll();
+    const idleRuns: number[] = [];
+    const dnrRuns: number[] = [];
+    for (let run = 0; run < IDLE_RUNS; run++) {
+      const { ratios } = await freshRun(
+        lab,
+        async (launchSide) => ({
+          without: await launchSide({ extension: false }),
+          idle: await launchSide({}),
+          dnrOnly: await launchSide({ extension: false, extraArgs: extensionArgs(dnrOnly) }),
+        }),
+        (fresh) => compareSides(fresh, 'without', lab, rounds),
+      );
+      idleRuns.push(ratios.idle as number);
+      dnrRuns.push(ratios.dnrOnly as number);
+    }
+    const captureRuns: number[] = [];
+    for (let run = 0; run < CAPTURE_RUNS; run++) {
+      let freshPanel: Page | undefined;
+      const { medians } = await freshRun(
+        lab,
+        async (launchSide) => {
+          const fresh = {
+            without: await launchSide({ extension: false }),
+            floor: await launchSide({ extension: false, extraArgs: extensionArgs(floor) }),
+            panel: await launchSide({ grantHosts: true }),
+          };
+          freshPanel = await openPanelOn(fresh.panel, lab.pageOrigin);
+          return fresh;
+        },
+        async (fresh) => {
+          const compared = await compareSides(fresh, 'without', lab, rounds);
+          await assertCaptured(freshPanel as Page);
+          return compared;
+        },
+      );
+      captureRuns.push((medians.panel as number) / (medians.floor as number));
+    }
     const vsDevtools = (name: string) =>
       Math.round(((r.medians[name] as number) / (r.medians.devtools as number)) * 1000) / 1000;
     const ms = (name: string) => Math.round(r.medians[name] as number);
@@ -205,7 +254,7 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
       },
       {
         group: 'page load',
-        name: `idle, ${IDLE_RUNS} more side-by-side runs`,
+        name: `idle, ${IDLE_RUNS} more side-by-side runs, fresh browsers each`,
         value: Math.round(median(idleRuns) * 1000) / 1000,
         unit: '×',
         target: '≤ 1.02×',
@@ -244,7 +293,7 @@ export async function overheadRows(rounds = 9): Promise<BenchRow[]> {
       },
       {
         group: 'page load',
-        name: `panel open: capture over the floor, ${CAPTURE_RUNS} more side-by-side runs`,
+        name: `panel open: capture over the floor, ${CAPTURE_RUNS} more side-by-side runs, fresh browsers each`,
         value: Math.round(median(captureRuns) * 1000) / 1000,
         unit: '×',
         target: '≤ 1.05×',

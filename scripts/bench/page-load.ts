@@ -28,7 +28,9 @@ export async function openSide(session: ChromiumSession, lab: Lab): Promise<Side
   return { session, page };
 }
 
-/** Launches one browser per side, each on the bench page; `closeAll` closes them, the last launched first. */
+/**
+ * Launches one browser per side, each on the bench page; `closeAll` closes those still open, the last launched first.
+ */
 export function sideLauncher(lab: Lab): {
   launch(options: ChromiumOptions): Promise<Side>;
   closeAll(): Promise<void>;
@@ -43,7 +45,7 @@ export function sideLauncher(lab: Lab): {
       return { ...(await openSide(session, lab)), ...(root === undefined ? {} : { root }) };
     },
     async closeAll() {
-      for (const session of sessions.reverse()) await session.close();
+      for (const session of sessions.splice(0).reverse()) await session.close();
     },
   };
 }
