@@ -1,5 +1,6 @@
 // Rows: page-load time in Firefox ESR with CORS Lens installed and idle, and capturing, against no extension and
-// against the browser's own floor (the same webRequest listeners doing nothing), all sides interleaved in one run, medians.
+// against the browser's own floor (the same webRequest listeners doing nothing), all sides interleaved in one run,
+// medians; idle and capture over the floor again in runs of their own, with Firefoxes launched for each.
 import type { Page } from 'puppeteer-core';
 import { type FirefoxSession, launchFirefox } from '../../tests/harness/firefox';
 import { startLabProcess } from '../../tests/harness/lab-process';
@@ -45,9 +46,17 @@ async function load(
   )) as LoadSample;
 }
 
-export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
-  const lab = await startLabProcess();
-  const sessions: FirefoxSession[] = [];
+type SideName = 'without' | 'idle' | 'floor' | 'capture' | 'elsewhere';
+
+/**
+ * Launches one Firefox per named side, each on the bench page (`sessions` collects them, to be closed by the
+ * caller); the capture side's panel subscribes to its bench tab, the elsewhere side's to another tab.
+ */
+async function launchSides(
+  names: readonly SideName[],
+  pageOrigin: string,
+  sessions: FirefoxSession[],
+): Promise<Record<string, FirefoxSide>> {
   const open = async ({
     session,
     root,
@@ -57,66 +66,122 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
   }): Promise<FirefoxSide> => {
     sessions.push(session);
     const page = await session.newPage();
-    await page.goto(`${lab.pageOrigin}/bench?n=0`);
+    await page.goto(`${pageOrigin}/bench?n=0`);
     return root === undefined ? { session, page } : { session, page, root };
   };
-  try {
-    const floorLaunch = await launchTracked({ extension: false });
-    await floorLaunch.session.browser.installExtension(await floorExtension('firefox'));
-    const sides: Record<string, FirefoxSide> = {
-      without: await open(await launchTracked({ extension: false })),
-      // Installed with host access, no panel, no override: what every page pays while nobody inspects.
-      idle: await open(await launchTracked({ grantHosts: true })),
-      floor: await open(floorLaunch),
-      capture: await open(await launchTracked({ grantHosts: true })),
-      // A panel open on another tab: the bench tab is not inspected.
-      elsewhere: await open(await launchTracked({ grantHosts: true })),
-    };
-    const capture = sides.capture as FirefoxSide;
-    const tabOf = async (side: FirefoxSide, url: string) => {
-      const tabId = (await side.session.extensionPage.evaluate(
-        `browser.tabs.query({}).then((tabs) => tabs.find((t) => (t.url ?? '').startsWith(${JSON.stringify(url)}))?.id)`,
-      )) as number | undefined;
-      if (tabId === undefined)
-        throw new Error(`bench: no tab of ${url} is visible to the extension in Firefox`);
-      return tabId;
-    };
-    await subscribeToTab(capture.session.extensionPage, await tabOf(capture, `${lab.pageOrigin}/bench`));
+  const tabOf = async (side: FirefoxSide, url: string) => {
+    const tabId = (await side.session.extensionPage.evaluate(
+      `browser.tabs.query({}).then((tabs) => tabs.find((t) => (t.url ?? '').startsWith(${JSON.stringify(url)}))?.id)`,
+    )) as number | undefined;
+    if (tabId === undefined)
+      throw new Error(`bench: no tab of ${url} is visible to the extension in Firefox`);
+    return tabId;
+  };
+  const sides: Record<string, FirefoxSide> = {};
+  for (const name of names) {
+    if (name === 'without') sides[name] = await open(await launchTracked({ extension: false }));
+    else if (name === 'floor') {
+      const launched = await launchTracked({ extension: false });
+      sides[name] = await open(launched);
+      await launched.session.browser.installExtension(await floorExtension('firefox'));
+    } else sides[name] = await open(await launchTracked({ grantHosts: true }));
+  }
+  const capture = sides.capture;
+  if (capture) {
+    await subscribeToTab(capture.session.extensionPage, await tabOf(capture, `${pageOrigin}/bench`));
     await countPanelTraffic(capture.session.extensionPage);
-    const elsewhere = sides.elsewhere as FirefoxSide;
-    const inspectedElsewhere = `${lab.pageOrigin}/?tab=inspected-elsewhere`;
+  }
+  const elsewhere = sides.elsewhere;
+  if (elsewhere) {
+    const inspectedElsewhere = `${pageOrigin}/?tab=inspected-elsewhere`;
     await (await elsewhere.session.newPage()).goto(inspectedElsewhere);
     await subscribeToTab(elsewhere.session.extensionPage, await tabOf(elsewhere, inspectedElsewhere));
-    const names = Object.keys(sides);
-    for (const name of names) await load(sides[name] as FirefoxSide, lab.pageOrigin);
-    const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-    // Each side's CPU over its own loads and the second after each, the other browsers idle meanwhile.
-    const cpu: Record<string, CpuByKind> = {};
-    for (let i = 0; i < rounds; i++) {
-      for (const name of names.map((_, k) => names[(k + i) % names.length] as string)) {
-        const side = sides[name] as FirefoxSide;
-        const before = side.root === undefined ? undefined : cpuByKind(side.root);
-        const sample = await load(side, lab.pageOrigin);
-        if (sample.failed) throw new Error(`bench: ${sample.failed} requests failed in Firefox (${name})`);
-        samples[name]?.push(sample.ms);
-        await new Promise((r) => setTimeout(r, SETTLE_MS));
-        if (side.root === undefined || before === undefined) continue;
-        const used = cpuSince(before, cpuByKind(side.root), rounds);
-        cpu[name] = cpu[name] ? addCpu(cpu[name] as CpuByKind, used) : used;
+  }
+  return sides;
+}
+
+/**
+ * Loads the bench page on every side, one warm-up each, then `rounds` rounds in an order rotated per round: each
+ * side's load times, and its CPU over its own loads and the second after each (the other browsers idle meanwhile).
+ */
+async function compareSides(
+  sides: Record<string, FirefoxSide>,
+  pageOrigin: string,
+  rounds: number,
+): Promise<{ m: (name: string) => number; cpu: Record<string, CpuByKind> }> {
+  const names = Object.keys(sides);
+  for (const name of names) await load(sides[name] as FirefoxSide, pageOrigin);
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  const cpu: Record<string, CpuByKind> = {};
+  for (let i = 0; i < rounds; i++) {
+    for (const name of names.map((_, k) => names[(k + i) % names.length] as string)) {
+      const side = sides[name] as FirefoxSide;
+      const before = side.root === undefined ? undefined : cpuByKind(side.root);
+      const sample = await load(side, pageOrigin);
+      if (sample.failed) throw new Error(`bench: ${sample.failed} requests failed in Firefox (${name})`);
+      samples[name]?.push(sample.ms);
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      if (side.root === undefined || before === undefined) continue;
+      const used = cpuSince(before, cpuByKind(side.root), rounds);
+      cpu[name] = cpu[name] ? addCpu(cpu[name] as CpuByKind, used) : used;
+    }
+  }
+  return { m: (name) => median(samples[name] ?? []), cpu };
+}
+
+/** The capture side's panel stream holds the last load's exchanges. */
+async function assertCaptured(capture: FirefoxSide): Promise<void> {
+  // Firefox resolves the page's last fetch() before webRequest's last events reach the panel stream: wait for them.
+  let captured = 0;
+  for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
+    captured = (await streamedEntries(capture.session.extensionPage)).length;
+    if (captured >= EXCHANGES_PER_LOAD) break;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  if (captured < EXCHANGES_PER_LOAD)
+    throw new Error(
+      `bench: Firefox's panel stream holds ${captured} exchanges, expected ≥ ${EXCHANGES_PER_LOAD}`,
+    );
+}
+
+/** Idle and capture over the floor again, each run with Firefoxes launched for it (overhead.ts says why). */
+const FRESH_RUNS = 3;
+
+export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
+  const lab = await startLabProcess();
+  const sessions: FirefoxSession[] = [];
+  const closeAll = async () => {
+    for (const session of sessions.splice(0).reverse()) await session.close();
+  };
+  try {
+    const sides = await launchSides(
+      ['without', 'idle', 'floor', 'capture', 'elsewhere'],
+      lab.pageOrigin,
+      sessions,
+    );
+    const capture = sides.capture as FirefoxSide;
+    const { m, cpu } = await compareSides(sides, lab.pageOrigin, rounds);
+    await assertCaptured(capture);
+    // Counted from the subscription on: the warm-up load and each round's.
+    const traffic = await panelTrafficRow(capture.session.extensionPage, {
+      group: 'page load, Firefox ESR',
+      loads: rounds + 1,
+      exchangesPerLoad: EXCHANGES_PER_LOAD,
+    });
+    await closeAll();
+    const idleRuns: number[] = [];
+    const captureRuns: number[] = [];
+    for (let run = 0; run < FRESH_RUNS; run++) {
+      try {
+        const fresh = await launchSides(['without', 'idle', 'floor', 'capture'], lab.pageOrigin, sessions);
+        const { m: freshMedian } = await compareSides(fresh, lab.pageOrigin, rounds);
+        await assertCaptured(fresh.capture as FirefoxSide);
+        idleRuns.push(freshMedian('idle') / freshMedian('without'));
+        captureRuns.push(freshMedian('capture') / freshMedian('floor'));
+      } finally {
+        await closeAll();
       }
     }
-    // Firefox resolves the page's last fetch() before webRequest's last events reach the panel stream: wait for them.
-    let captured = 0;
-    for (const deadline = Date.now() + 15_000; Date.now() < deadline; ) {
-      captured = (await streamedEntries(capture.session.extensionPage)).length;
-      if (captured >= EXCHANGES_PER_LOAD) break;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-    if (captured < EXCHANGES_PER_LOAD)
-      throw new Error(
-        `bench: Firefox's panel stream holds ${captured} exchanges, expected ≥ ${EXCHANGES_PER_LOAD}`,
-      );
-    const m = (name: string) => median(samples[name] ?? []);
     /** `side`'s median load over `base`'s, against `target` when there is one. */
     const ratio = (name: string, side: string, base: string, target?: number, note?: string): BenchRow => ({
       group: 'page load, Firefox ESR',
@@ -125,6 +190,16 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
       unit: '×',
       ...(target === undefined ? {} : { target: `≤ ${target}×`, ok: m(side) / m(base) <= target }),
       ...(note === undefined ? {} : { note }),
+    });
+    /** The median of fresh runs' ratios, each run reported. */
+    const runs = (name: string, values: number[], target: number): BenchRow => ({
+      group: 'page load, Firefox ESR',
+      name: `${name}, ${FRESH_RUNS} more side-by-side runs, fresh browsers each`,
+      value: Math.round(median(values) * 1000) / 1000,
+      unit: '×',
+      target: `≤ ${target}×`,
+      ok: median(values) <= target,
+      note: `median of runs; each run: ${values.map((x) => `${x.toFixed(3)}×`).join(', ')}`,
     });
     return [
       {
@@ -141,6 +216,7 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
         1.02,
         `median ${Math.round(m('idle'))} ms`,
       ),
+      runs('idle', idleRuns, 1.02),
       ratio('floor: the same webRequest listeners, doing nothing', 'floor', 'without'),
       ratio(
         'panel open: capturing, streaming to a panel',
@@ -150,6 +226,7 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
         `median ${Math.round(m('capture'))} ms`,
       ),
       ratio('panel open: capture over the floor', 'capture', 'floor', 1.05),
+      runs('panel open: capture over the floor', captureRuns, 1.05),
       ratio(
         'panel open on another tab: this tab',
         'elsewhere',
@@ -158,15 +235,10 @@ export async function firefoxOverheadRows(rounds = 11): Promise<BenchRow[]> {
         `median ${Math.round(m('elsewhere'))} ms: the page hook is registered for every page, and paused in tabs no panel inspects`,
       ),
       ...firefoxCpuRows(cpu),
-      // Counted from the subscription on: the warm-up load and each round's.
-      await panelTrafficRow(capture.session.extensionPage, {
-        group: 'page load, Firefox ESR',
-        loads: rounds + 1,
-        exchangesPerLoad: EXCHANGES_PER_LOAD,
-      }),
+      traffic,
     ];
   } finally {
-    for (const session of sessions.reverse()) await session.close();
+    await closeAll();
     await lab.close();
   }
 }
