@@ -46,6 +46,10 @@ async function load(
   )) as LoadSample;
 }
 
+/**
+ * No extension; CORS Lens installed with host access, no panel, no override (what every page pays while nobody
+ * inspects); the floor extension; CORS Lens with a panel on the bench tab; with a panel on another tab.
+ */
 type SideName = 'without' | 'idle' | 'floor' | 'capture' | 'elsewhere';
 
 /**
