@@ -71,10 +71,7 @@ const disconnected = new WeakSet<Runtime.Port>();
 /** Registered at top level by index.ts: panels and the page hook's relays connect here. */
 export function onConnect(port: Runtime.Port): void {
   if (port.name === PAGE_REQUESTS_PORT) {
-    // Reports still on their way when their tab stopped being inspected are dropped.
-    acceptRelay(port, isListened, (tabId, reports) => {
-      if (isListened(tabId)) void onPageReports(tabId, reports);
-    });
+    acceptRelay(port, isListened, (tabId, reports) => void onPageReports(tabId, reports));
     return;
   }
   if (port.name !== PANEL_PORT) return;

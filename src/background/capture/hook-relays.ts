@@ -14,7 +14,10 @@ function pause(port: Runtime.Port): void {
   }
 }
 
-/** A relay connected: kept, its reports passed on, if `inspected(tab)`; paused otherwise. */
+/**
+ * A relay connected: kept, if `inspected(tab)`, its reports passed on while the tab still is (reports on their way
+ * when it stopped being inspected are dropped); paused otherwise.
+ */
 export function acceptRelay(
   port: Runtime.Port,
   inspected: (tabId: number) => boolean,
@@ -32,7 +35,9 @@ export function acceptRelay(
     ports.delete(port);
     if (ports.size === 0 && relays.get(tabId) === ports) relays.delete(tabId);
   });
-  port.onMessage.addListener((message: unknown) => onReports(tabId, parsePageReports(message)));
+  port.onMessage.addListener((message: unknown) => {
+    if (inspected(tabId)) onReports(tabId, parsePageReports(message));
+  });
 }
 
 /** The tab is no longer inspected: its pages' hooks stop recording. */
