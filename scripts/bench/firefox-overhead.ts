@@ -7,9 +7,9 @@ import { startLabProcess } from '../../tests/harness/lab-process';
 import { streamedEntries, subscribeToTab } from '../../tests/harness/panel-stream';
 import { cpuRows } from './cpu-rows';
 import { floorExtension } from './floor-extension';
-import { EXCHANGES_PER_LOAD, type LoadSample } from './page-load';
+import { EXCHANGES_PER_LOAD, interleavedLoads, type LoadSample } from './page-load';
 import { countPanelTraffic, panelTrafficRow } from './panel-traffic';
-import { addCpu, type CpuByKind, cpuByKind, cpuSince, firefoxRoots } from './process-cpu';
+import { type CpuByKind, firefoxRoots } from './process-cpu';
 import { type BenchRow, median } from './table';
 
 interface FirefoxSide {
@@ -18,9 +18,6 @@ interface FirefoxSide {
   /** The pid of its parent process, when known (process-cpu.ts). */
   root?: number;
 }
-
-/** After each load, the time Firefox gets to finish what it started before the next side loads (page-load.ts). */
-const SETTLE_MS = 1_100;
 
 /** Launches Firefox and finds its parent process among those that were not running before. */
 async function launchTracked(options: Parameters<typeof launchFirefox>[0]): Promise<{
@@ -104,33 +101,21 @@ async function launchSides(
   return sides;
 }
 
-/**
- * Loads the bench page on every side, one warm-up each, then `rounds` rounds in an order rotated per round: each
- * side's load times, and its CPU over its own loads and the second after each (the other browsers idle meanwhile).
- */
+/** interleavedLoads on Firefox sides (page-load.ts); any failed request ends the bench. */
 async function compareSides(
   sides: Record<string, FirefoxSide>,
   pageOrigin: string,
   rounds: number,
 ): Promise<{ m: (name: string) => number; cpu: Record<string, CpuByKind> }> {
-  const names = Object.keys(sides);
-  for (const name of names) await load(sides[name] as FirefoxSide, pageOrigin);
-  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  const cpu: Record<string, CpuByKind> = {};
-  for (let i = 0; i < rounds; i++) {
-    for (const name of names.map((_, k) => names[(k + i) % names.length] as string)) {
-      const side = sides[name] as FirefoxSide;
-      const before = side.root === undefined ? undefined : cpuByKind(side.root);
-      const sample = await load(side, pageOrigin);
-      if (sample.failed) throw new Error(`bench: ${sample.failed} requests failed in Firefox (${name})`);
-      samples[name]?.push(sample.ms);
-      await new Promise((r) => setTimeout(r, SETTLE_MS));
-      if (side.root === undefined || before === undefined) continue;
-      const used = cpuSince(before, cpuByKind(side.root), rounds);
-      cpu[name] = cpu[name] ? addCpu(cpu[name] as CpuByKind, used) : used;
-    }
-  }
-  return { m: (name) => median(samples[name] ?? []), cpu };
+  const loadable = Object.fromEntries(
+    Object.entries(sides).map(([name, side]) => [
+      name,
+      { load: () => load(side, pageOrigin), ...(side.root === undefined ? {} : { root: side.root }) },
+    ]),
+  );
+  const { medians, failed, cpu } = await interleavedLoads(loadable, rounds);
+  if (failed) throw new Error(`bench: ${failed} requests failed in Firefox`);
+  return { m: (name) => medians[name] as number, cpu };
 }
 
 /** The capture side's panel stream holds the last load's exchanges. */

@@ -85,9 +85,49 @@ export interface Comparison {
 const SETTLE_MS = 1_100;
 
 /**
- * Loads the page `rounds` times on every side, after one warm-up each. Each round visits every side once, in an
- * order rotated per round, so that whatever a load leaves behind (GC, sockets) hits each side equally.
+ * A side as the interleaving sees it, in either browser: one load of the bench page, and its browser's pid when its
+ * CPU is measured.
  */
+export interface LoadableSide {
+  load(): Promise<LoadSample>;
+  root?: number;
+}
+
+/**
+ * Loads the page `rounds` times on every side, after one warm-up each. Each round visits every side once, in an
+ * order rotated per round, so that whatever a load leaves behind (GC, sockets) hits each side equally. Each side's
+ * median load, the requests that failed, and the CPU of each side with a `root` over its own loads and the settling
+ * after each (the other browsers idle meanwhile).
+ */
+export async function interleavedLoads(
+  sides: Record<string, LoadableSide>,
+  rounds: number,
+): Promise<Omit<Comparison, 'ratios'>> {
+  const names = Object.keys(sides);
+  for (const name of names) await (sides[name] as LoadableSide).load();
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  let failed = 0;
+  const cpu: Record<string, CpuByKind> = {};
+  for (let i = 0; i < rounds; i++) {
+    const order = names.map((_, k) => names[(k + i) % names.length] as string);
+    for (const name of order) {
+      const { load, root } = sides[name] as LoadableSide;
+      const before = root === undefined ? undefined : cpuByKind(root);
+      const sample = await load();
+      samples[name]?.push(sample.ms);
+      failed += sample.failed;
+      await new Promise((r) => setTimeout(r, SETTLE_MS));
+      if (root === undefined || before === undefined) continue;
+      const used = cpuSince(before, cpuByKind(root), rounds);
+      const sum = cpu[name];
+      cpu[name] = sum ? addCpu(sum, used) : used;
+    }
+  }
+  const medians = Object.fromEntries(names.map((n) => [n, median(samples[n] ?? [])]));
+  return { medians, failed, cpu };
+}
+
+/** interleavedLoads on Chromium sides, each side's median over the baseline side's too. */
 export async function compareSides(
   sides: Record<string, Side>,
   baseline: string,
@@ -95,29 +135,17 @@ export async function compareSides(
   rounds = 7,
   measureCpu = false,
 ): Promise<Comparison> {
-  const names = Object.keys(sides);
-  for (const name of names) await loadBenchPage(sides[name] as Side, lab);
-  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  let failed = 0;
-  const cpuTotals: Record<string, CpuByKind> = {};
-  for (let i = 0; i < rounds; i++) {
-    const order = names.map((_, k) => names[(k + i) % names.length] as string);
-    for (const name of order) {
-      const side = sides[name] as Side;
-      const root = measureCpu ? side.root : undefined;
-      const before = root === undefined ? undefined : cpuByKind(root);
-      const sample = await loadBenchPage(side, lab);
-      samples[name]?.push(sample.ms);
-      failed += sample.failed;
-      await new Promise((r) => setTimeout(r, SETTLE_MS));
-      if (root === undefined || before === undefined) continue;
-      const used = cpuSince(before, cpuByKind(root), rounds);
-      const sum = cpuTotals[name];
-      cpuTotals[name] = sum ? addCpu(sum, used) : used;
-    }
-  }
-  const medians = Object.fromEntries(names.map((n) => [n, median(samples[n] ?? [])]));
+  const loadable = Object.fromEntries(
+    Object.entries(sides).map(([name, side]) => [
+      name,
+      {
+        load: () => loadBenchPage(side, lab),
+        ...(measureCpu && side.root !== undefined ? { root: side.root } : {}),
+      },
+    ]),
+  );
+  const { medians, failed, cpu } = await interleavedLoads(loadable, rounds);
   const base = medians[baseline] as number;
-  const ratios = Object.fromEntries(names.map((n) => [n, (medians[n] as number) / base]));
-  return { medians, ratios, failed, cpu: cpuTotals };
+  const ratios = Object.fromEntries(Object.keys(sides).map((n) => [n, (medians[n] as number) / base]));
+  return { medians, ratios, failed, cpu };
 }
